@@ -1,0 +1,35 @@
+# spacerace: two commands set everything up on a fresh machine.
+#   make demo   create .venv, install, run the main job (the next Earth-Mars launch window)
+#   make test   install what the tests need and run them
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NUMBA_CACHE_DIR ?= $(CURDIR)/.numba-cache
+
+.PHONY: demo test bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/spacerace porkchop earth mars --out porkchop.png
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest src tests
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/bench_lambert.py
+	$(BIN)/python bench/bench_porkchop.py
+	$(BIN)/python bench/bench_startup.py
+
+clean:
+	rm -rf $(VENV) .numba-cache porkchop.png

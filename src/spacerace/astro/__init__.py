@@ -1,0 +1,1 @@
+"""Pure numerics: time, ephemeris, Kepler, Lambert, transfers, porkchop. No I/O."""

@@ -1,0 +1,1 @@
+"""Command-line edge: Typer commands over library calls."""

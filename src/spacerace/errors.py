@@ -1,0 +1,98 @@
+"""The exception tree of spacerace.
+
+::
+
+    SpaceRaceError
+    ├── InputError               the user can fix it: one line, exit status 2
+    │   ├── UnknownBodyError     .name, .known
+    │   ├── EphemerisRangeError  .start_jd_tdb .end_jd_tdb .mask
+    │   └── GridTooLargeError    .n_points .limit
+    ├── ConvergenceError         carries the inputs that failed
+    └── StoreError               says what was kept
+
+The command line catches :class:`InputError` and prints its message on one line; any other
+exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = [
+    "ConvergenceError",
+    "EphemerisRangeError",
+    "GridTooLargeError",
+    "InputError",
+    "SpaceRaceError",
+    "StoreError",
+    "UnknownBodyError",
+]
+
+
+class SpaceRaceError(Exception):
+    """Base class of every error spacerace raises on purpose."""
+
+
+class InputError(SpaceRaceError, ValueError):
+    """Input the user can correct; the message says what was expected and what was given."""
+
+
+class UnknownBodyError(InputError, KeyError):
+    """A body name that the catalog does not hold.
+
+    Attributes:
+        name: The name that was asked for.
+        known: The names that would have worked.
+    """
+
+    def __init__(self, name: str, known: Sequence[str]):
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown body {name!r}; known bodies: {', '.join(self.known)}")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class EphemerisRangeError(InputError):
+    """Epochs outside the span an ephemeris covers.
+
+    Attributes:
+        start_jd_tdb: First epoch the ephemeris covers, TDB Julian date.
+        end_jd_tdb: Last epoch the ephemeris covers, TDB Julian date.
+        mask: Boolean array, True where an asked epoch was out of range.
+    """
+
+    def __init__(self, message: str, start_jd_tdb: float, end_jd_tdb: float, mask: np.ndarray):
+        self.start_jd_tdb = start_jd_tdb
+        self.end_jd_tdb = end_jd_tdb
+        self.mask = mask
+        super().__init__(message)
+
+
+class GridTooLargeError(InputError):
+    """A grid that would not fit in the memory we allow for it.
+
+    Attributes:
+        n_points: Points asked for.
+        limit: Largest number of points allowed.
+    """
+
+    def __init__(self, message: str, n_points: int, limit: int):
+        self.n_points = n_points
+        self.limit = limit
+        super().__init__(message)
+
+
+class ConvergenceError(SpaceRaceError):
+    """An iteration that did not converge; ``inputs`` holds what it was given."""
+
+    def __init__(self, message: str, **inputs: object):
+        self.inputs = inputs
+        super().__init__(message)
+
+
+class StoreError(SpaceRaceError):
+    """A failure of the persistent store; the message says what was kept."""

@@ -1,0 +1,1 @@
+"""Rendering: plots and tables made from computed results."""
