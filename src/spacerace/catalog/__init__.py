@@ -1,0 +1,1 @@
+"""Real-world data from package files, each with its source in ``data/PROVENANCE.md``."""
