@@ -184,8 +184,8 @@ def jd_tdb_to_iso(jd_tdb, precision: str = "day"):
 
     Args:
         jd_tdb: Julian date(s), days (TDB).
-        precision: ``"day"`` (``2005-08-12``), ``"minute"`` (``2005-08-12T11:43``) or
-            ``"second"``.
+        precision: ``"day"`` (``2005-08-12``: the day containing the instant),
+            ``"minute"`` (``2005-08-12T11:43``) or ``"second"`` (both rounded).
 
     Returns:
         A string for a scalar, else a list of strings.
@@ -198,9 +198,11 @@ def jd_tdb_to_iso(jd_tdb, precision: str = "day"):
         raise InputError(f"precision: expected 'day', 'minute' or 'second', got {precision!r}")
     scalar = np.ndim(jd_tdb) == 0
     jd = np.atleast_1d(np.asarray(jd_tdb, dtype=float))
-    unit = {"day": 1.0, "minute": 1440.0, "second": 86400.0}[precision]
-    # Round first, so 23:59:59.7 becomes the next day rather than "24:00".
-    jd_rounded = np.round((jd + 0.5) * unit) / unit - 0.5
+    if precision == "day":  # the calendar day that contains the instant
+        jd_rounded = np.floor(jd + 0.5) - 0.5
+    else:  # round first, so 23:59:59.7 becomes the next day rather than "24:00"
+        unit = {"minute": 1440.0, "second": 86400.0}[precision]
+        jd_rounded = np.round((jd + 0.5) * unit) / unit - 0.5
     year, month, day, frac = jd_tdb_to_calendar(jd_rounded)
     seconds = np.round(frac * 86400.0).astype(np.int64)
     out = []

@@ -9,6 +9,7 @@ user should never see a warning that means nothing to them.
 
 from __future__ import annotations
 
+import atexit
 from functools import lru_cache
 from importlib import resources
 
@@ -27,4 +28,6 @@ def load_de421() -> Ephemeris:
     """Open DE421 once per process and return it as an :class:`Ephemeris`."""
     from jplephem.spk import SPK
 
-    return Ephemeris(SPK.open(de421_path()), name="DE421")
+    spk = SPK.open(de421_path())
+    atexit.register(spk.close)  # the process keeps one open kernel; close it cleanly at exit
+    return Ephemeris(spk, name="DE421")
