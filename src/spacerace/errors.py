@@ -17,8 +17,10 @@ exception is a bug and keeps its traceback.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # NumPy stays unimported for ``spacerace --help``
+    import numpy as np
 
 __all__ = [
     "ConvergenceError",
