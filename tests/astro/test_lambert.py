@@ -9,11 +9,14 @@ of any peer) and mirror symmetry.
 from __future__ import annotations
 
 import math
+import types
+from pathlib import Path
 
 import lamberthub
 import numpy as np
 import pytest
 
+from spacerace.astro import _kernels
 from spacerace.astro.lambert import LambertSolution, solve_lambert
 from spacerace.errors import InputError
 
@@ -229,6 +232,28 @@ def test_retrograde_is_the_mirror_image_of_prograde():
     retro = solve_lambert(r1_km * mirror, r2_km * mirror, tof_s, MU_EARTH_KM3_S2, prograde=False)
     np.testing.assert_allclose(retro.v1_km_s, pro.v1_km_s * mirror, rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(retro.v2_km_s, pro.v2_km_s * mirror, rtol=1e-12, atol=1e-12)
+
+
+def test_fastmath_flags_move_results_by_less_than_1e_12():
+    # Oracle: the same kernels compiled without fastmath flags (strict IEEE arithmetic).
+    source = Path(_kernels.__file__).read_text()
+    strict_source = source.replace('"fastmath": FASTMATH', '"fastmath": False')
+    strict_source = strict_source.replace('"cache": True', '"cache": False')
+    assert strict_source.count('"fastmath": False') == 1
+    strict = types.ModuleType("strict_kernels")
+    exec(compile(strict_source, "strict_kernels.py", "exec"), strict.__dict__)
+    rng = np.random.default_rng(11)
+    r1_km, r2_km, tof_s = random_cases(rng, 2000, 0.01, 100.0)
+    for n_revs, tof_scale in ((0, 1.0), (1, 50.0), (2, 50.0)):
+        fast = solve_lambert(r1_km, r2_km, tof_s * tof_scale, MU_EARTH_KM3_S2, n_revs=n_revs)
+        outputs = _kernels.empty_outputs(len(tof_s))
+        strict.lambert_batch(r1_km, r2_km, tof_s * tof_scale, MU_EARTH_KM3_S2, n_revs, True,
+                             True, 35, 1e-12, *outputs)
+        np.testing.assert_array_equal(fast.converged, outputs[2])
+        ok = fast.converged
+        assert ok.mean() > 0.5
+        assert relative_error(fast.v1_km_s[ok], outputs[0][ok]).max() < 1e-12
+        assert relative_error(fast.v2_km_s[ok], outputs[1][ok]).max() < 1e-12
 
 
 # --- failures are data -------------------------------------------------------------------

@@ -19,7 +19,12 @@ from numba import njit, prange
 
 # error_model="numpy": a division by zero gives inf/NaN instead of a checked exception,
 # which is what a kernel that reports failures as data wants, and it is faster.
-_JIT = {"cache": True, "error_model": "numpy", "nogil": True}
+# fastmath: only the flags that keep IEEE semantics for NaN and inf (which the kernels test
+# for): fused multiply-add, division as multiplication by a reciprocal, and ignoring the sign
+# of zero. They move results by a few ulp (tests/astro/test_lambert.py bounds the effect at
+# 1e-12 against a build without them) and save ~8% of the time.
+FASTMATH = {"contract", "arcp", "nsz"}
+_JIT = {"cache": True, "error_model": "numpy", "nogil": True, "fastmath": FASTMATH}
 
 PI = math.pi
 LN2 = math.log(2.0)
@@ -69,8 +74,8 @@ def tof_nondim(x, y, lam, n_revs):
         return 0.5 * (eta * eta * eta * q + 4.0 * lam * eta)
     if one_m_x2 > 0.0:
         # Ellipse, eq. 17: cos psi = x y + lam (1 - x^2) and sin psi = sqrt(1 - x^2) (y - lam x)
-        # (the two satisfy cos^2 + sin^2 = 1); atan2 keeps full precision near psi = 0 and pi,
-        # where arccos alone would not.
+        # (the two satisfy cos^2 + sin^2 = 1). arccos is cheaper but loses digits near psi = 0
+        # and pi; there atan2 of both keeps full precision.
         root = math.sqrt(one_m_x2)
         cos_psi = x * y + lam * one_m_x2
         if abs(cos_psi) < 0.5:
@@ -92,10 +97,9 @@ def tof_derivatives(x, y, tof, lam):
     lam3 = lam2 * lam
     y2 = y * y
     y3 = y2 * y
-    inv = 1.0 / one_m_x2
-    d1 = (3.0 * tof * x - 2.0 + 2.0 * lam3 * x / y) * inv
-    d2 = (3.0 * tof + 5.0 * x * d1 + 2.0 * (1.0 - lam2) * lam3 / y3) * inv
-    d3 = (7.0 * x * d2 + 8.0 * d1 - 6.0 * (1.0 - lam2) * lam3 * lam2 * x / (y3 * y2)) * inv
+    d1 = (3.0 * tof * x - 2.0 + 2.0 * lam3 * x / y) / one_m_x2
+    d2 = (3.0 * tof + 5.0 * x * d1 + 2.0 * (1.0 - lam2) * lam3 / y3) / one_m_x2
+    d3 = (7.0 * x * d2 + 8.0 * d1 - 6.0 * (1.0 - lam2) * lam3 * lam2 * x / (y3 * y2)) / one_m_x2
     return d1, d2, d3
 
 
@@ -321,6 +325,34 @@ def lambert_batch(r1_km, r2_km, tof_s, mu_km3_s2, n_revs, prograde, low_path, ma
         v2_km_s[i, 2] = v2z
         converged[i] = ok
         n_iter[i] = its
+
+
+@njit(**_JIT)
+def first_invalid_position(r_km):
+    """Index of the first row of a (K, 3) array that is not finite or is [0, 0, 0]; -1 if none.
+
+    One pass without temporaries: checking a large batch this way costs far less than the
+    NumPy reductions it replaces.
+    """
+    for i in range(r_km.shape[0]):
+        x = r_km[i, 0]
+        y = r_km[i, 1]
+        z = r_km[i, 2]
+        if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(z)):
+            return i
+        if x == 0.0 and y == 0.0 and z == 0.0:
+            return i
+    return -1
+
+
+@njit(**_JIT)
+def first_invalid_time(tof_s):
+    """Index of the first entry of a (K,) array that is not finite and > 0; -1 if none."""
+    for i in range(tof_s.shape[0]):
+        t = tof_s[i]
+        if not (t > 0.0 and t < math.inf):  # NaN fails too
+            return i
+    return -1
 
 
 def empty_outputs(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

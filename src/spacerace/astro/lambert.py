@@ -128,14 +128,11 @@ def _positions(value: object, name: str) -> np.ndarray:
         arr = arr.reshape(1, 3)
     if arr.ndim != 2 or arr.shape[1] != 3:
         raise InputError(f"{name}: expected shape (3,) or (N, 3), got {np.shape(value)}")
-    bad = ~np.isfinite(arr).all(axis=1)
-    if bad.any():
-        i = int(np.argmax(bad))
+    i = _kernels.first_invalid_position(arr)
+    if i >= 0:
+        if np.isfinite(arr[i]).all():
+            raise InputError(f"{name}: expected a nonzero position, got [0, 0, 0] at row {i}")
         raise InputError(f"{name}: expected finite values, got {arr[i].tolist()} at row {i}")
-    zero = ~arr.any(axis=1)
-    if zero.any():
-        i = int(np.argmax(zero))
-        raise InputError(f"{name}: expected a nonzero position, got [0, 0, 0] at row {i}")
     return arr
 
 
@@ -146,10 +143,9 @@ def _times(value: object) -> np.ndarray:
         arr = arr.reshape(1)
     if arr.ndim != 1:
         raise InputError(f"tof_s: expected a scalar or shape (N,), got {np.shape(value)}")
-    bad = ~(np.isfinite(arr) & (arr > 0.0))
-    if bad.any():
-        i = int(np.argmax(bad))
-        raise InputError(f"tof_s: expected finite times > 0 s, got {arr[i]!r} at index {i}")
+    i = _kernels.first_invalid_time(arr)
+    if i >= 0:
+        raise InputError(f"tof_s: expected finite times > 0 s, got {float(arr[i])!r} at index {i}")
     return arr
 
 
