@@ -120,7 +120,12 @@ def test_multi_revolution_matches_lamberthub(n_revs, low_path, prograde):
     t_nondim = rng.uniform((n_revs + 1.2) * np.pi, 6.0 * (n_revs + 1) * np.pi, 300)
     tof_s = t_nondim / np.sqrt(2.0 * MU_EARTH_KM3_S2 / s_km**3)
     sol = solve_lambert(
-        r1_km, r2_km, tof_s, MU_EARTH_KM3_S2, n_revs=n_revs, prograde=prograde,
+        r1_km,
+        r2_km,
+        tof_s,
+        MU_EARTH_KM3_S2,
+        n_revs=n_revs,
+        prograde=prograde,
         low_path=low_path,
     )
     assert sol.converged.all()
@@ -132,6 +137,33 @@ def test_multi_revolution_matches_lamberthub(n_revs, low_path, prograde):
     )
     assert relative_error(sol.v1_km_s, peer[:, :3]).max() < 1e-8
     assert relative_error(sol.v2_km_s, peer[:, 3:]).max() < 1e-8
+
+
+@pytest.mark.parametrize("low_path", [True, False])
+def test_multi_revolution_feasibility_near_minimum_tof_matches_lamberthub(low_path):
+    # Oracle: lamberthub izzo2015, which raises when T < T_min(M). Between M pi and
+    # (M + 1.2) pi about a third of the cases have no solution; we must flag exactly those,
+    # and agree with it on the others, the two branches there being close together.
+    rng = np.random.default_rng(31 + low_path)
+    r1_km, r2_km, _ = random_cases(rng, 600, 1.0, 1.0)
+    s_km = 0.5 * (
+        np.linalg.norm(r1_km, axis=1)
+        + np.linalg.norm(r2_km, axis=1)
+        + np.linalg.norm(r2_km - r1_km, axis=1)
+    )
+    tof_s = rng.uniform(np.pi, 2.2 * np.pi, 600) / np.sqrt(2.0 * MU_EARTH_KM3_S2 / s_km**3)
+    sol = solve_lambert(r1_km, r2_km, tof_s, MU_EARTH_KM3_S2, n_revs=1, low_path=low_path)
+    peer_ok = []
+    for i in range(600):
+        try:
+            v1_km_s, _ = peer_izzo(MU_EARTH_KM3_S2, r1_km[i], r2_km[i], tof_s[i], 1, True, low_path)
+        except ValueError:  # "No feasible solution, try lower M!"
+            peer_ok.append(False)
+            continue
+        peer_ok.append(True)
+        assert relative_error(sol.v1_km_s[i], v1_km_s) < 1e-8
+    np.testing.assert_array_equal(sol.converged, peer_ok)
+    assert 0.2 < np.mean(peer_ok) < 0.9
 
 
 # --- physics: propagate the answer and land on r2 ----------------------------------------
@@ -201,8 +233,13 @@ def kepler_universal(r0_km, v0_km_s, dt_s, mu_km3_s2):
 
 @pytest.mark.parametrize(
     ("n_revs", "low_path", "t_lo", "t_hi"),
-    [(0, True, 0.05, 20.0), (1, True, 2.5 * np.pi, 12.0), (1, False, 2.5 * np.pi, 12.0),
-     (2, True, 3.5 * np.pi, 20.0), (2, False, 3.5 * np.pi, 20.0)],
+    [
+        (0, True, 0.05, 20.0),
+        (1, True, 2.5 * np.pi, 12.0),
+        (1, False, 2.5 * np.pi, 12.0),
+        (2, True, 3.5 * np.pi, 20.0),
+        (2, False, 3.5 * np.pi, 20.0),
+    ],
 )
 def test_solution_propagates_from_r1_to_r2(n_revs, low_path, t_lo, t_hi):
     # Oracle: two-body motion. Flying (r1, v1) for tof must reach r2 (and arrive with v2);
@@ -247,8 +284,18 @@ def test_fastmath_flags_move_results_by_less_than_1e_12():
     for n_revs, tof_scale in ((0, 1.0), (1, 50.0), (2, 50.0)):
         fast = solve_lambert(r1_km, r2_km, tof_s * tof_scale, MU_EARTH_KM3_S2, n_revs=n_revs)
         outputs = _kernels.empty_outputs(len(tof_s))
-        strict.lambert_batch(r1_km, r2_km, tof_s * tof_scale, MU_EARTH_KM3_S2, n_revs, True,
-                             True, 35, 1e-12, *outputs)
+        strict.lambert_batch(
+            r1_km,
+            r2_km,
+            tof_s * tof_scale,
+            MU_EARTH_KM3_S2,
+            n_revs,
+            True,
+            True,
+            35,
+            1e-12,
+            *outputs,
+        )
         np.testing.assert_array_equal(fast.converged, outputs[2])
         ok = fast.converged
         assert ok.mean() > 0.5
