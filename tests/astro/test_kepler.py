@@ -2,35 +2,24 @@
 
 Books: Curtis, Orbital Mechanics for Engineering Students (3rd ed., 2014); Vallado,
 Fundamentals of Astrodynamics and Applications (4th ed., 2013). Peer: hapsira 0.18
-(hapsira.core.elements, hapsira.core.angles, hapsira.core.propagation.farnocchia), a
-separate implementation compared on thousands of random orbits.
+(hapsira.core.elements, hapsira.core.propagation.farnocchia), a separate implementation
+compared on thousands of random orbits. Anomalies and Kepler's equation: test_anomaly.py.
 """
 
 import math
 
 import numpy as np
 import pytest
-from hapsira.core.angles import M_to_E, M_to_F
 from hapsira.core.elements import coe2rv, rv2coe
 from hapsira.core.propagation.farnocchia import farnocchia_rv
 
-from spacerace.astro import kepler
+from spacerace.astro import anomaly
 from spacerace.astro.kepler import (
     KeplerElements,
-    eccentric_to_mean_rad,
-    eccentric_to_true_rad,
     elements_to_state,
-    hyperbolic_to_mean_rad,
-    hyperbolic_to_true_rad,
-    mean_to_eccentric_rad,
-    mean_to_hyperbolic_rad,
-    mean_to_true_rad,
     orbital_period_s,
     propagate_kepler,
     state_to_elements,
-    true_to_eccentric_rad,
-    true_to_hyperbolic_rad,
-    true_to_mean_rad,
 )
 from spacerace.errors import ConvergenceError, InputError
 
@@ -122,15 +111,6 @@ def test_propagate_hyperbolic_curtis_example_3_5():
     assert np.linalg.norm(v) == pytest.approx(10.51, abs=0.005)
 
 
-def test_kepler_equation_vallado_examples_2_1_and_2_3():
-    # Vallado Example 2-1: M = 235.4 deg, e = 0.4 -> E = 220.512074767522 deg.
-    big_e = mean_to_eccentric_rad(math.radians(235.4), 0.4)
-    assert math.degrees(big_e) == pytest.approx(220.512074767522, abs=1e-11)
-    # Vallado Example 2-3: M = 235.4 deg (as rad), e = 2.4 -> H = 1.601376144 (truncated).
-    big_f = mean_to_hyperbolic_rad(math.radians(235.4), 2.4)
-    assert big_f == pytest.approx(1.601376144, abs=1e-9)
-
-
 def test_parabolic_propagation_obeys_barkers_equation():
     # Barker's equation (Curtis, parabolic trajectories): t = sqrt(p^3/mu) (D/2 + D^3/6),
     # D = tan(nu/2), for a parabola (ecc = 1) leaving periapsis q = p/2 at t = 0.
@@ -205,60 +185,10 @@ def test_propagate_matches_hapsira(rng, hyperbolic):
     assert v_err.max() < 1e-9
 
 
-def test_kepler_equation_matches_hapsira(rng):
-    # Peer: hapsira.core.angles.M_to_E and M_to_F.
-    m = rng.uniform(-np.pi, np.pi, N_RANDOM)
-    e = rng.uniform(0, 0.99, N_RANDOM)
-    peer = np.array([M_to_E(mi, ei) for mi, ei in zip(m, e, strict=True)])
-    np.testing.assert_allclose(mean_to_eccentric_rad(m, e), peer, atol=1e-12)
-    m = rng.uniform(-50, 50, N_RANDOM)
-    e = rng.uniform(1.01, 10, N_RANDOM)
-    peer = np.array([M_to_F(mi, ei) for mi, ei in zip(m, e, strict=True)])
-    np.testing.assert_allclose(mean_to_hyperbolic_rad(m, e), peer, atol=1e-12)
-
-
 # -- identities: round trips and conservation -------------------------------------------------
 
 
-def test_kepler_equation_residual_is_rounding_level_everywhere(rng):
-    # Oracle: the equations themselves, including the hard corners (e -> 1, M -> 0, huge M).
-    m = np.r_[rng.uniform(-100, 100, 5000), 0.0, 1e-12, -1e-9, np.pi, -np.pi, 2 * np.pi]
-    e = np.r_[rng.uniform(0, 1, 5000) ** 0.2, 0.0, 0.999999, 0.9999999, 0.5, 0.99, 0.3]
-    big_e = mean_to_eccentric_rad(m, e)
-    assert np.all(np.abs(big_e - e * np.sin(big_e) - m) <= 1e-14 * np.maximum(1, np.abs(m)))
-    assert np.all(np.abs(big_e - m) <= e + 1e-12)  # E - M = e sin E
-    m = np.r_[rng.uniform(-1e4, 1e4, 5000), 0.0, 1e-12, 1e6, -1e8]
-    e = np.r_[1 + rng.exponential(1.0, 5000), 1.0001, 1.0000001, 1.5, 100.0]
-    big_f = mean_to_hyperbolic_rad(m, e)
-    assert np.all(np.abs(e * np.sinh(big_f) - big_f - m) <= 1e-13 * np.maximum(1, np.abs(m)))
-
-
-def test_anomaly_conversions_invert_each_other(rng):
-    # Oracle: the inverse pairs, and the half-angle formula tan(nu/2) = sqrt((1+e)/(1-e)) tan(E/2).
-    e = rng.uniform(0, 0.999, 1000)
-    big_e = rng.uniform(-3 * np.pi, 3 * np.pi, 1000)
-    nu = eccentric_to_true_rad(big_e, e)
-    np.testing.assert_allclose(true_to_eccentric_rad(nu, e), big_e, atol=1e-12)
-    np.testing.assert_allclose(
-        np.tan(nu / 2), np.sqrt((1 + e) / (1 - e)) * np.tan(big_e / 2), rtol=1e-9, atol=1e-9
-    )
-    m = eccentric_to_mean_rad(big_e, e)
-    np.testing.assert_allclose(mean_to_eccentric_rad(m, e), big_e, atol=1e-11)
-    np.testing.assert_allclose(mean_to_true_rad(m, e), nu, atol=1e-9)
-    np.testing.assert_allclose(true_to_mean_rad(nu, e), m, atol=1e-9)
-
-    e = rng.uniform(1.001, 20, 1000)
-    big_f = rng.uniform(-8, 8, 1000)
-    nu = hyperbolic_to_true_rad(big_f, e)
-    np.testing.assert_allclose(true_to_hyperbolic_rad(nu, e), big_f, rtol=1e-8, atol=1e-10)
-    m = hyperbolic_to_mean_rad(big_f, e)
-    np.testing.assert_allclose(mean_to_hyperbolic_rad(m, e), big_f, rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(mean_to_true_rad(m, e), nu, atol=1e-9)
-
-
 def test_scalars_in_give_floats_out():
-    assert isinstance(mean_to_eccentric_rad(1.0, 0.1), float)
-    assert isinstance(mean_to_true_rad(1.0, 1.5), float)
     assert isinstance(orbital_period_s(7000.0, MU_EARTH_KM3_S2), float)
     el = state_to_elements([7000.0, 0, 0], [0, 7.5, 1.0], MU_EARTH_KM3_S2)
     assert isinstance(el, KeplerElements) and isinstance(el.nu_rad, float)
@@ -381,10 +311,6 @@ def test_propagation_broadcasts_states_and_times(rng):
         (lambda: propagate_kepler([0, 0, 0], [0, 7, 0], 60, 398600), "r_km"),
         (lambda: propagate_kepler([7000, 0, 0], [0, 7, 0], np.inf, 398600), "dt_s"),
         (lambda: propagate_kepler([7000, 0, 0], [1, 0, 0], 60, 398600), "rectilinear"),
-        (lambda: mean_to_eccentric_rad(1.0, 1.0), "ecc"),
-        (lambda: mean_to_hyperbolic_rad(1.0, 0.5), "ecc"),
-        (lambda: true_to_hyperbolic_rad(2.5, 1.5), "asymptotes"),
-        (lambda: mean_to_true_rad(1.0, 1.0), "parabolic"),
         (lambda: orbital_period_s(-7000.0, 398600), "a_km"),
     ],
 )
@@ -393,22 +319,10 @@ def test_bad_input_raises_input_error(call, match):
         call()
 
 
-def test_input_error_says_what_was_expected_and_got():
-    with pytest.raises(InputError) as info:
-        mean_to_eccentric_rad([0.1, 0.2, 0.3], [0.1, 1.5, 2.0])
-    assert (
-        str(info.value) == "expected ecc in [0, 1) for an elliptic orbit, got 1.5 (2 of 3 values)"
-    )
-
-
 def test_non_convergence_raises_with_inputs(monkeypatch):
-    # Starve the solver of iterations: the error must carry the inputs that failed.
-    monkeypatch.setattr(kepler, "_MAX_ITER", 1)
-    with pytest.raises(ConvergenceError) as info:
-        mean_to_eccentric_rad([2.0, 2.5], [0.0, 0.9])  # e = 0 is solved by the first guess
-    assert "for 1 of 2 inputs" in str(info.value)
-    np.testing.assert_array_equal(info.value.inputs["mean_anomaly_rad"], [2.5])
-    np.testing.assert_array_equal(info.value.inputs["ecc"], [0.9])
+    # Starve the shared solver (spacerace.astro.anomaly) of iterations: the error must
+    # carry the states that failed.
+    monkeypatch.setattr(anomaly, "_MAX_ITER", 1)
     with pytest.raises(ConvergenceError) as info:
         propagate_kepler([7000.0, 0, 0], [0, 8.0, 0], 5000.0, MU_EARTH_KM3_S2)
     assert set(info.value.inputs) == {"r_km", "v_km_s", "dt_s", "mu_km3_s2"}
