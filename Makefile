@@ -24,6 +24,7 @@ demo: $(VENV)/.installed
 	$(BIN)/spacerace porkchop earth mars --out porkchop.png
 
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest src tests
 
 bench: $(VENV)/.installed-test

@@ -84,8 +84,18 @@ def peer_python_per_point(eph, depart, tof, mu_sun, n_sample):
     s1 = eph.state("earth", depart[i])
     s2 = eph.state("mars", depart[i] + tof[j])
     for k in range(n_sample):
-        izzo2015(mu_sun, s1.r_km[k], s2.r_km[k], tof[j[k]] * 86400.0, 0, True, True, 35,
-                 PEER_ATOL, PEER_RTOL)
+        izzo2015(
+            mu_sun,
+            s1.r_km[k],
+            s2.r_km[k],
+            tof[j[k]] * 86400.0,
+            0,
+            True,
+            True,
+            35,
+            PEER_ATOL,
+            PEER_RTOL,
+        )
     return (time.perf_counter() - t0) / n_sample
 
 
@@ -97,10 +107,16 @@ def hapsira_per_point(n_side):
     from hapsira.bodies import Earth, Mars
     from hapsira.plotting.porkchop import PorkchopPlotter
 
-    launch = Time(np.linspace(iso_to_jd_tdb("2005-06-01"), iso_to_jd_tdb("2005-11-01"), n_side),
-                  format="jd", scale="tdb")
-    arrival = Time(np.linspace(iso_to_jd_tdb("2005-12-01"), iso_to_jd_tdb("2007-01-01"), n_side),
-                   format="jd", scale="tdb")
+    launch = Time(
+        np.linspace(iso_to_jd_tdb("2005-06-01"), iso_to_jd_tdb("2005-11-01"), n_side),
+        format="jd",
+        scale="tdb",
+    )
+    arrival = Time(
+        np.linspace(iso_to_jd_tdb("2005-12-01"), iso_to_jd_tdb("2007-01-01"), n_side),
+        format="jd",
+        scale="tdb",
+    )
     t0 = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -132,12 +148,14 @@ def main() -> None:
     rows = [
         ("spacerace `compute_porkchop` (batch, `prange`)", t_ours, "measured"),
         ("lamberthub `izzo2015` in one `@njit` loop + same DE421 states", t_peer, "measured"),
-        ("lamberthub `izzo2015` per point from Python", per_point_lh * n, "5,000-point sample x 50"),
+        (
+            "lamberthub `izzo2015` per point from Python",
+            per_point_lh * n,
+            "5,000-point sample x 50",
+        ),
         ("hapsira `PorkchopPlotter.porkchop()`", per_point_hap * n, "12 x 12 grid, scaled"),
     ]
-    table = "\n".join(
-        f"| {name} | {t:.3f} | {t / t_ours:.1f}x | {how} |" for name, t, how in rows
-    )
+    table = "\n".join(f"| {name} | {t:.3f} | {t / t_ours:.1f}x | {how} |" for name, t, how in rows)
     body = f"""
 Command: `.venv/bin/python bench/bench_porkchop.py` — {machine()}.
 Earth→Mars, departures 2005-06-01..2005-11-01 × TOF 100..450 d, {N_SIDE}×{N_SIDE} =

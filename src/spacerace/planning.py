@@ -75,7 +75,10 @@ def parking_orbits(
         parking_altitude_km: Altitude above the origin's equatorial radius, km.
         arrival_altitude_km: Altitude above the target's equatorial radius, km.
     """
-    for what, alt in (("parking altitude", parking_altitude_km), ("arrival altitude", arrival_altitude_km)):
+    for what, alt in (
+        ("parking altitude", parking_altitude_km),
+        ("arrival altitude", arrival_altitude_km),
+    ):
         if not np.isfinite(alt) or alt < 0:
             raise InputError(f"{what}: expected a non-negative number of km, got {alt:g}")
     return (
@@ -129,7 +132,10 @@ def porkchop(
     tof_lo, tof_hi = _check_range(tof, "times of flight")
     if tof_lo <= 0:
         raise InputError(f"times of flight must be positive, got {tof_lo:g}..{tof_hi:g} days")
-    for what, step in (("departure step", depart_step_days), ("time-of-flight step", tof_step_days)):
+    for what, step in (
+        ("departure step", depart_step_days),
+        ("time-of-flight step", tof_step_days),
+    ):
         if not np.isfinite(step) or step <= 0:
             raise InputError(f"{what}: expected a positive number of days, got {step:g}")
     n_points = _n_steps(first, last, depart_step_days) * _n_steps(tof_lo, tof_hi, tof_step_days)
@@ -216,7 +222,9 @@ def next_window(
     """
     eph = load_de421()
     body1, body2 = get_body(origin), get_body(target)
-    synodic = synodic_period_days(eph, body1.name, body2.name, after_jd_tdb, get_body("sun").gm_km3_s2)
+    synodic = synodic_period_days(
+        eph, body1.name, body2.name, after_jd_tdb, get_body("sun").gm_km3_s2
+    )
     end = min(after_jd_tdb + 1.5 * synodic, eph.end_jd_tdb - (tof_days or (0, 2000))[1])
     found = launch_windows(origin, target, after_jd_tdb, end, tof_days)
     if not found:

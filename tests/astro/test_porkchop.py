@@ -38,8 +38,9 @@ def test_grid_matches_skyfield_states_and_lamberthub(eph, skyfield_de421):
         e = (earth - sun).at(ts.tdb_jd(d))
         for j, t in enumerate(tof):
             m = (mars - sun).at(ts.tdb_jd(d + t))
-            v1, _ = izzo2015(MU_SUN, e.position.km, m.position.km, t * 86400.0,
-                             0, True, True, 35, 1e-13, 1e-13)
+            v1, _ = izzo2015(
+                MU_SUN, e.position.km, m.position.km, t * 86400.0, 0, True, True, 35, 1e-13, 1e-13
+            )
             c3 = float(np.sum((v1 - e.velocity.km_per_s) ** 2))
             assert grid.c3_km2_s2[i, j] == pytest.approx(c3, rel=1e-7)
 
@@ -91,8 +92,9 @@ def test_delta_v_columns_use_patched_conics(eph):
     leo = ParkingOrbit(earth.gm_km3_s2, earth.equatorial_radius_km + 200)
     low_mars = ParkingOrbit(mars.gm_km3_s2, mars.equatorial_radius_km + 250)
     depart = iso_to_jd_tdb("2005-08-12")
-    grid = compute_porkchop(eph, "earth", "mars", [depart], [210.0], MU_SUN,
-                            departure_orbit=leo, arrival_orbit=low_mars)
+    grid = compute_porkchop(
+        eph, "earth", "mars", [depart], [210.0], MU_SUN, departure_orbit=leo, arrival_orbit=low_mars
+    )
     vinf, c3 = grid.vinf_depart_km_s[0, 0], grid.c3_km2_s2[0, 0]
     # hand check: burn = sqrt(v_inf^2 + 2 mu / r) - sqrt(mu / r) (Curtis eq. 8.42)
     r = leo.radius_km
@@ -104,13 +106,22 @@ def test_delta_v_columns_use_patched_conics(eph):
 
 def test_synodic_period_and_hohmann_time(eph):
     # Earth-Mars synodic period 779.9 d (mean motions; NASA Mars Fact Sheet), Hohmann 259 d.
-    assert synodic_period_days(eph, "earth", "mars", 2451545.0, MU_SUN) == pytest.approx(780, rel=0.01)
+    assert synodic_period_days(eph, "earth", "mars", 2451545.0, MU_SUN) == pytest.approx(
+        780, rel=0.01
+    )
     assert hohmann_tof_days(eph, "earth", "mars", 2451545.0, MU_SUN) == pytest.approx(259, rel=0.02)
 
 
 def test_windows_1969_to_2003_follow_the_synodic_period(eph):
-    found = find_windows(eph, "earth", "mars", iso_to_jd_tdb("1969-01-01"),
-                         iso_to_jd_tdb("2004-01-01"), (100.0, 450.0), MU_SUN)
+    found = find_windows(
+        eph,
+        "earth",
+        "mars",
+        iso_to_jd_tdb("1969-01-01"),
+        iso_to_jd_tdb("2004-01-01"),
+        (100.0, 450.0),
+        MU_SUN,
+    )
     departures = np.array([w.depart_jd_tdb for w in found])
     # 35 years / 2.135 years: 16 or 17 windows, spaced about a synodic period apart
     assert 16 <= len(found) <= 17
@@ -146,5 +157,11 @@ def test_bad_ends_and_range(eph):
     with pytest.raises(EphemerisRangeError, match="outside DE421"):
         compute_porkchop(eph, "earth", "mars", [iso_to_jd_tdb("2053-06-01")], [300.0], MU_SUN)
     with pytest.raises(GridTooLargeError):
-        compute_porkchop(eph, "earth", "mars", np.arange(2451545.0, 2451545.0 + 3000),
-                         np.arange(1.0, 2000.0), MU_SUN)
+        compute_porkchop(
+            eph,
+            "earth",
+            "mars",
+            np.arange(2451545.0, 2451545.0 + 3000),
+            np.arange(1.0, 2000.0),
+            MU_SUN,
+        )

@@ -9,7 +9,18 @@ from spacerace.errors import UnknownBodyError
 # IAU 2009, by 1e-5 and 1.1e-4; hapsira's Saturn is the planet alone, ours the system, so
 # Titan and Enceladus are added (the other moons are 6e-3 % of it).
 TOLERANCE = {"mercury": 2e-5, "uranus": 1.5e-4, "saturn": 2e-5}
-NAMES = ["sun", "mercury", "venus", "earth", "moon", "mars", "jupiter", "saturn", "uranus", "neptune"]
+NAMES = [
+    "sun",
+    "mercury",
+    "venus",
+    "earth",
+    "moon",
+    "mars",
+    "jupiter",
+    "saturn",
+    "uranus",
+    "neptune",
+]
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")

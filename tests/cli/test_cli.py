@@ -20,8 +20,22 @@ def run(argv, capsys):
 def test_porkchop_json_and_plot(tmp_path, capsys):
     png = tmp_path / "p.png"
     code, out, err = run(
-        ["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-11-01", "--tof", "100..450",
-         "--step", "2", "--tof-step", "2", "--out", str(png), "--json"],
+        [
+            "porkchop",
+            "earth",
+            "mars",
+            "--depart",
+            "2005-06-01..2005-11-01",
+            "--tof",
+            "100..450",
+            "--step",
+            "2",
+            "--tof-step",
+            "2",
+            "--out",
+            str(png),
+            "--json",
+        ],
         capsys,
     )
     assert code == 0, err
@@ -29,15 +43,28 @@ def test_porkchop_json_and_plot(tmp_path, capsys):
     best = data["windows"][0]
     assert best["depart"].startswith("2005-0")
     assert 15 < best["c3_km2_s2"] < 17.5
-    assert best["dv_total_km_s"] == pytest.approx(best["dv_depart_km_s"] + best["dv_arrive_km_s"], abs=2e-3)
+    assert best["dv_total_km_s"] == pytest.approx(
+        best["dv_depart_km_s"] + best["dv_arrive_km_s"], abs=2e-3
+    )
     assert png.stat().st_size > 20_000
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_porkchop_table(capsys):
     code, out, _ = run(
-        ["porkchop", "Earth", "Mars", "--depart", "2005-07-01..2005-09-30", "--tof", "150..400",
-         "--step", "3", "--tof-step", "3"],
+        [
+            "porkchop",
+            "Earth",
+            "Mars",
+            "--depart",
+            "2005-07-01..2005-09-30",
+            "--tof",
+            "150..400",
+            "--step",
+            "3",
+            "--tof-step",
+            "3",
+        ],
         capsys,
     )
     assert code == 0
@@ -45,7 +72,9 @@ def test_porkchop_table(capsys):
 
 
 def test_windows_json(capsys):
-    code, out, _ = run(["windows", "earth", "mars", "--from", "1969", "--to", "1975", "--json"], capsys)
+    code, out, _ = run(
+        ["windows", "earth", "mars", "--from", "1969", "--to", "1975", "--json"], capsys
+    )
     assert code == 0
     rows = json.loads(out)["windows"]
     assert [r["depart"][:4] for r in rows] == ["1969", "1971", "1973", "1975"]
@@ -54,17 +83,65 @@ def test_windows_json(capsys):
 @pytest.mark.parametrize(
     "argv, message",
     [
-        (["porkchop", "earth", "vulcan", "--depart", "2005-06-01..2005-07-01"], "unknown body 'vulcan'"),
-        (["porkchop", "earth", "mars", "--depart", "2060-01-01..2060-03-01", "--tof", "100..200"], "outside DE421"),
+        (
+            ["porkchop", "earth", "vulcan", "--depart", "2005-06-01..2005-07-01"],
+            "unknown body 'vulcan'",
+        ),
+        (
+            [
+                "porkchop",
+                "earth",
+                "mars",
+                "--depart",
+                "2060-01-01..2060-03-01",
+                "--tof",
+                "100..200",
+            ],
+            "outside DE421",
+        ),
         (["porkchop", "earth", "mars", "--depart", "2005-11-01..2005-06-01"], "reversed"),
         (["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-06-01"], "empty"),
-        (["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01", "--tof", "450..100"], "reversed"),
-        (["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01", "--tof", "abc..100"], "expected numbers"),
-        (["porkchop", "earth", "mars", "--depart", "1950-01-01..2040-01-01", "--step", "0.01"], "fit in memory"),
+        (
+            [
+                "porkchop",
+                "earth",
+                "mars",
+                "--depart",
+                "2005-06-01..2005-07-01",
+                "--tof",
+                "450..100",
+            ],
+            "reversed",
+        ),
+        (
+            [
+                "porkchop",
+                "earth",
+                "mars",
+                "--depart",
+                "2005-06-01..2005-07-01",
+                "--tof",
+                "abc..100",
+            ],
+            "expected numbers",
+        ),
+        (
+            ["porkchop", "earth", "mars", "--depart", "1950-01-01..2040-01-01", "--step", "0.01"],
+            "fit in memory",
+        ),
         (["porkchop", "earth", "mars", "--depart", "June..July"], "expected a date"),
-        (["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01", "--step", "x"], "'x' is not a valid float"),
-        (["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01", "--out", "p.txt"], ".png"),
-        (["porkchop", "earth", "moon", "--depart", "2005-06-01..2005-07-01", "--tof", "1..5"], "Moon orbits"),
+        (
+            ["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01", "--step", "x"],
+            "'x' is not a valid float",
+        ),
+        (
+            ["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01", "--out", "p.txt"],
+            ".png",
+        ),
+        (
+            ["porkchop", "earth", "moon", "--depart", "2005-06-01..2005-07-01", "--tof", "1..5"],
+            "Moon orbits",
+        ),
         (["windows", "earth", "mars", "--from", "2003", "--to", "1969"], "before"),
         (["windows", "earth", "mars", "--from", "abc", "--to", "1969"], "not a valid integer"),
         (["windows", "earth", "mars", "--from", "1890", "--to", "1891"], "outside DE421"),
@@ -80,9 +157,16 @@ def test_bad_input_is_one_line_and_status_2(argv, message, capsys):
 
 
 def test_python_dash_m_help_is_fast_and_lists_commands():
-    done = subprocess.run([sys.executable, "-m", "spacerace", "--help"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "spacerace", "--help"], capture_output=True, text=True
+    )
     assert done.returncode == 0
     assert "porkchop" in done.stdout and "windows" in done.stdout
     # --help must not import the numerics
-    probe = "import sys; from spacerace.cli import app; print('numba' in sys.modules, 'numpy' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.split() == ["False", "False"]
+    probe = (
+        "import sys; from spacerace.cli import app; "
+        "print('numba' in sys.modules, 'numpy' in sys.modules)"
+    )
+    assert subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True
+    ).stdout.split() == ["False", "False"]

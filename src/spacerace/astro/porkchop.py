@@ -311,7 +311,8 @@ def find_windows(
         raise InputError("the span of departures is empty or reversed")
     if not 0 < tof_days[0] < tof_days[1]:
         raise InputError(
-            f"times of flight: expected 0 < shortest < longest, got {tof_days[0]:g}..{tof_days[1]:g}"
+            "times of flight: expected 0 < shortest < longest, "
+            f"got {tof_days[0]:g}..{tof_days[1]:g}"
         )
     if not (coarse_step_days > 0 and fine_step_days > 0):
         raise InputError("grid steps must be positive")

@@ -247,7 +247,7 @@ def datetime_to_jd_tdb(moment: _dt.datetime) -> float:
             f"naive datetime {moment.isoformat()}: give it a zone, "
             "e.g. datetime(..., tzinfo=datetime.timezone.utc)"
         )
-    u = moment.astimezone(_dt.timezone.utc)
+    u = moment.astimezone(_dt.UTC)
     seconds = u.second + u.microsecond / 1e6
     return float(calendar_to_jd_tdb(u.year, u.month, u.day, u.hour, u.minute, seconds))
 
@@ -259,7 +259,7 @@ def jd_tdb_to_datetime(jd_tdb: float) -> _dt.datetime:
         >>> jd_tdb_to_datetime(2451545.0).isoformat()
         '2000-01-01T12:00:00+00:00'
     """
-    j2000 = _dt.datetime(2000, 1, 1, 12, tzinfo=_dt.timezone.utc)
+    j2000 = _dt.datetime(2000, 1, 1, 12, tzinfo=_dt.UTC)
     days = float(jd_tdb) - J2000_JD_TDB
     return j2000 + _dt.timedelta(microseconds=round(days * 86400e6))
 

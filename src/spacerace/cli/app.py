@@ -40,17 +40,13 @@ _TOF = Annotated[
         "Hohmann transfer time of the pair.",
     ),
 ]
-_PARK = Annotated[
-    float, typer.Option("--park-alt", help="Departure parking-orbit altitude, km.")
-]
+_PARK = Annotated[float, typer.Option("--park-alt", help="Departure parking-orbit altitude, km.")]
 _ARRIVE = Annotated[
     float, typer.Option("--arrive-alt", help="Altitude of the circular orbit captured into, km.")
 ]
 _BY = Annotated[
     str,
-    typer.Option(
-        "--by", help="What each window minimises: c3, dv (total delta-v) or vinf_arrive."
-    ),
+    typer.Option("--by", help="What each window minimises: c3, dv (total delta-v) or vinf_arrive."),
 ]
 
 
@@ -88,7 +84,7 @@ def porkchop(
     else:
         import datetime as dt
 
-        now_jd = datetime_to_jd_tdb(dt.datetime.now(dt.timezone.utc))
+        now_jd = datetime_to_jd_tdb(dt.datetime.now(dt.UTC))
         with render.status("finding the next window"):
             best = planning.next_window(origin, target, now_jd, tof_range)
         depart_range = (best.depart_jd_tdb - 60.0, best.depart_jd_tdb + 60.0)
@@ -148,9 +144,7 @@ def windows(
     if as_json:
         render.print_json(render.windows_json(origin, target, from_year, to_year, found))
     else:
-        render.print_windows(
-            origin, target, from_year, to_year, found, park_alt, arrive_alt, by
-        )
+        render.print_windows(origin, target, from_year, to_year, found, park_alt, arrive_alt, by)
 
 
 def _check_output_path(out: Path | None) -> None:

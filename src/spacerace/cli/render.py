@@ -58,7 +58,10 @@ def porkchop_json(result, out: Path | None) -> dict:
         "origin": grid.origin,
         "target": grid.target,
         "ephemeris": "DE421",
-        "depart_range": [jd_tdb_to_iso(grid.depart_jd_tdb[0]), jd_tdb_to_iso(grid.depart_jd_tdb[-1])],
+        "depart_range": [
+            jd_tdb_to_iso(grid.depart_jd_tdb[0]),
+            jd_tdb_to_iso(grid.depart_jd_tdb[-1]),
+        ],
         "tof_range_days": [float(grid.tof_days[0]), float(grid.tof_days[-1])],
         "grid_shape": list(grid.c3_km2_s2.shape),
         "converged_share": round(float(grid.converged.mean()), 6),
@@ -151,7 +154,7 @@ def print_windows(
     """Print launch windows as a table."""
     title = (
         f"{origin.title()} → {target.title()} launch windows, departures {from_year}-{to_year} "
-        f"(DE421; each window's {_BY_LABEL.get(by, by)}; Δv from a circular parking orbit into a circular "
-        f"orbit)"
+        f"(DE421; each window's {_BY_LABEL.get(by, by)}; "
+        "Δv from a circular parking orbit into a circular orbit)"
     )
     _console().print(_table(title, found, park_alt_km, arrive_alt_km, target.lower()))

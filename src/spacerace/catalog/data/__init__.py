@@ -1,0 +1,1 @@
+"""Package data files: bodies.csv and their provenance (PROVENANCE.md)."""
