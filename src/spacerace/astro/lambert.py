@@ -107,9 +107,8 @@ def solve_lambert(
     if not tol < 1.0:
         raise InputError(f"rtol: expected a number in (0, 1), got {rtol!r}")
 
-    v1, v2, converged, n_iter = _kernels.empty_outputs(n)
-    _kernels.lambert_batch(
-        r1, r2, tof, mu, revs, bool(prograde), bool(low_path), iters, tol, v1, v2, converged, n_iter
+    v1, v2, converged, n_iter = _kernels.lambert_batch(
+        r1, r2, tof, mu, revs, bool(prograde), bool(low_path), iters, tol, n
     )
     return LambertSolution(v1_km_s=v1, v2_km_s=v2, converged=converged, n_iter=n_iter)
 
