@@ -8,9 +8,10 @@ Frame: ICRF (equatorial, J2000 axes), as the kernel gives it. Units: km and km/s
 TDB Julian dates, one or many; every call evaluates all epochs in one vectorised pass over
 the Chebyshev coefficients.
 
-We evaluate the kernel through jplephem rather than through Skyfield's ``(mars - sun).at(t)``:
-both run the same Chebyshev code, but the segment call skips building a ``Time`` and a
-position object per call. ``tests/astro/test_ephemeris.py`` checks the two agree to 1 m.
+Type-2 segments (all of DE4xx) are summed by our own parallel Numba kernel
+(``astro._chebyshev``), measured 18x faster than jplephem's NumPy evaluation on a
+porkchop's 250,000 epochs (docs/benchmarks.md); other segment types fall back to jplephem. ``tests/astro/test_ephemeris.py``
+checks the result against Skyfield (which reads the kernel with jplephem) to 1 mm.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from spacerace.astro._chebyshev import accumulate_segment, segment_arrays
 from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.errors import EphemerisRangeError, UnknownBodyError
 
@@ -77,6 +79,7 @@ class Ephemeris:
         self.name = name
         self._segments = {(seg.center, seg.target): seg for seg in spk.segments}
         self._parent = {target: center for center, target in self._segments}
+        self._arrays: dict = {}  # per segment: Chebyshev arrays for the kernel, or None
         self.start_jd_tdb = max(seg.start_jd for seg in spk.segments)
         self.end_jd_tdb = min(seg.end_jd for seg in spk.segments)
 
@@ -103,12 +106,20 @@ class Ephemeris:
         """
         jd = np.asarray(jd_tdb, dtype=float)
         self._check_range(jd)
-        r_body, v_body = self._from_ssb(self._naif(body), jd.ravel())
-        r_center, v_center = self._from_ssb(self._naif(center), jd.ravel())
+        flat = np.ascontiguousarray(jd.ravel())
+        r_km = np.zeros((flat.size, 3))
+        v_km_s = np.zeros((flat.size, 3))
+        body_chain = self._chain(self._naif(body))
+        center_chain = self._chain(self._naif(center))
+        shared = set(body_chain) & set(center_chain)  # e.g. 0->3 for the Moon about the Earth
+        for key in body_chain:
+            if key not in shared:
+                self._accumulate(key, flat, 1.0, r_km, v_km_s)
+        for key in center_chain:
+            if key not in shared:
+                self._accumulate(key, flat, -1.0, r_km, v_km_s)
         shape = jd.shape + (3,)
-        r_km = (r_body - r_center).T.reshape(shape)
-        v_km_s = ((v_body - v_center) / SECONDS_PER_DAY).T.reshape(shape)
-        return StateVectors(r_km=r_km, v_km_s=v_km_s)
+        return StateVectors(r_km=r_km.reshape(shape), v_km_s=v_km_s.reshape(shape))
 
     def _naif(self, name: str) -> int:
         key = name.strip().lower() if isinstance(name, str) else name
@@ -117,17 +128,25 @@ class Ephemeris:
             raise UnknownBodyError(str(name), self.bodies)
         return naif
 
-    def _from_ssb(self, naif: int, jd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Sum the segment chain from the barycentre: km and km/day, shape (3, N)."""
-        r = np.zeros((3, jd.size))
-        v = np.zeros((3, jd.size))
+    def _chain(self, naif: int) -> list[tuple[int, int]]:
+        """Return the (center, target) segments leading from the barycentre to ``naif``."""
+        chain = []
         while naif != 0:
-            center = self._parent[naif]
-            dr, dv = self._segments[(center, naif)].compute_and_differentiate(jd)
-            r += dr
-            v += dv
-            naif = center
-        return r, v
+            chain.append((self._parent[naif], naif))
+            naif = self._parent[naif]
+        return chain
+
+    def _accumulate(self, key, jd, sign, r_km, v_km_s) -> None:
+        """Add ``sign`` times one segment's state at ``jd`` into ``r_km`` and ``v_km_s``."""
+        if key not in self._arrays:
+            self._arrays[key] = segment_arrays(self._segments[key])
+        arrays = self._arrays[key]
+        if arrays is not None:
+            accumulate_segment(*arrays, jd, sign, r_km, v_km_s)
+            return
+        dr, dv = self._segments[key].compute_and_differentiate(jd)  # km, km/day
+        r_km += sign * dr.T
+        v_km_s += sign * dv.T / SECONDS_PER_DAY
 
     def _check_range(self, jd: np.ndarray) -> None:
         bad = ~((jd >= self.start_jd_tdb) & (jd <= self.end_jd_tdb))
