@@ -15,7 +15,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from spacerace.errors import ConvergenceError, InputError
+from spacerace.astro._checks import as_output as _out
+from spacerace.astro._checks import finite as _finite
+from spacerace.astro._checks import require as _require
+from spacerace.errors import ConvergenceError
 
 __all__ = [
     "eccentric_to_mean_rad",
@@ -33,27 +36,6 @@ __all__ = [
 TAU = 2.0 * np.pi
 _MAX_ITER = 100  # safeguarded Newton: bisection bounds the worst case, Newton the usual one
 _STEP_TOL = 1e-12  # relative size of the last Newton step; the error after it is ~its square
-
-
-def _out(x: np.ndarray) -> np.ndarray | float:
-    """Return a float for a 0-d array, the array otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
-
-
-def _require(ok: np.ndarray, name: str, value: object, expected: str) -> None:
-    """Raise InputError naming the first value of ``name`` where ``ok`` is False."""
-    ok = np.asarray(ok)
-    if not ok.all():
-        bad = np.broadcast_to(np.asarray(value, dtype=float), ok.shape)[~ok].flat[0]
-        count = f" ({np.count_nonzero(~ok)} of {ok.size} values)" if ok.size > 1 else ""
-        raise InputError(f"expected {name} {expected}, got {float(bad)}{count}")
-
-
-def _finite(name: str, value: object) -> np.ndarray:
-    """Return ``value`` as a float array, refusing NaN and infinity."""
-    x = np.asarray(value, dtype=float)
-    _require(np.isfinite(x), name, x, "finite")
-    return x
 
 
 def _wrap_pi(angle_rad: np.ndarray) -> np.ndarray:

@@ -10,8 +10,9 @@ the Chebyshev coefficients.
 
 Type-2 segments (all of DE4xx) are summed by our own parallel Numba kernel
 (``astro._chebyshev``), measured 18x faster than jplephem's NumPy evaluation on a
-porkchop's 250,000 epochs (docs/benchmarks.md); other segment types fall back to jplephem. ``tests/astro/test_ephemeris.py``
-checks the result against Skyfield (which reads the kernel with jplephem) to 1 mm.
+porkchop's 250,000 epochs (docs/benchmarks.md); other segment types fall back to jplephem.
+``tests/astro/test_ephemeris.py`` checks the result against Skyfield (which reads the kernel
+with jplephem) to 1 mm, and against jplephem segment by segment.
 """
 
 from __future__ import annotations

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spacerace.astro.anomaly import TAU, _finite, _out, _require, _solve_increasing
+from spacerace.astro._checks import as_output as _out
+from spacerace.astro._checks import finite as _finite
+from spacerace.astro._checks import require as _require
+from spacerace.astro.anomaly import TAU, _solve_increasing
 from spacerace.errors import InputError
 
 __all__ = [

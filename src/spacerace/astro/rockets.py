@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from spacerace.astro._checks import as_output as _out
+from spacerace.astro._checks import positive as _positive
+from spacerace.astro._checks import require as _require
 from spacerace.errors import InputError
 
 __all__ = [
@@ -25,27 +28,6 @@ __all__ = [
 
 STANDARD_GRAVITY_KM_S2 = 9.80665e-3
 """Standard gravity g0 = 9.80665 m/s^2, exact by definition (3rd CGPM, 1901; ISO 80000-3)."""
-
-
-def _out(x: np.ndarray) -> np.ndarray | float:
-    """Return a float for a 0-d array, the array otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
-
-
-def _require(ok: np.ndarray, name: str, value: object, expected: str) -> None:
-    """Raise InputError naming the first value of ``name`` where ``ok`` is False."""
-    ok = np.asarray(ok)
-    if not ok.all():
-        bad = np.broadcast_to(np.asarray(value, dtype=float), ok.shape)[~ok].flat[0]
-        count = f" ({np.count_nonzero(~ok)} of {ok.size} values)" if ok.size > 1 else ""
-        raise InputError(f"expected {name} {expected}, got {float(bad)}{count}")
-
-
-def _positive(name: str, value: object) -> np.ndarray:
-    """Return ``value`` as a float array, refusing values that are not finite and > 0."""
-    x = np.asarray(value, dtype=float)
-    _require(np.isfinite(x) & (x > 0), name, x, "finite and > 0")
-    return x
 
 
 def rocket_dv_km_s(isp_s: object, m0_kg: object, mf_kg: object) -> np.ndarray | float:

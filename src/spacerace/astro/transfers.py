@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from spacerace.astro._checks import as_output as _out
+from spacerace.astro._checks import positive as _positive
+from spacerace.astro._checks import require as _require
 from spacerace.astro.kepler import orbital_period_s
-from spacerace.errors import InputError
 
 __all__ = [
     "MOON_MEAN_DISTANCE_KM",
@@ -34,27 +36,6 @@ __all__ = [
 MOON_MEAN_DISTANCE_KM = 384400.0
 """Mean Earth-Moon distance (semi-major axis of the lunar orbit), km; NASA NSSDCA Moon Fact
 Sheet (https://nssdc.gsfc.nasa.gov/planetary/factsheet/moonfact.html): 0.3844e6 km."""
-
-
-def _out(x: np.ndarray) -> np.ndarray | float:
-    """Return a float for a 0-d array, the array otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
-
-
-def _require(ok: np.ndarray, name: str, value: object, expected: str) -> None:
-    """Raise InputError naming the first value of ``name`` where ``ok`` is False."""
-    ok = np.asarray(ok)
-    if not ok.all():
-        bad = np.broadcast_to(np.asarray(value, dtype=float), ok.shape)[~ok].flat[0]
-        count = f" ({np.count_nonzero(~ok)} of {ok.size} values)" if ok.size > 1 else ""
-        raise InputError(f"expected {name} {expected}, got {float(bad)}{count}")
-
-
-def _positive(name: str, value: object) -> np.ndarray:
-    """Return ``value`` as a float array, refusing values that are not finite and > 0."""
-    x = np.asarray(value, dtype=float)
-    _require(np.isfinite(x) & (x > 0), name, x, "finite and > 0")
-    return x
 
 
 def _speed(name: str, value: object) -> np.ndarray:
