@@ -1,0 +1,76 @@
+"""Missions: what is flown, its plan from the astro layer, and how it went."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["MISSION_TYPES", "Mission", "MissionPlan"]
+
+MISSION_TYPES = (
+    "earth_orbit",
+    "space_station",
+    "lunar_landing",
+    "lunar_base",
+    "lunar_rotation",
+    "mars_landing",
+    "mars_base_rotation",
+    "asteroid_capture",
+)
+"""Kinds of mission, from Earth orbit to asteroid capture."""
+
+
+@dataclass(frozen=True)
+class MissionPlan:
+    """A mission as planned with the astro layer.
+
+    Attributes:
+        delta_v_km_s: Total delta-v after reaching low Earth orbit, km/s.
+        imleo_kg: Initial mass in low Earth orbit, kg (rocket equation over the delta-v).
+        launches: Launches of the vehicle needed to put that mass up.
+        depart_day: Planned departure (a real window for Mars), days since scenario start.
+        transit_days: One-way transit time, days.
+        surface_days: Stay at the destination, days.
+        c3_km2_s2: Launch energy for interplanetary departures, km^2/s^2 (0 otherwise).
+        cost_musd: Hardware and launches, million USD.
+        notes: How the plan was derived (for the chronicle's causes).
+    """
+
+    delta_v_km_s: float
+    imleo_kg: float
+    launches: int
+    depart_day: float
+    transit_days: float
+    surface_days: float
+    c3_km2_s2: float
+    cost_musd: float
+    notes: str = ""
+
+
+@dataclass
+class Mission:
+    """One mission of one agency.
+
+    Attributes:
+        id: Unique id in the run, e.g. ``"nasa-0007"``.
+        agency: Agency key.
+        kind: One of :data:`MISSION_TYPES`.
+        name: Display name (``"Apollo 11"``).
+        vehicle: Vehicle key.
+        crew: Names of the crew (empty for uncrewed).
+        plan: The plan.
+        status: ``"planned"``, ``"flying"``, ``"success"``, ``"failed"``, ``"lost"``.
+        failed_phase: Phase that failed, if any.
+        base: Base the mission founds or serves, if any.
+    """
+
+    id: str
+    agency: str
+    kind: str
+    name: str
+    vehicle: str
+    crew: tuple[str, ...]
+    plan: MissionPlan
+    status: str = "planned"
+    failed_phase: str = ""
+    base: str = ""
+    phases_done: list[str] = field(default_factory=list)

@@ -1,0 +1,68 @@
+"""The world of one run: agencies, vehicles, people, missions, bases and the firsts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacerace.world.agency import Agency
+from spacerace.world.base import Base
+from spacerace.world.mission import Mission
+from spacerace.world.person import Person
+from spacerace.world.vehicle import VehicleRecord, VehicleSpec
+
+__all__ = ["Milestone", "World"]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """The first time anyone achieved something.
+
+    Attributes:
+        key: What (``"crewed_lunar_landing"``).
+        agency: Who.
+        day: When (days since scenario start).
+        people: Who was there.
+        secret: True if the world does not know yet (the series' North Korean Mars landing).
+    """
+
+    key: str
+    agency: str
+    day: float
+    people: tuple[str, ...] = ()
+    secret: bool = False
+
+
+@dataclass
+class World:
+    """Everything that exists at one moment of a run. Plain data: the engine changes it.
+
+    Attributes:
+        start_jd_tdb: Scenario start, TDB Julian date (day 0 of the clock).
+        agencies: By key.
+        vehicle_specs: By key.
+        vehicles: Reliability records by key.
+        people: By name.
+        missions: In order of planning.
+        bases: By name.
+        milestones: Firsts by key.
+        us_president: Current US president's party and name.
+        soviet_leader: Current Soviet leader.
+        rivalry: US-Soviet tension, 0 (partners) .. 1 (confrontation).
+    """
+
+    start_jd_tdb: float
+    agencies: dict[str, Agency]
+    vehicle_specs: dict[str, VehicleSpec]
+    vehicles: dict[str, VehicleRecord]
+    people: dict[str, Person] = field(default_factory=dict)
+    missions: list[Mission] = field(default_factory=list)
+    bases: dict[str, Base] = field(default_factory=dict)
+    milestones: dict[str, Milestone] = field(default_factory=dict)
+    us_president: str = ""
+    soviet_leader: str = ""
+    rivalry: float = 0.8
+
+    def crew_pool(self, agency: str, day: float) -> list[Person]:
+        """People of an agency who can fly now, sorted by skill then name (deterministic)."""
+        ready = [p for p in self.people.values() if p.agency == agency and p.can_fly(day)]
+        return sorted(ready, key=lambda p: (-p.skill, p.name))
