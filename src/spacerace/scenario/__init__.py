@@ -1,0 +1,1 @@
+"""Scenarios: TOML files validated into a :class:`~spacerace.scenario.model.Scenario`."""

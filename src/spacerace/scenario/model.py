@@ -1,0 +1,171 @@
+"""The validated form of a scenario file. Plain frozen data; ``loader`` builds it from TOML."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+__all__ = ["AgencySpec", "Era", "PersonSpec", "Scenario", "ScriptedEvent"]
+
+
+@dataclass(frozen=True)
+class AgencySpec:
+    """An agency as the scenario starts it.
+
+    Attributes:
+        key: Short key (``"nasa"``), the TOML table name under ``[agencies]``.
+        name: Display name.
+        kind: ``"state"`` or ``"private"``.
+        country: ``"US"``, ``"SU"``, ``"KP"`` or ``"private"``.
+        doctrine: ``"prestige"``, ``"science"``, ``"military"`` or ``"commercial"``.
+        founded_year: First year the agency acts (Helios: late 1980s).
+        budget_musd: Budget at the start, million USD per year; None = the catalog's real
+            figure for the start year (NASA) or its derived estimate (Soviet program).
+        capital_musd: Starting capital of a private agency, million USD.
+        revenue_musd: Yearly revenue of a private agency at founding, million USD.
+        support: Political support at the start (1.0 = the real level of the start year).
+        goals: Milestone keys pursued, in order.
+        capabilities: Program keys already complete at the start.
+        programs: Program keys under way at the start.
+        vehicles: Vehicle keys available at the start.
+        training_facility: Where its crews train.
+        policy: Built-in policy name (``"state"``, ``"private"``) or ``"external"``.
+    """
+
+    key: str
+    name: str
+    kind: str
+    country: str
+    doctrine: str
+    founded_year: int
+    budget_musd: float | None = None
+    capital_musd: float = 0.0
+    revenue_musd: float = 0.0
+    support: float = 1.0
+    goals: tuple[str, ...] = ()
+    capabilities: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()
+    vehicles: tuple[str, ...] = ()
+    training_facility: str = ""
+    policy: str = "auto"
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    """A named person present at the start (the series' cast, or real people).
+
+    Attributes:
+        name: Full name.
+        agency: Agency key.
+        role: ``"astronaut"``, ``"cosmonaut"``, ``"engineer"`` or ``"administrator"``.
+        nationality: Country code.
+        born_year: Year of birth.
+        skill: 0..1.
+        canon: True for a character of the series (invented).
+        note: Who they are in the story.
+    """
+
+    name: str
+    agency: str
+    role: str
+    nationality: str
+    born_year: int
+    skill: float = 0.7
+    canon: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ScriptedEvent:
+    """An outcome the scenario forces, marked as scripted in the log.
+
+    Attributes:
+        date: ISO date it happens.
+        kind: ``"mission"`` (fly a mission with a forced outcome), ``"found_agency"``
+            (an agency starts acting) or ``"note"`` (a line in the chronicle).
+        agency: Agency key.
+        mission: Mission type for ``kind = "mission"``.
+        name: Mission name.
+        crew: Crew names (must be people of the scenario).
+        outcome: ``"success"`` or ``"failure"`` for missions.
+        text: Chronicle text.
+        line: Line in the scenario file (for messages), 0 if unknown.
+    """
+
+    date: str
+    kind: str
+    agency: str
+    mission: str = ""
+    name: str = ""
+    crew: tuple[str, ...] = ()
+    outcome: str = "success"
+    text: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Era:
+    """A chapter of the chronicle, as the series' time jumps.
+
+    Attributes:
+        key: Short key.
+        title: Title (``"1983: The Cold War on the Moon"``).
+        start_year: First year (inclusive).
+        end_year: Last year (inclusive).
+    """
+
+    key: str
+    title: str
+    start_year: int
+    end_year: int
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario.
+
+    Attributes:
+        name: Key (``"for-all-mankind"``).
+        title: Display title.
+        description: A paragraph.
+        start: ISO start date (day 0 of the clock).
+        end_year: Last year simulated (inclusive).
+        divergence: What the scenario changes from real history ("" for none).
+        focus: Agency key the chronicle follows most closely.
+        agencies: Agencies by key.
+        people: Named people at the start.
+        scripted: Forced events, by date.
+        eras: Chronicle chapters.
+        mechanics: Overrides of the engine's invented constants (see ``sim.mechanics``).
+        source: Where it was read from (path or ``builtin:NAME``).
+    """
+
+    name: str
+    title: str
+    description: str
+    start: str
+    end_year: int
+    divergence: str
+    focus: str
+    agencies: Mapping[str, AgencySpec]
+    people: tuple[PersonSpec, ...] = ()
+    scripted: tuple[ScriptedEvent, ...] = ()
+    eras: tuple[Era, ...] = ()
+    mechanics: Mapping[str, float] = field(default_factory=dict)
+    source: str = ""
+
+    @property
+    def start_jd_tdb(self) -> float:
+        """Day 0 of the clock, TDB Julian date."""
+        from spacerace.astro.time import iso_to_jd_tdb
+
+        return iso_to_jd_tdb(self.start)
+
+    def content_hash(self) -> str:
+        """Return a short SHA-256 of the scenario's content (not its source path)."""
+        data = asdict(self)
+        data.pop("source")
+        blob = json.dumps(data, sort_keys=True, default=list).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
