@@ -1,0 +1,1 @@
+"""The engine: SimPy processes over a World, one concern each, writing an event log."""

@@ -1,0 +1,47 @@
+"""What a run returns: the log, yearly metrics, the final world and the firsts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacerace.scenario.model import Scenario
+from spacerace.world.event import EventLog
+from spacerace.world.world import Milestone, World
+
+__all__ = ["MetricRow", "RunResult"]
+
+MetricRow = dict
+"""One agency at one year end: ``{"year": int, "agency": str, "budget_musd": float,
+"prestige": float, "support": float, "people_in_space": int, "crew_lost": int,
+"flyers": int, "bases": int}`` (``people_in_space``: this agency's people off Earth at the
+year end; ``crew_lost``: cumulative deaths in flight; ``flyers``: astronauts/cosmonauts able
+to fly; ``bases``: bases it belongs to)."""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """One timeline.
+
+    Attributes:
+        scenario: The scenario played.
+        seed: The seed.
+        log: Every event, in order.
+        metrics: Yearly rows, sorted by (year, agency).
+        world: The world at the end.
+    """
+
+    scenario: Scenario
+    seed: int
+    log: EventLog
+    metrics: list[MetricRow]
+    world: World
+
+    @property
+    def milestones(self) -> dict[str, Milestone]:
+        """The firsts, by key."""
+        return self.world.milestones
+
+    @property
+    def start_jd_tdb(self) -> float:
+        """Day 0 of the clock, TDB Julian date."""
+        return self.world.start_jd_tdb
