@@ -4,6 +4,7 @@
 
     SpaceRaceError
     ├── InputError               the user can fix it: one line, exit status 2
+    │   ├── ScenarioError        .path .line .field: file:line: field.path: expected …, got …
     │   ├── UnknownBodyError     .name, .known
     │   ├── EphemerisRangeError  .start_jd_tdb .end_jd_tdb .mask
     │   └── GridTooLargeError    .n_points .limit
@@ -27,6 +28,7 @@ __all__ = [
     "EphemerisRangeError",
     "GridTooLargeError",
     "InputError",
+    "ScenarioError",
     "SpaceRaceError",
     "StoreError",
     "UnknownBodyError",
@@ -39,6 +41,29 @@ class SpaceRaceError(Exception):
 
 class InputError(SpaceRaceError, ValueError):
     """Input the user can correct; the message says what was expected and what was given."""
+
+
+class ScenarioError(InputError):
+    """A scenario file that cannot be used, located as precisely as we can.
+
+    ``str()`` gives ``for-all-mankind.toml:42: agencies.nasa.budget_musd: expected a number,
+    got "lots"``; the line is left out when unknown, the field path when the whole file is
+    at fault.
+
+    Attributes:
+        path: The file as the user named it (``for-all-mankind.toml`` for a built-in).
+        line: 1-based line of the offending key or table, or None when unknown.
+        field: Dotted path of the field (``people[3].born_year``), or "" for the file.
+        problem: What is wrong, without the location (``expected a number, got "lots"``).
+    """
+
+    def __init__(self, problem: str, *, path: str, line: int | None = None, field: str = ""):
+        self.problem = problem
+        self.path = path
+        self.line = line
+        self.field = field
+        where = path if line is None else f"{path}:{line}"
+        super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
 
 
 class UnknownBodyError(InputError, KeyError):
