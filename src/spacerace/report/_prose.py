@@ -1,0 +1,259 @@
+"""Words for the chronicle: milestone names, money, lists, and the era summary paragraph.
+
+The summary is built from the data of one era (firsts, leads, budgets, losses, bases,
+politics), never written per scenario, so any timeline gets its own time-jump paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from spacerace.world.event import Event
+
+_MILESTONES = {
+    # key: (noun phrase, verb phrase for "X had ...", theatre)
+    "crewed_lunar_landing": (
+        "first crewed lunar landing",
+        "landed the first crew on the Moon",
+        "moon",
+    ),
+    "woman_on_moon": ("first woman on the Moon", "put the first woman on the Moon", "moon"),
+    "lunar_base": ("first lunar base", "founded the first base on the Moon", "moon"),
+    "space_station": ("first space station", "put up the first space station", "orbit"),
+    "crewed_mars_landing": ("first crewed Mars landing", "landed the first crew on Mars", "mars"),
+    "mars_base": ("first Mars base", "founded the first base on Mars", "mars"),
+    "asteroid_capture": ("first asteroid capture", "captured the first asteroid", "asteroids"),
+}
+
+THEATRES = {
+    "moon": "on the Moon",
+    "mars": "on Mars",
+    "orbit": "in Earth orbit",
+    "asteroids": "among the asteroids",
+}
+"""Where a race is run, in the order the summary mentions them."""
+
+_BODIES = {"moon": "the Moon", "mars": "Mars", "earth": "Earth"}
+
+
+def milestone_label(key: str) -> str:
+    """Return a milestone's display name.
+
+    Example:
+        >>> milestone_label("crewed_lunar_landing"), milestone_label("venus_flyby")
+        ('first crewed lunar landing', 'venus flyby')
+    """
+    entry = _MILESTONES.get(key)
+    return entry[0] if entry else key.replace("_", " ")
+
+
+def milestone_verb(key: str) -> str:
+    """Return what an agency had done to achieve a milestone ("landed the first crew...")."""
+    entry = _MILESTONES.get(key)
+    return entry[1] if entry else f"achieved the {milestone_label(key)} first"
+
+
+def milestone_theatre(key: str) -> str | None:
+    """Return the race a milestone belongs to (``"moon"``, ``"mars"``...), or None."""
+    entry = _MILESTONES.get(key)
+    return entry[2] if entry else None
+
+
+def body_name(body: str) -> str:
+    """Return a body's name as in a sentence ("the Moon", "Mars")."""
+    return _BODIES.get(body.lower(), body.title())
+
+
+def subject(name: str) -> str:
+    """Return an agency name as a sentence subject: common nouns get "the".
+
+    Example:
+        >>> subject("NASA"), subject("Soviet space program"), subject("Helios Aerospace")
+        ('NASA', 'the Soviet space program', 'Helios Aerospace')
+    """
+    last = name.split()[-1] if name.split() else name
+    return f"the {name}" if last[:1].islower() else name
+
+
+def possessive(name: str) -> str:
+    """Return ``name's`` with the article rule of :func:`subject`."""
+    return subject(name) + ("'" if name.endswith("s") else "'s")
+
+
+def money(musd: float, unit: bool = True) -> str:
+    """Return an amount of million USD in words.
+
+    Example:
+        >>> money(5230.0), money(740.0), money(5230.0, unit=False)
+        ('5.2 billion dollars', '740 million dollars', '5.2 billion')
+    """
+    text = f"{musd / 1000:.1f} billion" if abs(musd) >= 1000 else f"{musd:.0f} million"
+    return f"{text} dollars" if unit else text
+
+
+def join_words(items: Sequence[str]) -> str:
+    """Join with commas and a final "and".
+
+    Example:
+        >>> join_words(["a"]), join_words(["a", "b"]), join_words(["a", "b", "c"])
+        ('a', 'a and b', 'a, b and c')
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def people_count(n: int) -> str:
+    """Return "1 person" or "n people"."""
+    return f"{n} person" if n == 1 else f"{n} people"
+
+
+def lost_count(event: Event) -> int:
+    """Return how many people a ``crew_lost`` event counts (its ``count``, else its actors)."""
+    count = event.data.get("count")
+    if isinstance(count, int | float) and not isinstance(count, bool):
+        return int(count)
+    return max(len(event.actors), 1)
+
+
+def leader(firsts: Iterable, theatre: str) -> str | None:
+    """Return the agency holding the most firsts of a race (ties: whoever scored first)."""
+    counts: dict[str, list[float]] = {}
+    for first in firsts:
+        if milestone_theatre(first.key) == theatre:
+            counts.setdefault(first.agency, []).append(first.day)
+    if not counts:
+        return None
+    return min(counts, key=lambda a: (-len(counts[a]), min(counts[a]), a))
+
+
+def summary(
+    year: int,
+    era_firsts: Sequence,
+    firsts_before: Sequence,
+    budgets_musd: Sequence[tuple[str, float]],
+    events: Sequence[Event],
+    name: Callable[[str | None], str],
+) -> str:
+    """Return the time-jump paragraph of one era.
+
+    Args:
+        year: The era's last year ("By 1983 ...").
+        era_firsts: Firsts achieved in the era (objects with key, agency, day, secret).
+        firsts_before: Firsts achieved before the era.
+        budgets_musd: (agency key, budget) at the era's end, million USD then-year.
+        events: The era's events.
+        name: Agency key -> display name.
+    """
+    verbs = _first_verbs(era_firsts)
+    for agency, verb in _lead_verbs(era_firsts, firsts_before, name):
+        verbs.setdefault(agency, []).append(verb)
+    clauses = [f"{subject(name(a))} had {join_words(v)}" for a, v in verbs.items()]
+    if not clauses:
+        opening = f"By {year} no new first had been claimed"
+    else:
+        opening = f"By {year} " + clauses[0]
+        for i, clause in enumerate(clauses[1:]):
+            opening += (", while " if i == 0 else "; ") + clause
+    sentences = [opening]
+    if budgets_musd:
+        budget = _budget_clause(budgets_musd, name)
+        if len(clauses) <= 1 and len(opening) < 80:
+            sentences[0] += "; " + budget
+        else:
+            sentences.append(budget)
+    sentences = [s + "." for s in sentences]
+    sentences += [s for s in (_loss_sentence(events, name), _base_sentence(events, name)) if s]
+    politics = _politics_sentence(events)
+    if politics:
+        sentences.append(politics)
+    return " ".join(_capitalise(s) for s in sentences)
+
+
+def _first_verbs(era_firsts: Sequence) -> dict[str, list[str]]:
+    """Return what each agency achieved first in the era, by agency in order of first."""
+    verbs: dict[str, list[str]] = {}
+    for first in era_firsts:
+        verb = milestone_verb(first.key) + (", in secret" if first.secret else "")
+        verbs.setdefault(first.agency, []).append(verb)
+    return verbs
+
+
+def _lead_verbs(era_firsts: Sequence, firsts_before: Sequence, name) -> list[tuple[str, str]]:
+    """Return (agency, "kept its lead on the Moon" or "taken the lead ... from X") pairs.
+
+    A race nobody led before the era is skipped: the firsts already say who opened it.
+    """
+    verbs = []
+    new_theatres = {milestone_theatre(f.key) for f in era_firsts}
+    for theatre, where in THEATRES.items():
+        before = leader(firsts_before, theatre)
+        now = leader([*firsts_before, *era_firsts], theatre)
+        if now is None or before is None:
+            continue
+        if now == before and theatre not in new_theatres:
+            verbs.append((now, f"kept its lead {where}"))
+        elif now != before:
+            verbs.append((now, f"taken the lead {where} from {subject(name(before))}"))
+    return verbs
+
+
+def _budget_clause(budgets_musd: Sequence[tuple[str, float]], name) -> str:
+    (first_key, first_musd), *rest = budgets_musd
+    parts = [f"{possessive(name(first_key))} budget stood at {money(first_musd)}"]
+    parts += [f"{possessive(name(k))} at {money(v, unit=False)}" for k, v in rest]
+    return join_words(parts)
+
+
+def _loss_sentence(events: Sequence[Event], name) -> str:
+    lost: dict[str, int] = {}
+    names: list[str] = []
+    for e in events:
+        if e.kind == "crew_lost":
+            lost[e.agency or ""] = lost.get(e.agency or "", 0) + lost_count(e)
+            names += e.actors
+    total = sum(lost.values())
+    if total == 0:
+        return "No one had been lost in flight in these years."
+    if len(lost) == 1:
+        text = f"{subject(name(next(iter(lost)) or None))} had lost {people_count(total)} in flight"
+    else:
+        who = join_words([f"{subject(name(a or None))} {n}" for a, n in lost.items()])
+        text = f"{people_count(total)} had died in flight ({who})"
+    if names and len(names) <= 4:
+        text += (": " if len(names) == total else ", among them ") + join_words(names)
+    return text + "."
+
+
+def _base_sentence(events: Sequence[Event], name) -> str:
+    parts = []
+    for e in events:
+        base = str(e.data.get("base", ""))
+        if e.kind == "base_founded" and base:
+            where = f" on {body_name(str(e.data['body']))}" if e.data.get("body") else ""
+            parts.append(f"{subject(name(e.agency))} had founded {base}{where}")
+        elif e.kind == "base_joined" and base:
+            parts.append(f"{subject(name(e.agency))} had joined {base}")
+    return join_words(parts) + "." if parts else ""
+
+
+def _politics_sentence(events: Sequence[Event]) -> str:
+    president = leader_name = ""
+    for e in events:
+        if e.kind == "election" and e.data.get("president"):
+            party = e.data.get("party")
+            president = str(e.data["president"]) + (f" ({party})" if party else "")
+        elif e.kind == "leader" and e.data.get("leader"):
+            leader_name = str(e.data["leader"])
+    if president and leader_name:
+        return f"{president} was in the White House and {leader_name} in the Kremlin."
+    if president:
+        return f"{president} was in the White House."
+    if leader_name:
+        return f"{leader_name} led the Kremlin."
+    return ""
+
+
+def _capitalise(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]

@@ -1,0 +1,218 @@
+"""The HTML report of one run, and the folder of files a run leaves behind.
+
+``format_html`` returns one self-contained page (figures inlined as base64 PNG, all text
+escaped); ``write_run`` writes the event log, the chronicle in Markdown and HTML, and the
+figures. Every file is written to a temporary name and moved into place with
+``os.replace``, so an interrupted run never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import tempfile
+from html import escape
+from pathlib import Path
+
+from spacerace.astro.time import jd_tdb_to_iso
+from spacerace.report._agencies import agency_colours, agency_name
+from spacerace.report.chronicle import (
+    EraChronicle,
+    chronicle_eras,
+    event_weight,
+    format_markdown,
+    list_firsts,
+)
+from spacerace.report.figures import FIGURES
+from spacerace.sim.result import RunResult
+from spacerace.world.event import Event
+
+__all__ = ["format_html", "write_run"]
+
+FIGURE_DPI = 110
+"""Resolution of the figure PNGs, dots per inch."""
+
+_CSS = """
+body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
+       padding: 0 1rem; color: #222; }
+h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 2px solid #ccc; margin-top: 2.5rem; }
+.meta, .date { color: #666; } .date { font-variant-numeric: tabular-nums; }
+.summary { background: #f4f4f0; border-left: 4px solid #999; padding: 0.6rem 1rem; }
+ul.events { list-style: none; padding-left: 0; } ul.events li { margin: 0.15rem 0; }
+.first { font-weight: bold; color: #8a6d00; } .loss { color: #b71c1c; }
+.scripted { font-style: italic; color: #777; }
+table { border-collapse: collapse; margin: 0.5rem 0; }
+th, td { border: 1px solid #ddd; padding: 0.2rem 0.6rem; text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1.5rem 0; } figure img { max-width: 100%; }
+"""
+
+
+def format_html(result: RunResult) -> str:
+    """Return the report as one self-contained HTML page.
+
+    The figures first, then per era the summary, the dated events, the firsts, the losses
+    and the budgets at its end, then every first of the run. Text is escaped.
+
+    Args:
+        result: The run.
+    """
+    return _page(result, _render_pngs(result))
+
+
+def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
+    """Write a run's files into ``out_dir`` (created if missing) and return them by name.
+
+    Writes ``events.jsonl`` (one JSON object per event), ``chronicle.md``,
+    ``chronicle.html`` and one PNG per figure (``budgets.png``, ``prestige.png``,
+    ``people_in_space.png``, ``milestones.png``), each atomically.
+
+    Args:
+        result: The run.
+        out_dir: Folder to write into.
+
+    Returns:
+        Paths written, keyed by file name.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    pngs = _render_pngs(result)
+    files = {
+        "events.jsonl": result.log.to_jsonl(result.start_jd_tdb).encode(),
+        "chronicle.md": format_markdown(result).encode(),
+        "chronicle.html": _page(result, pngs).encode(),
+        **{f"{stem}.png": data for stem, data in pngs.items()},
+    }
+    return {name: _write_atomic(out / name, data) for name, data in files.items()}
+
+
+def _render_pngs(result: RunResult) -> dict[str, bytes]:
+    pngs = {}
+    for stem, plot in FIGURES.items():
+        buffer = io.BytesIO()
+        plot(result).savefig(buffer, format="png", dpi=FIGURE_DPI)
+        pngs[stem] = buffer.getvalue()
+    return pngs
+
+
+def _write_atomic(path: Path, data: bytes) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _page(result: RunResult, pngs: dict[str, bytes]) -> str:
+    scenario = result.scenario
+    title = f"{scenario.title}: an alternate history (seed {result.seed})"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">Scenario <code>{escape(scenario.name)}</code> '
+        f"({escape(scenario.content_hash())}), seed {result.seed}, from "
+        f"{escape(scenario.start)}; {len(result.log)} events.</p>",
+        f"<p><strong>Divergence:</strong> {escape(scenario.divergence or 'none (real history)')}"
+        "</p>",
+    ]
+    for stem, data in pngs.items():
+        alt = escape(stem.replace("_", " "))
+        parts.append(
+            f'<figure><img alt="{alt}" src="data:image/png;base64,'
+            f'{base64.b64encode(data).decode("ascii")}"></figure>'
+        )
+    parts += [_era_html(result, chapter) for chapter in chronicle_eras(result)]
+    parts += ["<h2>Firsts</h2>", _firsts_table(result, list_firsts(result), note=True)]
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _era_html(result: RunResult, chapter: EraChronicle) -> str:
+    colours = agency_colours(result)
+    parts = [
+        f"<section><h2>{escape(chapter.era.title)}</h2>",
+        f'<p class="summary">{escape(chapter.summary)}</p>',
+        "<h3>Events</h3>",
+        '<ul class="events">',
+    ]
+    listed = [e for e in chapter.events if event_weight(e) >= 1]
+    parts += [_event_li(result, e, colours) for e in listed]
+    routine = len(chapter.events) - len(listed)
+    if routine:
+        parts.append(f'<li class="meta">… and {routine} routine events (see events.jsonl)</li>')
+    parts.append("</ul>")
+    if chapter.firsts:
+        parts += ["<h3>Firsts</h3>", _firsts_table(result, chapter.firsts, note=True)]
+    parts.append("<h3>Losses</h3>")
+    if chapter.losses:
+        parts.append('<ul class="events">')
+        parts += [_event_li(result, e, colours) for e in chapter.losses]
+        parts.append("</ul>")
+    else:
+        parts.append("<p>No crew lost.</p>")
+    if chapter.end_metrics:
+        parts += [f"<h3>At the end of {chapter.metrics_year}</h3>", _metrics_table(result, chapter)]
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _event_li(result: RunResult, e: Event, colours: dict[str, str]) -> str:
+    date = jd_tdb_to_iso(result.start_jd_tdb + e.day)
+    cls = ""
+    if e.kind == "milestone" and e.data.get("first", True):
+        cls = "first"
+    elif e.kind in ("crew_lost", "mission_failed", "death"):
+        cls = "loss"
+    colour = colours.get(e.agency or "", "#444")
+    who = (
+        f'<span style="color:{colour}">{escape(agency_name(result, e.agency))}</span>: '
+        if e.agency
+        else ""
+    )
+    mark = ' <span class="scripted">(scripted)</span>' if e.scripted else ""
+    tip = f' title="{escape(e.cause)}"' if e.cause else ""
+    return (
+        f'<li{tip}><span class="date">{date}</span> {who}'
+        f'<span class="{cls}">{escape(e.text)}</span>{mark}</li>'
+    )
+
+
+def _firsts_table(result: RunResult, firsts, note: bool) -> str:
+    rows = ["<table><tr><th>Milestone</th><th>Agency</th><th>Date</th><th>People</th>"]
+    rows[0] += "<th>Note</th></tr>" if note else "</tr>"
+    for f in firsts:
+        marks = " ".join(m for m, on in (("(scripted)", f.scripted), ("(secret)", f.secret)) if on)
+        cells = [f.label, agency_name(result, f.agency), f.date, ", ".join(f.people)]
+        cells += [marks] if note else []
+        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    return "\n".join(rows) + "</table>"
+
+
+def _metrics_table(result: RunResult, chapter: EraChronicle) -> str:
+    rows = [
+        "<table><tr><th>Agency</th><th>Budget (million USD, then-year)</th><th>Support</th>"
+        "<th>Prestige</th><th>People in space</th><th>Lost in flight (total)</th>"
+        "<th>Bases</th></tr>"
+    ]
+    for r in chapter.end_metrics:
+        nums = (
+            f"{r['budget_musd']:,.0f}",
+            f"{r['support']:.2f}",
+            f"{r['prestige']:.0f}",
+            str(r["people_in_space"]),
+            str(r["crew_lost"]),
+            str(r["bases"]),
+        )
+        rows.append(
+            f"<tr><td>{escape(agency_name(result, r['agency']))}</td>"
+            + "".join(f'<td class="num">{n}</td>' for n in nums)
+            + "</tr>"
+        )
+    return "\n".join(rows) + "</table>"
