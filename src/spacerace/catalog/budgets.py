@@ -1,0 +1,155 @@
+"""NASA appropriations, the OMB price index and a derived Soviet space budget, in M$.
+
+Data in ``data/budgets.csv`` (Planetary Society NASA table, OMB Historical Table 10.1) and
+``data/soviet_space_spending_estimates.csv`` (CRS/CIA point estimates); see PROVENANCE.md.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacerace.errors import InputError
+
+__all__ = [
+    "SOVIET_TO_NASA_RATIO",
+    "BudgetYear",
+    "deflate_musd",
+    "load_budget_table",
+    "nasa_appropriation_musd",
+    "parse_budget_table",
+    "soviet_budget_musd",
+]
+
+SOVIET_TO_NASA_RATIO = 1.0
+"""Soviet space budget as a multiple of NASA's appropriation, same year (a judgement).
+
+CRS (Hardt and Holliday, *Soviet Space Programs 1981-87*) judged Soviet space spending, in
+equivalent resources, comparable to or greater than the US's; it gives no Soviet figure. We
+read "comparable" as equal to NASA's civil appropriation. The upper reading, Soviet equal to
+all US space spending (26.4 billion $ in 1988, civil plus military), would be 26400 / 8956
+= 2.9 times NASA's FY1988 appropriation.
+"""
+
+
+@dataclass(frozen=True)
+class BudgetYear:
+    """One fiscal year of the budget table.
+
+    Attributes:
+        fiscal_year: US fiscal year.
+        gdp_price_index: OMB chained GDP price index, FY2012 = 1.0.
+        omb_is_estimate: True where OMB's index is a projection (FY2023 on).
+        nasa_request_musd: President's request for NASA, million then-year USD, or None.
+        nasa_appropriation_musd: Enacted NASA appropriation, million then-year USD, or None.
+    """
+
+    fiscal_year: int
+    gdp_price_index: float
+    omb_is_estimate: bool
+    nasa_request_musd: float | None
+    nasa_appropriation_musd: float | None
+
+
+def _optional_float(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def parse_budget_table(lines: Iterable[str]) -> dict[int, BudgetYear]:
+    """Parse ``budgets.csv`` lines into years keyed by fiscal year.
+
+    Example:
+        >>> rows = ["fiscal_year,gdp_chained_price_index_fy2012eq1,omb_is_estimate,"
+        ...         "nasa_request_musd_nominal,nasa_appropriation_musd_nominal",
+        ...         "1958,0.1606,0,,"]
+        >>> parse_budget_table(rows)[1958].nasa_appropriation_musd is None
+        True
+    """
+    table = {}
+    for row in csv.DictReader(lines):
+        year = int(row["fiscal_year"])
+        table[year] = BudgetYear(
+            fiscal_year=year,
+            gdp_price_index=float(row["gdp_chained_price_index_fy2012eq1"]),
+            omb_is_estimate=row["omb_is_estimate"] == "1",
+            nasa_request_musd=_optional_float(row["nasa_request_musd_nominal"]),
+            nasa_appropriation_musd=_optional_float(row["nasa_appropriation_musd_nominal"]),
+        )
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_budget_table() -> dict[int, BudgetYear]:
+    """Return the packaged budget table, fiscal years 1940-2028."""
+    path = resources.files("spacerace.catalog.data").joinpath("budgets.csv")
+    with path.open(encoding="utf-8") as f:
+        return parse_budget_table(f)
+
+
+def _appropriation_years() -> list[int]:
+    return sorted(
+        y for y, b in load_budget_table().items() if b.nasa_appropriation_musd is not None
+    )
+
+
+def nasa_appropriation_musd(fiscal_year: int) -> float:
+    """Return NASA's enacted appropriation, million then-year USD.
+
+    Raises:
+        InputError: No enacted appropriation for that year (data: FY1959-FY2025).
+
+    Example:
+        >>> nasa_appropriation_musd(1969)
+        3995.0
+    """
+    row = load_budget_table().get(fiscal_year)
+    if row is None or row.nasa_appropriation_musd is None:
+        years = _appropriation_years()
+        raise InputError(
+            f"no NASA appropriation for fiscal year {fiscal_year}; "
+            f"the table covers {years[0]}-{years[-1]}"
+        )
+    return row.nasa_appropriation_musd
+
+
+def deflate_musd(value_musd: float, from_year: int, to_year: int) -> float:
+    """Convert millions of ``from_year`` dollars to ``to_year`` dollars (OMB chained GDP index).
+
+    Raises:
+        InputError: A year outside the index (FY1940-FY2028; FY2023 on are OMB projections).
+
+    Example:
+        >>> round(deflate_musd(3995.0, 1969, 2012), 1)
+        19806.6
+    """
+    table = load_budget_table()
+    for year in (from_year, to_year):
+        if year not in table:
+            raise InputError(
+                f"no GDP price index for fiscal year {year}; "
+                f"the table covers {min(table)}-{max(table)}"
+            )
+    return value_musd * table[to_year].gdp_price_index / table[from_year].gdp_price_index
+
+
+def soviet_budget_musd(year: int) -> float:
+    """Return a Soviet space budget in million then-year USD-equivalent (a derived judgement).
+
+    It is NASA's appropriation for the same fiscal year times :data:`SOVIET_TO_NASA_RATIO`:
+    no year-by-year Soviet series exists in the open record, only the sparse CRS/CIA estimates
+    in ``soviet_space_spending_estimates.csv``.
+
+    Raises:
+        InputError: A year without a NASA appropriation (data: 1959-2025).
+
+    Example:
+        >>> soviet_budget_musd(1969)
+        3995.0
+    """
+    try:
+        return nasa_appropriation_musd(year) * SOVIET_TO_NASA_RATIO
+    except InputError as exc:
+        raise InputError(f"no Soviet budget for {year}: it is derived from NASA's; {exc}") from exc

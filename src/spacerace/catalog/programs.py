@@ -1,0 +1,96 @@
+"""Development programs: what each costs, how long it takes and what it needs first.
+
+Rows live in ``data/programs.csv`` (sources in ``data/PROVENANCE.md``). ``requires`` holds
+program keys that must all be complete; a token ``"a|b"`` is met by either ``a`` or ``b``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["ProgramSpec", "load_programs", "parse_programs"]
+
+
+@dataclass(frozen=True)
+class ProgramSpec:
+    """A development program that unlocks hardware or a capability.
+
+    Attributes:
+        key: Short key (``"apollo_lm"``).
+        name: Display name.
+        cost_musd: Total development cost, million USD of ``cost_year``.
+        cost_year: Dollar year of ``cost_musd`` (for spending spread over years: the stated
+            convention in PROVENANCE.md).
+        duration_years: Years from start to first operational use.
+        requires: Program keys needed first; ``"a|b"`` means either ``a`` or ``b``.
+        vehicle: Vehicle key the program flies on or makes available; ``""`` if that depends
+            on the agency.
+        test_flights: Test flights before operational use.
+        invented: True for programs that exist only in the series.
+        source: Where the cost comes from (short; details in PROVENANCE.md).
+    """
+
+    key: str
+    name: str
+    cost_musd: float
+    cost_year: int
+    duration_years: float
+    requires: tuple[str, ...]
+    vehicle: str
+    test_flights: int
+    invented: bool
+    source: str
+
+    def is_unlocked(self, completed: Collection[str]) -> bool:
+        """Return True if every requirement is met by the completed program keys.
+
+        Example:
+            >>> load_programs()["lunar_base"].is_unlocked({"l3"})
+            True
+        """
+        return all(any(alt in completed for alt in token.split("|")) for token in self.requires)
+
+
+def parse_programs(lines: Iterable[str]) -> dict[str, ProgramSpec]:
+    """Parse ``programs.csv`` lines into specs keyed by program key.
+
+    ``requires`` is ``;``-separated in the file.
+
+    Example:
+        >>> rows = ["key,name,cost_musd,cost_year,duration_years,requires,vehicle,"
+        ...         "test_flights,invented,source", "x,X,10,1970,3,a|b;c,,0,false,test"]
+        >>> parse_programs(rows)["x"].requires
+        ('a|b', 'c')
+    """
+    programs = {}
+    for row in csv.DictReader(lines):
+        programs[row["key"]] = ProgramSpec(
+            key=row["key"],
+            name=row["name"],
+            cost_musd=float(row["cost_musd"]),
+            cost_year=int(row["cost_year"]),
+            duration_years=float(row["duration_years"]),
+            requires=tuple(t for t in row["requires"].split(";") if t),
+            vehicle=row["vehicle"],
+            test_flights=int(row["test_flights"]),
+            invented=row["invented"].strip().lower() == "true",
+            source=row["source"],
+        )
+    return programs
+
+
+@lru_cache(maxsize=1)
+def load_programs() -> dict[str, ProgramSpec]:
+    """Return every program of the packaged table, keyed by program key.
+
+    Example:
+        >>> load_programs()["mars_vehicle"].requires
+        ('nuclear_propulsion',)
+    """
+    path = resources.files("spacerace.catalog.data").joinpath("programs.csv")
+    with path.open(encoding="utf-8") as f:
+        return parse_programs(f)

@@ -1,0 +1,76 @@
+"""Budgets: NASA appropriations, the OMB deflator and the derived Soviet budget."""
+
+import csv
+from importlib import resources
+
+import pytest
+
+from spacerace.catalog.budgets import (
+    SOVIET_TO_NASA_RATIO,
+    deflate_musd,
+    load_budget_table,
+    nasa_appropriation_musd,
+    soviet_budget_musd,
+)
+from spacerace.errors import InputError
+
+
+def test_nasa_fy1969_appropriation():
+    # Oracle: The Planetary Society NASA budget table (C. Dreier): FY1969 enacted $3,995 M.
+    assert nasa_appropriation_musd(1969) == 3995.0
+    assert nasa_appropriation_musd(1959) == 331.0  # first year of the table
+
+
+def test_deflator_is_one_in_fy2012_and_matches_omb():
+    # Oracle: OMB Historical Table 10.1, chained GDP price index, FY2012 = 1.000; FY1969 0.2017.
+    table = load_budget_table()
+    assert table[2012].gdp_price_index == 1.0
+    assert table[1969].gdp_price_index == 0.2017
+    assert deflate_musd(1.0, 2012, 2012) == 1.0
+    assert deflate_musd(3995.0, 1969, 2012) == pytest.approx(3995.0 / 0.2017)
+
+
+def test_deflate_round_trips():
+    assert deflate_musd(deflate_musd(100.0, 1965, 2020), 2020, 1965) == pytest.approx(100.0)
+
+
+def test_apollo_in_fy2021_dollars_is_in_the_published_range():
+    # Oracle: Dreier (Planetary Society 2019) puts Apollo at roughly $260-280 B in 2020 dollars;
+    # $25.4 B spread over the 1960s, deflated from 1966 by OMB's index, must land near that.
+    assert 150_000 < deflate_musd(25_400.0, 1966, 2021) < 300_000
+
+
+def test_soviet_budget_is_nasa_times_the_stated_ratio():
+    assert soviet_budget_musd(1969) == pytest.approx(3995.0 * SOVIET_TO_NASA_RATIO)
+
+
+def test_soviet_upper_reading_quoted_in_the_docstring():
+    # CRS 1981-87: all US space spending $26.4 B in 1988; NASA FY1988 appropriation $8,956 M.
+    assert nasa_appropriation_musd(1988) == 8956.0
+    assert 26_400 / nasa_appropriation_musd(1988) == pytest.approx(2.95, abs=0.01)
+
+
+def test_shipped_soviet_estimates_are_the_sparse_crs_points():
+    path = resources.files("spacerace.catalog.data").joinpath("soviet_space_spending_estimates.csv")
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 5 and all(r["source_url"].startswith("https://") for r in rows)
+
+
+@pytest.mark.parametrize("year", [1958, 2026, 2100])
+def test_years_outside_the_data_are_refused(year):
+    with pytest.raises(InputError, match="1959-2025"):
+        nasa_appropriation_musd(year)
+    with pytest.raises(InputError):
+        soviet_budget_musd(year)
+
+
+def test_deflator_refuses_years_outside_omb():
+    with pytest.raises(InputError, match="1940-2028"):
+        deflate_musd(1.0, 1939, 2000)
+
+
+def test_no_negative_money():
+    for row in load_budget_table().values():
+        assert row.gdp_price_index > 0
+        assert row.nasa_appropriation_musd is None or row.nasa_appropriation_musd > 0
