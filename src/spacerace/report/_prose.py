@@ -65,14 +65,16 @@ def body_name(body: str) -> str:
 
 
 def subject(name: str) -> str:
-    """Return an agency name as a sentence subject: common nouns get "the".
+    """Return an agency name as a sentence subject: a name ending in a common noun gets "the".
 
     Example:
         >>> subject("NASA"), subject("Soviet space program"), subject("Helios Aerospace")
         ('NASA', 'the Soviet space program', 'Helios Aerospace')
+        >>> subject("kp")  # a bare key stays bare
+        'kp'
     """
-    last = name.split()[-1] if name.split() else name
-    return f"the {name}" if last[:1].islower() else name
+    words = name.split()
+    return f"the {name}" if len(words) > 1 and words[-1][:1].islower() else name
 
 
 def possessive(name: str) -> str:

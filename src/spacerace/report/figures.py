@@ -58,7 +58,7 @@ def plot_people_in_space(result: RunResult):
         "people_in_space",
         "people in space (persons)",
         "People in space at year end",
-        step=True,
+        integer=True,
     )
 
 
@@ -77,25 +77,29 @@ def plot_milestones_timeline(result: RunResult):
     _shade_eras(ax, result)
     firsts = list_firsts(result)
     when = _fractional_years(result, [f.day for f in firsts])
-    for i, (first, x) in enumerate(zip(firsts, when, strict=True)):
+    lo, hi = _year_span(result)
+    per_row: dict[int, int] = {}
+    for first, x in zip(firsts, when, strict=True):
         row = keys.index(first.agency) if first.agency in keys else len(keys)
         colour = colours.get(first.agency, "0.3")
         face = "white" if first.scripted else colour
         ax.scatter([x], [row], s=70, color=face, edgecolors=colour, linewidths=1.8, zorder=3)
         label = first.label + (" (scripted)" if first.scripted else "")
+        nth = per_row[row] = per_row.get(row, -1) + 1
+        right_side = x > lo + 0.7 * (hi - lo)  # labels near the right edge grow leftwards
         ax.annotate(
             label,
             (x, row),
             textcoords="offset points",
-            xytext=(4, 8 + 9 * (i % 2)),
+            xytext=(-4 if right_side else 4, 8 + 10 * (nth % 3)),
+            ha="right" if right_side else "left",
             fontsize=7,
-            rotation=20,
             color=colour,
         )
     ax.set_yticks(range(len(keys)))
     ax.set_yticklabels([agency_name(result, k) for k in keys])
     ax.set_ylim(-0.6, len(keys) - 0.1)
-    ax.set_xlim(*_year_span(result))
+    ax.set_xlim(lo, hi)
     ax.set_xlabel("year")
     ax.set_title("Firsts (hollow: scripted by the scenario)", fontsize=10)
     return fig
@@ -110,8 +114,9 @@ FIGURES = {
 """Every figure of a run report, by file stem, in report order."""
 
 
-def _metric_figure(result: RunResult, column: str, ylabel: str, title: str, step=False):
+def _metric_figure(result: RunResult, column: str, ylabel: str, title: str, integer=False):
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     colours = agency_colours(result)
     fig = Figure(figsize=(10, 4.5), layout="constrained")
@@ -123,11 +128,20 @@ def _metric_figure(result: RunResult, column: str, ylabel: str, title: str, step
             continue
         x = np.array([r["year"] for r in rows], dtype=float) + _YEAR_END
         y = np.array([r[column] for r in rows], dtype=float)
-        style = {"drawstyle": "steps-post"} if step else {"marker": "o", "markersize": 3}
-        ax.plot(x, y, color=colours[key], label=agency_name(result, key), linewidth=1.8, **style)
+        ax.plot(
+            x,
+            y,
+            color=colours[key],
+            label=agency_name(result, key),
+            linewidth=1.8,
+            marker="o",
+            markersize=3,
+        )
     ax.set_xlim(*_year_span(result))
     ax.set_ylim(bottom=0)
-    ax.set_xlabel("year")
+    if integer:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("year (points: values at 31 December)")
     ax.set_ylabel(ylabel)
     ax.set_title(title, fontsize=10)
     if ax.get_legend_handles_labels()[0]:
@@ -164,7 +178,7 @@ def _year_span(result: RunResult) -> tuple[float, float]:
     metric_years = [r["year"] for r in result.metrics]
     lo = min([chapters[0].first_year, *metric_years])
     hi = max([chapters[-1].last_year, *metric_years]) + 1
-    return float(lo), float(hi)
+    return float(lo), hi + 0.25  # a margin so the last year-end point is not clipped
 
 
 def _fractional_years(result: RunResult, days: list[float]) -> np.ndarray:

@@ -30,6 +30,9 @@ from spacerace.world.event import Event
 
 __all__ = ["format_html", "write_run"]
 
+FILE_MODE = 0o644
+"""Permissions of the files written (owner writes, everyone reads)."""
+
 FIGURE_DPI = 110
 """Resolution of the figure PNGs, dots per inch."""
 
@@ -101,6 +104,7 @@ def _write_atomic(path: Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, FILE_MODE)  # mkstemp makes 0600; a report is for reading
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -178,10 +182,8 @@ def _event_li(result: RunResult, e: Event, colours: dict[str, str]) -> str:
     )
     mark = ' <span class="scripted">(scripted)</span>' if e.scripted else ""
     tip = f' title="{escape(e.cause)}"' if e.cause else ""
-    return (
-        f'<li{tip}><span class="date">{date}</span> {who}'
-        f'<span class="{cls}">{escape(e.text)}</span>{mark}</li>'
-    )
+    text = f'<span class="{cls}">{escape(e.text)}</span>' if cls else escape(e.text)
+    return f'<li{tip}><span class="date">{date}</span> {who}{text}{mark}</li>'
 
 
 def _firsts_table(result: RunResult, firsts, note: bool) -> str:
