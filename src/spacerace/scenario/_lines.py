@@ -57,6 +57,7 @@ def index_lines(text: str) -> dict[Path, int]:
             if header.group(1) == "[[":
                 n = counts.get(parts, 0)
                 counts[parts] = n + 1
+                index.setdefault(parts, number)  # the array itself: its first header
                 table = (*parts, n)
             else:
                 table = parts

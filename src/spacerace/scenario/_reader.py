@@ -170,10 +170,16 @@ class Reader:
             self.fail(path, f"expected {self.expected(field)}; got {show(value)}{hint}")
         return converted
 
-    def year(self, value: int, path: Path, first: int, last: int, why: str = "") -> int:
-        """Return ``value`` if ``first <= value <= last``, else fail saying the allowed span."""
+    def year(
+        self, value: int, path: Path, first: int, last: int, first_is: str = "", last_is: str = ""
+    ) -> int:
+        """Return ``value`` if ``first <= value <= last``, else fail saying the allowed span.
+
+        ``first_is`` and ``last_is`` say where a bound comes from (``" (the start)"``).
+        """
         if not first <= value <= last:
-            self.fail(path, f"expected a year from {first} to {last}{why}, got {value}")
+            span = f"from {first}{first_is} to {last}{last_is}"
+            self.fail(path, f"expected a year {span}, got {value}")
         return value
 
     def number(self, value: float, path: Path, low: float, high: float = math.inf) -> float:

@@ -6,7 +6,8 @@ best-effort, see ``_lines``), the field path and what was expected::
     for-all-mankind.toml:42: agencies.nasa.budget_musd: expected a number, got "lots"
 
 The layout is described field by field in ``docs/scenarios.md``. Vehicle and program keys
-come from the catalog, mechanic names from ``sim.mechanics``.
+come from the catalog (``catalog.vehicles``, ``catalog.programs``), mechanic names from
+``sim.mechanics``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spacerace.catalog.programs import load_programs
+from spacerace.catalog.vehicles import load_vehicles
 from spacerace.errors import ScenarioError
 from spacerace.scenario._reader import Field, Reader, show, suggest
 from spacerace.scenario.model import AgencySpec, Era, PersonSpec, Scenario, ScriptedEvent
@@ -106,36 +109,14 @@ _SCRIPTED = {
     "text": Field("string"),
 }
 
-# The catalog's keys, used only while catalog.vehicles / catalog.programs are being written.
-_FALLBACK_VEHICLES = (
-    "saturn_v", "saturn_ib", "titan_ii", "n1", "proton", "soyuz", "space_shuttle", "energia",
-    "sea_dragon", "helios_heavy", "kp_rocket",
-)  # fmt: skip
-_FALLBACK_PROGRAMS = (
-    "apollo_lm", "l3", "space_station", "lunar_base", "nuclear_propulsion", "mars_vehicle",
-    "shuttle", "energia", "sea_dragon", "helios_heavy", "kp_launcher", "asteroid_capture",
-)  # fmt: skip
-
 
 def known_vehicles() -> tuple[str, ...]:
     """Return the vehicle keys a scenario may name: those of the catalog."""
-    try:
-        from spacerace.catalog.vehicles import load_vehicles
-    except ModuleNotFoundError as exc:
-        if exc.name != "spacerace.catalog.vehicles":
-            raise
-        return _FALLBACK_VEHICLES
     return tuple(load_vehicles())
 
 
 def known_programs() -> tuple[str, ...]:
     """Return the program keys a scenario may name: those of the catalog."""
-    try:
-        from spacerace.catalog.programs import load_programs
-    except ModuleNotFoundError as exc:
-        if exc.name != "spacerace.catalog.programs":
-            raise
-        return _FALLBACK_PROGRAMS
     return tuple(load_programs())
 
 
@@ -271,8 +252,7 @@ def _check_head(r: Reader, head: dict[str, Any]) -> None:
         )
     start_year = int(head["start"][:4])
     r.year(start_year, ("scenario", "start"), FIRST_YEAR, LAST_YEAR)
-    why = " (from the start's year)"
-    r.year(head["end_year"], ("scenario", "end_year"), start_year, LAST_YEAR, why)
+    r.year(head["end_year"], ("scenario", "end_year"), start_year, LAST_YEAR, " (the start)")
 
 
 def _agencies(r: Reader, data: Any, start_year: int, end_year: int) -> dict[str, AgencySpec]:
@@ -290,8 +270,7 @@ def _agencies(r: Reader, data: Any, start_year: int, end_year: int) -> dict[str,
             got = show(spec["country"])
             r.fail((*path, "country"), f'expected a country code like "US" or "private", got {got}')
         founded = spec.setdefault("founded_year", start_year)
-        why = " (up to the scenario's end_year)"
-        r.year(founded, (*path, "founded_year"), FIRST_YEAR, end_year, why)
+        r.year(founded, (*path, "founded_year"), FIRST_YEAR, end_year, last_is=" (the end_year)")
         for name in ("budget_musd", "capital_musd", "revenue_musd"):
             if name in spec:
                 r.number(spec[name], (*path, name), 0.0)
@@ -323,8 +302,8 @@ def _people(
         if not _COUNTRY.match(spec["nationality"]) or spec["nationality"] == "private":
             got = show(spec["nationality"])
             r.fail((*path, "nationality"), f'expected a country code like "US", got {got}')
-        why = " (born by the scenario's start)"
-        r.year(spec["born_year"], (*path, "born_year"), 1850, start_year, why)
+        why = " (the start: people are born by then)"
+        r.year(spec["born_year"], (*path, "born_year"), 1850, start_year, last_is=why)
         if "skill" in spec:
             r.number(spec["skill"], (*path, "skill"), 0.0, 1.0)
         if spec["name"] in people:
@@ -373,10 +352,11 @@ def _eras(r: Reader, data: Any, start_year: int, end_year: int) -> tuple[Era, ..
     for i, table in enumerate(r.tables(data, ("era",))):
         path = ("era", i)
         era = Era(**r.fields(table, path, _ERA))
-        span = f" (the scenario runs {start_year}-{end_year})"
-        r.year(era.start_year, (*path, "start_year"), start_year, end_year, span)
-        why = " (from its start_year to the scenario's end_year)"
-        r.year(era.end_year, (*path, "end_year"), era.start_year, end_year, why)
+        end = " (the end_year)"
+        r.year(era.start_year, (*path, "start_year"), start_year, end_year, " (the start)", end)
+        r.year(
+            era.end_year, (*path, "end_year"), era.start_year, end_year, " (its start_year)", end
+        )
         for other in eras:
             if other.key == era.key:
                 r.fail((*path, "key"), f'"{era.key}" is already the key of an era')

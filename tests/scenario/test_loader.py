@@ -1,0 +1,417 @@
+"""Scenario loading: the built-ins load, and every kind of mistake is named with its line.
+
+The oracle for lines is the test's own text: each bad file marks the offending line with
+``# <-`` and the test checks the error points there.
+"""
+
+import dataclasses
+import shutil
+from importlib import resources
+
+import pytest
+
+from spacerace.errors import InputError, ScenarioError
+from spacerace.scenario.loader import (
+    known_mechanics,
+    known_programs,
+    known_vehicles,
+    list_builtin,
+    load_scenario,
+    parse_scenario,
+)
+
+GOOD = """\
+[scenario]
+name = "tiny"
+title = "A tiny history"
+start = 1969-01-01
+end_year = 1980
+
+[[era]]
+key = "first"
+title = "The first years"
+start_year = 1969
+end_year = 1974
+
+[[era]]
+key = "later"
+title = "Later"
+start_year = 1975
+end_year = 1980
+
+[agencies.nasa]
+name = "NASA"
+kind = "state"
+country = "US"
+doctrine = "prestige"
+budget_musd = 3995.0
+vehicles = ["saturn_v"]
+capabilities = ["apollo_lm"]
+goals = ["crewed_lunar_landing"]
+
+[agencies.soviet]
+name = "Soviet space program"
+kind = "state"
+country = "SU"
+doctrine = "prestige"
+programs = ["l3"]
+
+[[people]]
+name = "Alexei Leonov"
+agency = "soviet"
+role = "cosmonaut"
+nationality = "SU"
+born_year = 1934
+
+[[scripted]]
+date = 1969-06-26
+kind = "mission"
+agency = "soviet"
+mission = "lunar_landing"
+crew = ["Alexei Leonov"]
+text = "The divergence."
+"""
+
+
+def error(text: str) -> ScenarioError:
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario(text, "bad.toml")
+    return info.value
+
+
+def marked_line(text: str) -> int:
+    (line,) = [i for i, s in enumerate(text.splitlines(), start=1) if s.endswith("# <-")]
+    return line
+
+
+def replace(old: str, new: str) -> str:
+    assert old in GOOD, old
+    return GOOD.replace(old, new, 1)
+
+
+def mark(new: str) -> str:
+    """Mark the first line of a replacement as the one the error must point at."""
+    first, _, rest = new.partition("\n")
+    return first + "  # <-" + ("\n" + rest if rest else "")
+
+
+# --- the good ones ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["for-all-mankind", "history", "star-city"])
+def test_builtins_load(name):
+    scenario = load_scenario(name)
+    assert scenario.name == name
+    assert scenario.source == f"builtin:{name}"
+    assert scenario.start == "1969-01-01" and scenario.end_year == 2003
+    assert {"nasa", "soviet"} <= set(scenario.agencies)
+    assert scenario.people and scenario.eras
+
+
+def test_list_builtin_names_and_titles():
+    assert list_builtin() == [
+        ("for-all-mankind", "For All Mankind"),
+        ("history", "Real history"),
+        ("star-city", "Star City"),
+    ]
+
+
+def test_for_all_mankind_scripts_only_the_divergence():
+    scenario = load_scenario("for-all-mankind")
+    (event,) = scenario.scripted
+    assert (event.date, event.agency, event.mission, event.crew) == (
+        "1969-06-26",
+        "soviet",
+        "lunar_landing",
+        ("Alexei Leonov",),
+    )
+    assert event.line > 0
+    assert scenario.agencies["nasa"].budget_musd is None  # the catalog's figure
+    assert scenario.agencies["helios"].kind == "private"
+    assert [e.title[:4] for e in scenario.eras] == ["1969", "1983", "1995", "2003"]
+
+
+def test_history_has_no_divergence_and_no_invented_people():
+    scenario = load_scenario("history")
+    assert scenario.divergence == "" and scenario.scripted == ()
+    assert set(scenario.agencies) == {"nasa", "soviet"}
+    assert not any(p.canon for p in scenario.people)
+
+
+def test_star_city_follows_the_soviets_with_slower_bureaucracy():
+    scenario = load_scenario("star-city")
+    assert scenario.focus == "soviet"
+    delay = "soviet_approval_delay_days_per_year"
+    known = known_mechanics()
+    assert known is not None and scenario.mechanics[delay] > known[delay]
+
+
+def test_builtins_reference_only_catalog_keys():
+    vehicles, programs = set(known_vehicles()), set(known_programs())
+    for name, _ in list_builtin():
+        for agency in load_scenario(name).agencies.values():
+            assert set(agency.vehicles) <= vehicles
+            assert set(agency.programs) | set(agency.capabilities) <= programs
+
+
+def test_parse_good_text():
+    scenario = parse_scenario(GOOD, "tiny.toml")
+    assert scenario.focus == "nasa"  # the first agency when not given
+    assert scenario.agencies["soviet"].founded_year == 1969  # the start year when not given
+    assert scenario.agencies["nasa"].vehicles == ("saturn_v",)
+    assert scenario.scripted[0].line == marked_line(
+        GOOD.replace("[[scripted]]", "[[scripted]]  # <-")
+    )
+
+
+def test_content_hash_is_stable_and_ignores_the_source(tmp_path):
+    builtin = load_scenario("for-all-mankind")
+    copy = tmp_path / "mine.toml"
+    with resources.as_file(
+        resources.files("spacerace.scenario.builtin") / "for-all-mankind.toml"
+    ) as src:
+        shutil.copy(src, copy)
+    mine = load_scenario(str(copy))
+    assert mine.source == str(copy)
+    assert (
+        mine.content_hash()
+        == builtin.content_hash()
+        == load_scenario("for-all-mankind").content_hash()
+    )
+    changed = dataclasses.replace(mine, end_year=2002)
+    assert changed.content_hash() != mine.content_hash()
+
+
+# --- the bad ones: each names file, line, field, and what was expected ------------------------
+
+
+def test_toml_syntax_error_has_tomllibs_line():
+    text = replace('title = "A tiny history"', 'title = "A tiny history  # <-')
+    err = error(text)
+    assert isinstance(err, InputError)
+    assert (err.path, err.line, err.field) == ("bad.toml", marked_line(text), "")
+    assert str(err).startswith(f"bad.toml:{marked_line(text)}: TOML syntax: ")
+
+
+def test_unknown_field_suggests_the_closest():
+    text = replace("budget_musd = 3995.0", "budget = 3995.0  # <-")
+    err = error(text)
+    assert err.line == marked_line(text)
+    assert err.field == "agencies.nasa.budget"
+    assert 'unknown field "budget" (did you mean "budget_musd"?)' in str(err)
+
+
+def test_unknown_top_level_table_suggests_the_closest():
+    text = GOOD.replace("[[era]]", "[[eras]]  # <-", 1).replace("[[era]]", "[[eras]]")
+    err = error(text)
+    assert err.line == marked_line(text)
+    assert 'unknown field "eras" (did you mean "era"?)' in str(err)
+
+
+def test_missing_field_points_at_its_table():
+    text = replace('doctrine = "prestige"\nbudget', "budget").replace(
+        "[agencies.nasa]", "[agencies.nasa]  # <-"
+    )
+    err = error(text)
+    assert err.line == marked_line(text)
+    assert str(err) == (
+        f"bad.toml:{err.line}: agencies.nasa.doctrine: missing required field; "
+        "expected one of prestige, science, military, commercial"
+    )
+
+
+def test_wrong_type_says_expected_and_got():
+    text = replace("budget_musd = 3995.0", 'budget_musd = "lots"  # <-')
+    err = error(text)
+    assert str(err) == (
+        f'bad.toml:{marked_line(text)}: agencies.nasa.budget_musd: expected a number, got "lots"'
+    )
+
+
+def test_wrong_type_in_an_array_of_tables():
+    text = replace("born_year = 1934", 'born_year = "1934"  # <-')
+    err = error(text)
+    assert err.line == marked_line(text)
+    assert err.field == "people[0].born_year"
+    assert 'expected a whole number, got "1934"' in str(err)
+
+
+def test_list_of_strings_expected():
+    text = replace('vehicles = ["saturn_v"]', 'vehicles = "saturn_v"  # <-')
+    err = error(text)
+    assert err.line == marked_line(text)
+    assert 'agencies.nasa.vehicles: expected a list of strings, got "saturn_v"' in str(err)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "expected"),
+    [
+        ('kind = "state"', 'kind = "goverment"', "agencies.nasa.kind", "one of state, private"),
+        (
+            'role = "cosmonaut"',
+            'role = "cosmonut"',
+            "people[0].role",
+            '(did you mean "cosmonaut"?)',
+        ),
+        (
+            'mission = "lunar_landing"',
+            'mission = "moon_landing"',
+            "scripted[0].mission",
+            "lunar_landing",
+        ),
+        ('text = "The divergence."', 'outcome = "win"', "scripted[0].outcome", "success, failure"),
+        (
+            'doctrine = "prestige"\nbudget',
+            'doctrine = "glory"\nbudget',
+            "agencies.nasa.doctrine",
+            "commercial",
+        ),
+    ],
+)
+def test_value_outside_its_set(old, new, field, expected):
+    text = replace(old, mark(new))
+    err = error(text)
+    assert (err.field, err.line) == (field, marked_line(text))
+    assert expected in str(err)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "expected"),
+    [
+        ("start = 1969-01-01", 'start = "1969-02-30"', "scenario.start", "day is out of range"),
+        ("start = 1969-01-01", 'start = "next year"', "scenario.start", "a date (YYYY-MM-DD)"),
+        ("start = 1969-01-01", "start = 1850-01-01", "scenario.start", "from 1900 to 2050"),
+        ("start = 1969-01-01", "start = 1969-01-01T12:00:00", "scenario.start", "date alone"),
+        (
+            "end_year = 1980",
+            "end_year = 1960",
+            "scenario.end_year",
+            "from 1969 (the start) to 2050",
+        ),
+        (
+            "born_year = 1934",
+            "born_year = 1975",
+            "people[0].born_year",
+            "from 1850 to 1969 (the start",
+        ),
+    ],
+)
+def test_impossible_dates(old, new, field, expected):
+    text = replace(old, new + "  # <-")
+    err = error(text)
+    assert (err.field, err.line) == (field, marked_line(text))
+    assert expected in str(err)
+
+
+def test_scripted_date_outside_the_span():
+    text = replace("date = 1969-06-26", "date = 1985-06-26  # <-")
+    err = error(text)
+    assert err.line == marked_line(text)
+    assert str(err).endswith(
+        "scripted[0].date: expected a date from 1969-01-01 (the start) to 1980-12-31 "
+        "(the end_year), got 1985-06-26"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "expected"),
+    [
+        (
+            'agency = "soviet"\nrole',
+            'agency = "soviets"\nrole',
+            "people[0].agency",
+            'unknown agency "soviets" (did you mean "soviet"?); known: nasa, soviet',
+        ),
+        (
+            'crew = ["Alexei Leonov"]',
+            'crew = ["Alexei Leonof"]',
+            "scripted[0].crew[0]",
+            'unknown person "Alexei Leonof" (did you mean "Alexei Leonov"?)',
+        ),
+        (
+            'vehicles = ["saturn_v"]',
+            'vehicles = ["saturn_v", "saturn5"]',
+            "agencies.nasa.vehicles[1]",
+            'unknown vehicle "saturn5" (did you mean "saturn_v"?)',
+        ),
+        (
+            'programs = ["l3"]',
+            'programs = ["l-3"]',
+            "agencies.soviet.programs[0]",
+            'unknown program "l-3" (did you mean "l3"?)',
+        ),
+        (
+            'goals = ["crewed_lunar_landing"]',
+            'goals = ["moon"]',
+            "agencies.nasa.goals[0]",
+            'unknown goal "moon"',
+        ),
+    ],
+)
+def test_reference_to_something_that_does_not_exist(old, new, field, expected):
+    text = replace(old, mark(new))
+    err = error(text)
+    assert (err.field, err.line) == (field, marked_line(text))
+    assert expected in str(err)
+
+
+def test_focus_must_be_an_agency():
+    text = replace("end_year = 1980", 'end_year = 1980\nfocus = "helios"  # <-')
+    err = error(text)
+    assert (err.field, err.line) == ("scenario.focus", marked_line(text))
+
+
+def test_reversed_era_years():
+    text = replace("start_year = 1975\nend_year = 1980", "start_year = 1975\nend_year = 1970  # <-")
+    err = error(text)
+    assert (err.field, err.line) == ("era[1].end_year", marked_line(text))
+    assert "expected a year from 1975 (its start_year) to 1980 (the end_year), got 1970" in str(err)
+
+
+def test_overlapping_eras():
+    text = replace("start_year = 1975", "start_year = 1974  # <-")
+    err = error(text)
+    assert (err.field, err.line) == ("era[1].start_year", marked_line(text))
+    assert 'overlaps era "first" (1969-1974)' in str(err)
+
+
+def test_unknown_mechanic_suggests_the_closest():
+    if known_mechanics() is None:
+        pytest.skip("sim.mechanics not there yet")
+    text = GOOD + "\n[mechanics]\ngrounding_day = 365  # <-\n"
+    err = error(text)
+    assert (err.field, err.line) == ("mechanics.grounding_day", marked_line(text))
+    assert '(did you mean "grounding_days"?)' in str(err)
+
+
+def test_mechanic_must_be_a_number():
+    name = next(iter(known_mechanics() or {"anything": 0.0}))
+    text = GOOD + f'\n[mechanics]\n{name} = "fast"  # <-\n'
+    err = error(text)
+    assert (err.field, err.line) == (f"mechanics.{name}", marked_line(text))
+    assert 'expected a number, got "fast"' in str(err)
+
+
+def test_crew_only_for_missions():
+    text = replace('kind = "mission"', 'kind = "note"').replace(
+        'mission = "lunar_landing"', 'mission = "lunar_landing"  # <-'
+    )
+    err = error(text)
+    assert (err.field, err.line) == ("scripted[0].mission", marked_line(text))
+
+
+def test_missing_scenario_table_and_file():
+    assert str(error("[agencies.nasa]\n")) == (
+        "bad.toml: missing the [scenario] table (name, title, start, end_year, ...)"
+    )
+    with pytest.raises(ScenarioError, match="no such file or built-in scenario"):
+        load_scenario("for-al-mankind")
+
+
+def test_builtin_errors_name_the_file_not_the_source():
+    err = None
+    try:
+        parse_scenario("[scenario\n", "builtin:mine")
+    except ScenarioError as exc:
+        err = exc
+    assert err is not None and str(err).startswith("mine.toml:1: TOML syntax")
