@@ -16,6 +16,7 @@ import typer
 
 from spacerace.cli import render
 from spacerace.cli.ranges import parse_date_range, parse_float_range
+from spacerace.cli.scenario_cmd import scenario_app
 from spacerace.errors import InputError
 
 app = typer.Typer(
@@ -29,6 +30,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+app.add_typer(scenario_app)
 
 _JSON = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
 _TOF = Annotated[
