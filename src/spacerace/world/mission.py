@@ -55,8 +55,10 @@ class Mission:
         agency: Agency key.
         kind: One of :data:`MISSION_TYPES`.
         name: Display name (``"Apollo 11"``).
-        vehicle: Vehicle key.
+        vehicle: Vehicle key of the cargo launches (all launches if ``crew_vehicle`` is "").
         crew: Names of the crew (empty for uncrewed).
+        crew_vehicle: Vehicle that launches the crew last, after ``plan.launches`` cargo
+            launches (Earth-orbit rendezvous), or "" if the crew rides ``vehicle``.
         plan: The plan.
         status: ``"planned"``, ``"flying"``, ``"success"``, ``"failed"``, ``"lost"``.
         failed_phase: Phase that failed, if any.
@@ -71,6 +73,7 @@ class Mission:
     crew: tuple[str, ...]
     plan: MissionPlan
     status: str = "planned"
+    crew_vehicle: str = ""
     failed_phase: str = ""
     base: str = ""
     phases_done: list[str] = field(default_factory=list)

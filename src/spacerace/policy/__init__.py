@@ -1,0 +1,1 @@
+"""Agency decision making: the Policy protocol and built-in policies."""

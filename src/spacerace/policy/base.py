@@ -1,0 +1,178 @@
+"""The Policy protocol: the engine asks, a policy answers.
+
+Every choice an agency makes goes through its policy: which programs to fund, which
+mission to fly next, which crew to send, whether to give up a goal. The engine hands a
+read-only :class:`AgencyView` and the options it computed, and never blocks: a human player
+is a policy whose answers were given in advance (see :class:`ExternalPolicy`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+__all__ = [
+    "AgencyView",
+    "ExternalPolicy",
+    "MissionOption",
+    "Policy",
+    "ProgramOption",
+]
+
+
+@dataclass(frozen=True)
+class ProgramOption:
+    """A program the agency could fund this fiscal year.
+
+    Attributes:
+        key: Program key.
+        name: Display name.
+        yearly_need_musd: Money for a full year's progress, million USD (current year).
+        remaining_musd: Money still to spend to finish, million USD (current year).
+        serves_goal: The first of the agency's goals it brings closer ("" if none).
+        in_progress: True if already started.
+    """
+
+    key: str
+    name: str
+    yearly_need_musd: float
+    remaining_musd: float
+    serves_goal: str
+    in_progress: bool
+
+
+@dataclass(frozen=True)
+class MissionOption:
+    """A mission the agency could decide now.
+
+    Attributes:
+        kind: Mission type.
+        vehicle: Vehicle key of the (cargo) launches.
+        crew_vehicle: Crew-rated vehicle that launches the crew last, or "" if none separate.
+        cost_musd: Planned cost, million USD.
+        launches: Launches needed.
+        success_odds: Engine's estimate that every launch and phase succeeds, 0..1.
+        serves_goal: Goal it would achieve first ("" if none or already taken).
+        depart_day: Planned departure, days since the start.
+    """
+
+    kind: str
+    vehicle: str
+    crew_vehicle: str
+    cost_musd: float
+    launches: int
+    success_odds: float
+    serves_goal: str
+    depart_day: float
+
+
+@dataclass(frozen=True)
+class AgencyView:
+    """What a policy may see of the world when it decides.
+
+    Attributes:
+        agency: Agency key.
+        kind: ``"state"`` or ``"private"``.
+        doctrine: The agency's doctrine.
+        year: Current calendar year.
+        day: Current day since the start.
+        budget_musd: This fiscal year's budget, million USD.
+        funds_musd: Money left this fiscal year, million USD.
+        goals: Goals still pursued, in order.
+        capabilities: Programs completed.
+        firsts_taken: Milestone key -> agency that achieved it.
+        rival_ahead: Goals the rival has achieved that this agency has not.
+        bases: Names of bases this agency belongs to.
+    """
+
+    agency: str
+    kind: str
+    doctrine: str
+    year: int
+    day: float
+    budget_musd: float
+    funds_musd: float
+    goals: tuple[str, ...]
+    capabilities: frozenset[str]
+    firsts_taken: Mapping[str, str]
+    rival_ahead: tuple[str, ...]
+    bases: tuple[str, ...]
+
+
+class Policy(Protocol):
+    """How an agency decides.
+
+    Built-ins: ``policy.builtin.StatePolicy`` and ``PrivatePolicy``; any object with these
+    methods will do.
+    """
+
+    def fund(
+        self, view: AgencyView, options: list[ProgramOption], rng: np.random.Generator
+    ) -> list[str]:
+        """Return program keys to fund this year, most important first."""
+
+    def next_mission(
+        self, view: AgencyView, options: list[MissionOption], rng: np.random.Generator
+    ) -> MissionOption | None:
+        """Return the mission to fly next, or None to wait."""
+
+    def pick_crew(
+        self,
+        view: AgencyView,
+        kind: str,
+        candidates: list[str],
+        size: int,
+        rng: np.random.Generator,
+    ) -> list[str]:
+        """Return ``size`` names from ``candidates`` (sorted best first) for a mission."""
+
+    def keep_goal(self, view: AgencyView, goal: str, odds: float, rng: np.random.Generator) -> bool:
+        """Return False to give up a goal the rival has already achieved."""
+
+
+@dataclass
+class ExternalPolicy:
+    """A policy whose answers come from outside the engine (a player, a test, a file).
+
+    Each method defers to the matching callable if given, else to ``fallback`` (a built-in
+    policy). The engine calls it exactly as a built-in one: nothing in the engine changes.
+
+    Attributes:
+        fallback: Policy answering what the callables do not.
+        fund_fn: Replaces :meth:`Policy.fund`.
+        mission_fn: Replaces :meth:`Policy.next_mission`.
+        crew_fn: Replaces :meth:`Policy.pick_crew`.
+        decisions: Every answer given, in order (the decision log of a saved game).
+    """
+
+    fallback: Policy
+    fund_fn: Callable | None = None
+    mission_fn: Callable | None = None
+    crew_fn: Callable | None = None
+
+    def __post_init__(self) -> None:
+        self.decisions: list[tuple[float, str, object]] = []
+
+    def _answer(self, name, fn, *args):
+        answer = fn(*args) if fn is not None else getattr(self.fallback, name)(*args)
+        self.decisions.append((args[0].day, name, answer))
+        return answer
+
+    def fund(self, view, options, rng):
+        """See :meth:`Policy.fund`."""
+        return self._answer("fund", self.fund_fn, view, options, rng)
+
+    def next_mission(self, view, options, rng):
+        """See :meth:`Policy.next_mission`."""
+        return self._answer("next_mission", self.mission_fn, view, options, rng)
+
+    def pick_crew(self, view, kind, candidates, size, rng):
+        """See :meth:`Policy.pick_crew`."""
+        return self._answer("pick_crew", self.crew_fn, view, kind, candidates, size, rng)
+
+    def keep_goal(self, view, goal, odds, rng):
+        """See :meth:`Policy.keep_goal`."""
+        return self.fallback.keep_goal(view, goal, odds, rng)

@@ -1,0 +1,90 @@
+"""Built-in policies: a state agency chasing firsts, a company chasing returns.
+
+Both are deterministic given the view and the ``rng`` they are handed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from spacerace.policy.base import AgencyView, MissionOption, ProgramOption
+
+__all__ = ["PrivatePolicy", "StatePolicy", "policy_for"]
+
+# What each goal needs flown, and the mission kinds that keep a goal's gains alive.
+GOAL_MISSION = {
+    "crewed_lunar_landing": "lunar_landing",
+    "woman_on_moon": "lunar_landing",
+    "space_station": "space_station",
+    "lunar_base": "lunar_base",
+    "crewed_mars_landing": "mars_landing",
+    "mars_base": "mars_landing",
+    "asteroid_capture": "asteroid_capture",
+}
+UPKEEP = ("lunar_rotation", "mars_base_rotation", "space_station", "earth_orbit")
+
+
+class StatePolicy:
+    """A state program: the next unmet goal first, then upkeep of what it has built.
+
+    * Funding: programs serving the earliest goal still pursued come first; after them,
+      the cheapest to finish.
+    * Missions: a mission that achieves a first; else one that advances a goal; else base
+      rotations and station crews; else an Earth-orbit flight to keep crews flying.
+    * Crews: the most skilled available.
+    * Goals: a goal the rival already achieved is given up when the odds of one's own
+      attempt are below ``give_up_odds`` (the Soviet N1-L3 program after Apollo 11).
+    """
+
+    give_up_odds = 0.45
+
+    def fund(self, view: AgencyView, options: list[ProgramOption], rng: np.random.Generator):
+        """Return program keys by priority: goal order, then cheapest remaining."""
+        rank = {g: i for i, g in enumerate(view.goals)}
+
+        def key(o: ProgramOption):
+            return (rank.get(o.serves_goal, len(rank)), not o.in_progress, o.remaining_musd, o.key)
+
+        return [o.key for o in sorted(options, key=key) if o.serves_goal]
+
+    def next_mission(self, view: AgencyView, options: list[MissionOption], rng):
+        """Return the option that best serves the goals, or an upkeep flight."""
+        if not options:
+            return None
+        rank = {g: i for i, g in enumerate(view.goals)}
+        goal_options = [o for o in options if o.serves_goal and o.success_odds > 0.05]
+        if goal_options:
+            return min(
+                goal_options, key=lambda o: (rank.get(o.serves_goal, 99), -o.success_odds, o.kind)
+            )
+        for kind in UPKEEP:
+            upkeep = [o for o in options if o.kind == kind]
+            if upkeep:
+                return max(upkeep, key=lambda o: (o.success_odds, -o.cost_musd, o.vehicle))
+        return None
+
+    def pick_crew(self, view, kind, candidates, size, rng):
+        """Return the first ``size`` candidates (they come sorted best first)."""
+        return list(candidates[:size])
+
+    def keep_goal(self, view, goal, odds, rng):
+        """Keep a goal unless the rival has it and one's own odds are poor."""
+        return goal not in view.rival_ahead or odds >= self.give_up_odds
+
+
+class PrivatePolicy(StatePolicy):
+    """A company: the state policy's choices, without Earth-orbit flights that earn nothing.
+
+    What it can pay for is already limited by its capital and revenue (see ``sim.politics``).
+    """
+
+    def next_mission(self, view, options, rng):
+        """As the state policy, without unpaid Earth-orbit flights."""
+        return super().next_mission(view, [o for o in options if o.kind != "earth_orbit"], rng)
+
+
+def policy_for(kind: str, name: str = "auto"):
+    """Return the built-in policy for an agency kind (``name`` "auto", "state", "private")."""
+    if name == "private" or (name == "auto" and kind == "private"):
+        return PrivatePolicy()
+    return StatePolicy()

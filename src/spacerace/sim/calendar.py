@@ -1,0 +1,41 @@
+"""The clock's calendar: days since the scenario start <-> dates and years."""
+
+from __future__ import annotations
+
+from spacerace.astro.time import calendar_to_jd_tdb, iso_to_jd_tdb, jd_tdb_to_calendar
+
+__all__ = ["Calendar"]
+
+
+class Calendar:
+    """Converts the engine's day counts to calendar dates for one scenario start.
+
+    Args:
+        start_jd_tdb: Day 0, TDB Julian date.
+
+    Example:
+        >>> cal = Calendar(iso_to_jd_tdb("1969-01-01"))
+        >>> cal.year(0.0), cal.day_of(1970, 1, 1)
+        (1969, 365.0)
+    """
+
+    def __init__(self, start_jd_tdb: float):
+        self.start_jd_tdb = float(start_jd_tdb)
+
+    def year(self, day: float) -> int:
+        """Calendar year of a day."""
+        return int(jd_tdb_to_calendar(self.start_jd_tdb + day)[0])
+
+    def fractional_year(self, day: float) -> float:
+        """Year with its fraction (1969.5 is about 2 July 1969)."""
+        year = self.year(day)
+        first = self.day_of(year, 1, 1)
+        return year + (day - first) / (self.day_of(year + 1, 1, 1) - first)
+
+    def day_of(self, year: int, month: int = 1, day: int = 1) -> float:
+        """Days since the start of a calendar date."""
+        return float(calendar_to_jd_tdb(year, month, day)) - self.start_jd_tdb
+
+    def day_of_iso(self, text: str) -> float:
+        """Days since the start of an ISO date."""
+        return iso_to_jd_tdb(text) - self.start_jd_tdb

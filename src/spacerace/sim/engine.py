@@ -1,0 +1,137 @@
+"""Run one timeline: build the world, start one process per concern, collect the log.
+
+A run is a pure function of (scenario, seed, policies): every random draw comes from a
+named stream of the seed, every iteration over agencies or people is in sorted order.
+"""
+
+from __future__ import annotations
+
+import simpy
+
+from spacerace.astro.time import calendar_to_jd_tdb
+from spacerace.catalog.programs import load_programs
+from spacerace.catalog.rates import load_rates
+from spacerace.catalog.training import load_training
+from spacerace.policy.builtin import policy_for
+from spacerace.scenario.model import Scenario
+from spacerace.sim.calendar import Calendar
+from spacerace.sim.context import RunContext
+from spacerace.sim.mechanics import Mechanics
+from spacerace.sim.missions import decide_process
+from spacerace.sim.personnel import personnel_process
+from spacerace.sim.planner import MissionPlanner
+from spacerace.sim.politics import fiscal_process, politics_process
+from spacerace.sim.programs import fund_programs
+from spacerace.sim.result import RunResult
+from spacerace.sim.scripted import scripted_process
+from spacerace.sim.setup import build_world
+from spacerace.sim.world_events import metrics_process, random_events_process
+from spacerace.world.event import EventLog
+
+__all__ = ["make_planner", "run_timeline"]
+
+
+def make_planner(scenario: Scenario, until_year: int | None = None) -> MissionPlanner:
+    """A mission planner for a scenario's span (share it across runs: windows cost ~1 s)."""
+    end = until_year or scenario.end_year
+    return MissionPlanner(scenario.start_jd_tdb, float(calendar_to_jd_tdb(end + 1, 1, 1)))
+
+
+def run_timeline(
+    scenario: Scenario,
+    seed: int,
+    *,
+    until_year: int | None = None,
+    planner: MissionPlanner | None = None,
+    policies: dict | None = None,
+) -> RunResult:
+    """Play one alternate history.
+
+    Args:
+        scenario: The validated scenario.
+        seed: The seed; the same (scenario, seed, policies) give the same log, byte for byte.
+        until_year: Last year to simulate (default: the scenario's end year).
+        planner: A planner to reuse (default: made for this run).
+        policies: Policy per agency key (default: the built-in one for each agency's kind).
+
+    Returns:
+        The run's log, yearly metrics and final world.
+    """
+    end_year = min(until_year or scenario.end_year, scenario.end_year)
+    world = build_world(scenario)
+    cal = Calendar(scenario.start_jd_tdb)
+    env = simpy.Environment()
+    chosen = {
+        key: (policies or {}).get(key) or policy_for(spec.kind, spec.policy)
+        for key, spec in sorted(scenario.agencies.items())
+    }
+    programs = load_programs()
+    ctx = RunContext(
+        env=env,
+        world=world,
+        log=EventLog(),
+        cal=cal,
+        mech=Mechanics.with_overrides(scenario.mechanics),
+        planner=planner or make_planner(scenario, end_year),
+        policies=chosen,
+        seed=int(seed),
+        catalog=_run_catalog(scenario, programs),
+        end_day=cal.day_of(end_year + 1, 1, 1),
+    )
+    _start(ctx, scenario)
+    env.run(until=ctx.end_day)
+    metrics = sorted(ctx.catalog["metrics"], key=lambda r: (r["year"], r["agency"]))
+    return RunResult(scenario=scenario, seed=int(seed), log=ctx.log, metrics=metrics, world=world)
+
+
+def _run_catalog(scenario: Scenario, programs) -> dict:
+    training = load_training()
+    rates = {k: r.per_year for k, r in load_rates().items()}
+    sex = {p.name: _sex_of(p) for p in scenario.people}
+    from spacerace.catalog.astronauts import load_astronauts
+
+    for rec in load_astronauts():
+        sex.setdefault(rec.name, rec.sex)
+    return {
+        "programs": programs,
+        "training": training,
+        "default_training": next(iter(training.values())),
+        "rates": rates,
+        "fleet": {k: set(a.vehicles) for k, a in scenario.agencies.items()},
+        "sex": sex,
+        "achieved": {},
+        "announced": {},
+        "last_flown": {},
+        "counter": {},
+        "metrics": [],
+        "secret_agencies": {k for k, a in scenario.agencies.items() if a.country == "KP"},
+    }
+
+
+def _sex_of(person) -> str:
+    note = person.note.lower()
+    return "female" if "she " in f" {note} " or "woman" in note or "her " in note else "male"
+
+
+def _start(ctx: RunContext, scenario: Scenario) -> None:
+    env = ctx.env
+    env.process(fiscal_process(ctx))
+    env.process(_program_years(ctx))
+    env.process(politics_process(ctx))
+    env.process(personnel_process(ctx))
+    env.process(random_events_process(ctx))
+    env.process(metrics_process(ctx))
+    env.process(scripted_process(ctx, scenario))
+    for key in sorted(ctx.world.agencies):
+        env.process(decide_process(ctx, key))
+
+
+def _program_years(ctx: RunContext):
+    """Fund development programs at the start and after each appropriation (1 October)."""
+    while True:
+        for key in ctx.active_agencies():
+            ctx.env.process(fund_programs(ctx, key))
+        next_fy = ctx.cal.day_of(ctx.year, 10, 1) + 0.01
+        if next_fy <= ctx.now:
+            next_fy = ctx.cal.day_of(ctx.year + 1, 10, 1) + 0.01
+        yield ctx.env.timeout(next_fy - ctx.now)

@@ -1,0 +1,210 @@
+"""Mission plans from the astro layer: delta-v budgets, real Mars windows, rocket equation.
+
+A plan answers: how much delta-v after low Earth orbit, how much mass must be put in low
+Earth orbit for it (the rocket equation, stage by stage), how many launches of a given
+vehicle that takes, when it can leave (Mars: a real Earth-Mars window from DE421 whose C3
+sets the departure burn), and how long it lasts. The window tables are computed once per
+planner (about a second) and shared by every run that uses the planner.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+
+from spacerace.astro.porkchop import TransferPoint
+from spacerace.astro.rockets import propellant_mass_kg
+from spacerace.astro.transfers import capture_dv_km_s, departure_dv_km_s, earth_moon_transfer
+from spacerace.catalog.bodies import get_body
+from spacerace.sim.mechanics import Mechanics
+from spacerace.world.mission import MissionPlan
+from spacerace.world.vehicle import VehicleSpec
+
+__all__ = ["MissionPlanner"]
+
+LEO_ALTITUDE_KM = 200.0
+"""Parking orbit altitude, km (as in the porkchop command)."""
+LLO_ALTITUDE_KM = 110.0
+"""Low lunar orbit altitude, km (Apollo: about 110 km, 60 nautical miles)."""
+LMO_ALTITUDE_KM = 250.0
+"""Low Mars orbit altitude, km."""
+
+
+class MissionPlanner:
+    """Plans missions between the Earth, the Moon and Mars.
+
+    Args:
+        start_jd_tdb: Day 0 of the runs it serves, TDB Julian date.
+        end_jd_tdb: Last departure it must plan, TDB Julian date.
+    """
+
+    def __init__(self, start_jd_tdb: float, end_jd_tdb: float):
+        self.start_jd_tdb = float(start_jd_tdb)
+        self.end_jd_tdb = float(end_jd_tdb)
+        earth, moon, mars = get_body("earth"), get_body("moon"), get_body("mars")
+        self._r_leo = earth.equatorial_radius_km + LEO_ALTITUDE_KM
+        self._mu_earth = earth.gm_km3_s2
+        self._r_lmo = mars.equatorial_radius_km + LMO_ALTITUDE_KM
+        self._mu_mars = mars.gm_km3_s2
+        moon_leg = earth_moon_transfer(
+            self._r_leo,
+            moon.equatorial_radius_km + LLO_ALTITUDE_KM,
+            earth.gm_km3_s2,
+            moon.gm_km3_s2,
+        )
+        self.tli_dv_km_s = float(moon_leg.tli_dv_km_s)
+        self.loi_dv_km_s = float(moon_leg.loi_dv_km_s)
+        self.lunar_tof_days = float(moon_leg.tof_s) / 86400.0
+
+    @cached_property
+    def mars_windows(self) -> list[TransferPoint]:
+        """Earth-to-Mars windows (best C3 of each) departing in the planner's span."""
+        return self._windows("earth", "mars")
+
+    @cached_property
+    def return_windows(self) -> list[TransferPoint]:
+        """Mars-to-Earth windows departing in the planner's span plus three years."""
+        return self._windows("mars", "earth", extra_days=3 * 365.25)
+
+    def _windows(self, origin: str, target: str, extra_days: float = 0.0) -> list[TransferPoint]:
+        from spacerace.planning import launch_windows
+
+        end = min(self.end_jd_tdb + extra_days, 2469807.5 - 450.0)  # stay inside DE421
+        return launch_windows(origin, target, self.start_jd_tdb, end, (120.0, 420.0))
+
+    def next_mars_window(self, day: float) -> TransferPoint | None:
+        """The first Earth-Mars window whose best departure is on or after ``day``."""
+        jd = self.start_jd_tdb + day
+        return next((w for w in self.mars_windows if w.depart_jd_tdb >= jd), None)
+
+    def return_window_after(self, jd_tdb: float) -> TransferPoint | None:
+        """The first Mars-Earth window departing on or after an epoch."""
+        return next((w for w in self.return_windows if w.depart_jd_tdb >= jd_tdb), None)
+
+    def plan(
+        self, kind: str, vehicle: VehicleSpec, day: float, mech: Mechanics, nuclear: bool = False
+    ) -> MissionPlan | None:
+        """Plan one mission of a kind with a vehicle, deciding on ``day``.
+
+        Args:
+            kind: Mission type (see ``world.mission.MISSION_TYPES``).
+            vehicle: The launch vehicle that lifts every piece.
+            day: Day of the decision (days since day 0); launch follows after the lead time.
+            mech: The run's mechanics (spacecraft masses, specific impulses).
+            nuclear: Nuclear thermal propulsion for the interplanetary stages.
+
+        Returns:
+            The plan, or None when there is no window before the planner's span ends.
+        """
+        depart = day + mech.mission_lead_days
+        builders = {
+            "earth_orbit": self._earth_orbit,
+            "space_station": self._station,
+            "lunar_landing": self._lunar,
+            "lunar_rotation": self._lunar,
+            "lunar_base": self._lunar_base,
+            "mars_landing": self._mars,
+            "mars_base_rotation": self._mars,
+            "asteroid_capture": self._asteroid,
+        }
+        return builders[kind](vehicle, depart, mech, nuclear)
+
+    # --- one builder per kind ------------------------------------------------------------
+
+    def _earth_orbit(self, vehicle, depart, mech, nuclear):
+        mass = 7000.0  # a Gemini/Soyuz-class crewed capsule, ~7 t (Soyuz 7.2 t)
+        return self._finish(0.0, mass, vehicle, depart, 10.0, 0.0, 0.0, mech, "crew to LEO")
+
+    def _station(self, vehicle, depart, mech, nuclear):
+        return self._finish(
+            0.0, mech.station_mass_kg, vehicle, depart, 0.0, 90.0, 0.0, mech, "station to LEO"
+        )
+
+    def _after_tli(self, post_tli_kg: float, mech: Mechanics) -> float:
+        """Mass in LEO that injects ``post_tli_kg`` toward the Moon (rocket equation), kg."""
+        return float(
+            post_tli_kg + propellant_mass_kg(self.tli_dv_km_s, mech.isp_chemical_s, post_tli_kg)
+        )
+
+    def _cargo_post_tli(self, payload_kg: float, mech: Mechanics) -> float:
+        """Mass after TLI that lands ``payload_kg`` one way: LOI then descent, kg."""
+        dv = self.loi_dv_km_s + mech.lunar_descent_dv_km_s
+        return float(payload_kg + propellant_mass_kg(dv, mech.isp_storable_s, payload_kg))
+
+    def _lunar(self, vehicle, depart, mech, nuclear):
+        # The crewed stack after TLI carries its own lunar propellant (Apollo's 45.7 t)
+        imleo = self._after_tli(mech.lunar_spacecraft_kg, mech)
+        dv = self.tli_dv_km_s + self.loi_dv_km_s + mech.lunar_descent_ascent_dv_km_s
+        note = (
+            f"TLI {self.tli_dv_km_s:.2f} + LOI {self.loi_dv_km_s:.2f} + landing/ascent "
+            f"{mech.lunar_descent_ascent_dv_km_s:.2f} km/s (patched conics)"
+        )
+        return self._finish(dv, imleo, vehicle, depart, self.lunar_tof_days, 3.0, 0.0, mech, note)
+
+    def _lunar_base(self, vehicle, depart, mech, nuclear):
+        crew = self._after_tli(mech.lunar_spacecraft_kg, mech)
+        cargo = self._after_tli(self._cargo_post_tli(mech.lunar_cargo_kg, mech), mech)
+        dv = self.tli_dv_km_s + self.loi_dv_km_s + mech.lunar_descent_ascent_dv_km_s
+        note = f"crew landing plus a {mech.lunar_cargo_kg / 1000:.0f} t module landed"
+        return self._finish(
+            dv, crew + cargo, vehicle, depart, self.lunar_tof_days, 180.0, 0.0, mech, note
+        )
+
+    def _mars(self, vehicle, depart, mech, nuclear):
+        window = self.next_mars_window(depart)
+        if window is None:
+            return None
+        isp = mech.isp_nuclear_s if nuclear else mech.isp_chemical_s
+        tmi = float(departure_dv_km_s(window.vinf_depart_km_s, self._r_leo, self._mu_earth))
+        moi = float(capture_dv_km_s(window.vinf_arrive_km_s, self._r_lmo, self._mu_mars))
+        back = self.return_window_after(window.arrive_jd_tdb + 30.0)
+        if back is None:
+            return None
+        tei = float(departure_dv_km_s(back.vinf_depart_km_s, self._r_lmo, self._mu_mars))
+        # stages from the last burn back: return, landing+ascent, capture, departure
+        mass = mech.mars_spacecraft_kg / 3.0  # the Earth-return craft
+        mass += propellant_mass_kg(tei, isp, mass)
+        mass += mech.mars_spacecraft_kg * 2.0 / 3.0  # habitat, lander and ascent vehicle
+        mass += propellant_mass_kg(mech.mars_landing_ascent_dv_km_s, mech.isp_storable_s, mass)
+        mass += propellant_mass_kg(moi, isp, mass)
+        mass += propellant_mass_kg(tmi, isp, mass)
+        surface = back.depart_jd_tdb - window.arrive_jd_tdb
+        note = (
+            f"window {window.c3_km2_s2:.1f} km2/s2 C3, TMI {tmi:.2f} + MOI {moi:.2f} + "
+            f"landing/ascent {mech.mars_landing_ascent_dv_km_s:.1f} + TEI {tei:.2f} km/s, "
+            f"{'nuclear' if nuclear else 'chemical'} Isp {isp:.0f} s"
+        )
+        return self._finish(
+            tmi + moi + mech.mars_landing_ascent_dv_km_s + tei,
+            float(mass),
+            vehicle,
+            window.depart_jd_tdb - self.start_jd_tdb,
+            window.tof_days,
+            surface,
+            window.c3_km2_s2,
+            mech,
+            note,
+        )
+
+    def _asteroid(self, vehicle, depart, mech, nuclear):
+        isp = mech.isp_nuclear_s if nuclear else mech.isp_chemical_s
+        dv = mech.asteroid_mission_dv_km_s
+        imleo = mech.asteroid_spacecraft_kg + propellant_mass_kg(
+            dv, isp, mech.asteroid_spacecraft_kg
+        )
+        return self._finish(dv, float(imleo), vehicle, depart, 400.0, 30.0, 0.0, mech, "capture")
+
+    def _finish(self, dv, imleo, vehicle, depart, transit, surface, c3, mech, note):
+        launches = max(1, math.ceil(imleo / vehicle.payload_leo_kg))
+        cost = launches * vehicle.cost_musd + mech.spacecraft_cost_musd_per_t * imleo / 1000.0 / 3.0
+        return MissionPlan(
+            delta_v_km_s=round(dv, 4),
+            imleo_kg=round(imleo, 1),
+            launches=launches,
+            depart_day=float(depart),
+            transit_days=float(transit),
+            surface_days=float(surface),
+            c3_km2_s2=round(float(c3), 4),
+            cost_musd=round(cost, 2),
+            notes=f"{note}; {imleo / 1000:.0f} t in LEO = {launches} x {vehicle.name}",
+        )

@@ -1,0 +1,183 @@
+"""Money and politics: fiscal years, support, elections, Soviet leadership, rivalry.
+
+A state agency's budget each fiscal year is its start budget x political support x
+inflation (OMB GDP deflator, so budgets are in then-year dollars like the real series).
+Support moves toward a target set by the US-Soviet rivalry, jumps when a rival achieves a
+first, drops after a loss of crew. A private agency spends part of its capital plus its
+revenue; investors add capital after successes.
+"""
+
+from __future__ import annotations
+
+from spacerace.catalog.budgets import deflate_musd
+from spacerace.sim.context import RunContext
+
+__all__ = ["fiscal_process", "politics_process", "react_to_first", "react_to_loss"]
+
+US_PARTIES = ("Republican", "Democratic")
+
+
+def support_target(ctx: RunContext, country: str) -> float:
+    """Support a state agency drifts toward: rises with the rivalry (invented, see docs)."""
+    rivalry = ctx.world.rivalry
+    if country == "US":
+        base, gain = 0.42, 0.72
+    else:
+        base, gain = 0.60, 0.50
+    return base + gain * rivalry + ctx.rivalry_target_support.get(country, 0.0)
+
+
+def fiscal_process(ctx: RunContext):
+    """Every 1 October (US fiscal years since 1976; all agencies here): appropriate budgets."""
+    rng = ctx.rng("fiscal")
+    shock = False
+    while True:
+        year = ctx.year
+        next_fy = ctx.cal.day_of(year, 10, 1)
+        if next_fy <= ctx.now:
+            next_fy = ctx.cal.day_of(year + 1, 10, 1)
+        yield ctx.env.timeout(next_fy - ctx.now)
+        fy = ctx.year + 1
+        shock = rng.random() < ctx.catalog["rates"]["us_recession"]
+        if shock:
+            ctx.emit(
+                "shock",
+                None,
+                f"A recession hits in {fy - 1}: budgets for FY{fy} are cut.",
+                cause="economic shock (rate from NBER recession dates)",
+            )
+        ctx.world.rivalry = max(0.1, ctx.world.rivalry - ctx.mech.rivalry_decay_per_year)
+        for key in ctx.active_agencies():
+            _appropriate(ctx, key, fy, shock)
+
+
+def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
+    agency = ctx.world.agencies[key]
+    mech = ctx.mech
+    previous = agency.budget_musd
+    if agency.is_private:
+        agency.capital_musd += agency.revenue_musd
+        spend = agency.capital_musd * mech.private_investor_share
+        agency.capital_musd -= spend
+        agency.budget_musd = spend
+        cause = (
+            f"{mech.private_investor_share:.0%} of capital, revenue {agency.revenue_musd:.0f} M$"
+        )
+    else:
+        target = support_target(ctx, agency.country)
+        agency.support += (target - agency.support) * mech.support_relax_per_year
+        agency.support = min(mech.support_max, max(mech.support_min, agency.support))
+        start_year = ctx.cal.year(0.0)
+        real = (
+            agency.base_budget_musd * agency.support * (mech.shock_budget_factor if shock else 1.0)
+        )
+        agency.budget_musd = deflate_musd(real, start_year, min(fy, 2028))
+        cause = (
+            f"support {agency.support:.2f} (target {target:.2f} at rivalry "
+            f"{ctx.world.rivalry:.2f}) x {start_year} budget, in {fy} dollars"
+        )
+    agency.funds_musd = agency.budget_musd
+    ctx.emit(
+        "budget",
+        key,
+        f"{agency.name}'s budget for FY{fy}: {agency.budget_musd:,.0f} M$.",
+        cause=cause,
+        budget_musd=round(agency.budget_musd, 1),
+        previous_musd=round(previous, 1),
+    )
+
+
+def politics_process(ctx: RunContext):
+    """US elections every four years; Soviet leadership changes and stagnation."""
+    rng = ctx.rng("politics")
+    ctx.world.us_president = "Republican: Richard Nixon"
+    ctx.world.soviet_leader = "Leonid Brezhnev"
+    while True:
+        yield ctx.env.timeout(ctx.cal.day_of(ctx.year + 1, 1, 1) - ctx.now)
+        year = ctx.year
+        _soviet_year(ctx, rng, year)
+        if year % 4 == 0:
+            yield ctx.env.timeout(ctx.cal.day_of(year, 11, 5) - ctx.now)
+            _us_election(ctx, rng, year)
+
+
+def _us_election(ctx: RunContext, rng, year: int) -> None:
+    party = ctx.world.us_president.split(":")[0]
+    keep = rng.random() < ctx.mech.incumbent_party_retention
+    winner = party if keep else next(p for p in US_PARTIES if p != party)
+    ctx.world.us_president = f"{winner}: the {year} winner"
+    if not keep:
+        delta = ctx.mech.party_space_support_delta * (1 if rng.random() < 0.5 else -1)
+        ctx.rivalry_target_support["US"] = ctx.rivalry_target_support.get("US", 0.0) + delta
+    word = "keeps" if keep else "wins"
+    ctx.emit(
+        "election",
+        None,
+        f"The {winner} party {word} the White House in {year}.",
+        cause=f"incumbent party kept it with probability {ctx.mech.incumbent_party_retention:.2f}",
+        party=winner,
+    )
+
+
+def _soviet_year(ctx: RunContext, rng, year: int) -> None:
+    for _, agency in sorted(ctx.world.agencies.items()):
+        if agency.country == "SU" and year > 1970:
+            agency.approval_delay_days += ctx.mech.soviet_approval_delay_days_per_year
+    if rng.random() < ctx.mech.leader_change_per_year:
+        for agency in ctx.world.agencies.values():
+            if agency.country == "SU":
+                agency.approval_delay_days *= 0.5
+        ctx.world.soviet_leader = f"a new General Secretary ({year})"
+        ctx.emit(
+            "leader",
+            None,
+            f"A new General Secretary takes over in Moscow in {year}.",
+            cause="leadership change; the new leader cuts the approval backlog in half",
+            leader=ctx.world.soviet_leader,
+        )
+
+
+def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
+    """Politics after a first: the achiever's support rises, a beaten rival's more."""
+    mech = ctx.mech
+    agency = ctx.world.agencies[key]
+    agency.prestige += mech.prestige_first
+    if not agency.is_private:
+        agency.support = min(mech.support_max, agency.support + mech.support_boost_own_first)
+    rival = ctx.rival_of(key)
+    if rival is None:
+        return
+    other = ctx.world.agencies[rival]
+    if milestone in other.goals:
+        other.support = min(mech.support_max, other.support + mech.support_boost_rival_first)
+        jump = 0.30 if other.country == "US" else 0.08
+        ctx.world.rivalry = min(1.0, ctx.world.rivalry + jump)
+        ctx.emit(
+            "support",
+            rival,
+            f"Beaten to a first, {other.name} wins new political support.",
+            cause=f"{agency.name} achieved {milestone.replace('_', ' ')} first",
+            support=round(other.support, 3),
+        )
+
+
+def react_to_loss(ctx: RunContext, key: str, count: int) -> None:
+    """Politics after a loss of crew: support and prestige fall, crewed flights stop."""
+    mech = ctx.mech
+    agency = ctx.world.agencies[key]
+    agency.prestige += mech.prestige_loss
+    agency.support = max(mech.support_min, agency.support - mech.support_drop_crew_lost)
+    agency.grounded_until_day = ctx.now + mech.grounding_days
+    ctx.crew_lost[key] = ctx.crew_lost.get(key, 0) + count
+    ctx.emit(
+        "grounded",
+        key,
+        f"{agency.name} grounds its crewed flights.",
+        cause=f"loss of {count} crew; flights resume after {mech.grounding_days:.0f} days",
+        until_day=round(agency.grounded_until_day, 3),
+    )
+
+
+def money_in_dollars_of(ctx: RunContext, value_musd: float, cost_year: int) -> float:
+    """Convert a catalog cost to the current year's dollars (OMB GDP deflator)."""
+    return deflate_musd(value_musd, cost_year, min(ctx.year, 2028))

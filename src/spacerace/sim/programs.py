@@ -1,0 +1,190 @@
+"""Development programs: funded each fiscal year by policy, finished by money, time and tests.
+
+A program needs its catalog cost (converted to the current year's dollars with the OMB
+deflator) and at least its catalog duration; a year funded below
+``program_min_funding_share`` of its yearly need makes no progress. A program that brings a
+launch vehicle flies its test flights uncrewed, each one updating the vehicle's reliability,
+before the vehicle (and capability) is available.
+"""
+
+from __future__ import annotations
+
+from spacerace.policy.base import ProgramOption
+from spacerace.sim.context import RunContext
+from spacerace.sim.politics import money_in_dollars_of
+from spacerace.world.agency import ProgramProgress
+from spacerace.world.vehicle import VehicleRecord
+
+__all__ = [
+    "COUNTRY_PROGRAMS",
+    "GOAL_PROGRAMS",
+    "fund_programs",
+    "is_met",
+    "program_options",
+]
+
+COUNTRY_PROGRAMS = {
+    "apollo_lm": ("US", "private"),
+    "shuttle": ("US",),
+    "sea_dragon": ("US",),
+    "l3": ("SU", "KP"),
+    "energia": ("SU",),
+    "helios_heavy": ("private",),
+    "kp_launcher": ("KP",),
+}
+"""Programs only some countries (or private companies) develop; the rest are open to all."""
+
+GOAL_PROGRAMS = {
+    "crewed_lunar_landing": ("apollo_lm|l3",),
+    "woman_on_moon": ("apollo_lm|l3",),
+    "space_station": ("space_station",),
+    "lunar_base": ("lunar_base",),
+    "crewed_mars_landing": ("mars_vehicle",),
+    "mars_base": ("mars_vehicle",),
+    "asteroid_capture": ("asteroid_capture",),
+}
+"""Capabilities (``a|b``: either) an agency needs before it can fly toward each goal."""
+
+
+def is_met(token: str, capabilities: set[str]) -> bool:
+    """True if a requirement token (``"apollo_lm|l3"``) is satisfied."""
+    return any(part in capabilities for part in token.split("|"))
+
+
+def _allowed(ctx: RunContext, agency_key: str, program: str) -> bool:
+    agency = ctx.world.agencies[agency_key]
+    who = "private" if agency.is_private else agency.country
+    return who in COUNTRY_PROGRAMS.get(program, (who,))
+
+
+def _needed_for(ctx: RunContext, agency_key: str, token: str, seen: set[str]) -> list[str]:
+    """Programs (with prerequisites first) this agency must finish to satisfy a token."""
+    agency = ctx.world.agencies[agency_key]
+    if is_met(token, agency.capabilities):
+        return []
+    programs = ctx.catalog["programs"]
+    for key in token.split("|"):
+        if key in programs and _allowed(ctx, agency_key, key):
+            out = []
+            for req in programs[key].requires:
+                if req not in seen:
+                    seen.add(req)
+                    out += _needed_for(ctx, agency_key, req, seen)
+            return out + [key]
+    return []
+
+
+def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
+    """Programs the agency could fund now, each tagged with the earliest goal it serves."""
+    agency = ctx.world.agencies[agency_key]
+    programs = ctx.catalog["programs"]
+    serves: dict[str, str] = {}
+    for goal in agency.goals:
+        for token in GOAL_PROGRAMS.get(goal, ()):
+            for key in _needed_for(ctx, agency_key, token, set()):
+                serves.setdefault(key, goal)
+    options = []
+    for key, goal in sorted(serves.items()):
+        spec = programs[key]
+        if not all(is_met(r, agency.capabilities) for r in spec.requires):
+            continue  # prerequisites first
+        progress = agency.programs.get(key)
+        spent = progress.spent_musd if progress else 0.0
+        remaining = money_in_dollars_of(ctx, max(0.0, spec.cost_musd - spent), spec.cost_year)
+        yearly = money_in_dollars_of(ctx, spec.cost_musd / spec.duration_years, spec.cost_year)
+        options.append(ProgramOption(key, spec.name, yearly, remaining, goal, progress is not None))
+    return options
+
+
+def fund_programs(ctx: RunContext, agency_key: str):
+    """Split this fiscal year's development money between programs.
+
+    A generator: finishing a vehicle program flies its test flights.
+    """
+    agency = ctx.world.agencies[agency_key]
+    programs = ctx.catalog["programs"]
+    options = {o.key: o for o in program_options(ctx, agency_key)}
+    chosen = ctx.policies[agency_key].fund(
+        ctx.view(agency_key), list(options.values()), ctx.rng(f"policy:{agency_key}")
+    )
+    pool = agency.funds_musd * (1.0 - ctx.mech.operations_share)
+    for key in sorted(agency.programs):
+        if key in agency.programs:
+            yield from _maybe_complete(ctx, agency_key, agency.programs[key])
+    for key in chosen:
+        option = options.get(key)
+        if option is None or pool <= 0:
+            continue
+        spend = min(option.yearly_need_musd * ctx.mech.crash_program_rate, option.remaining_musd, pool)
+        if spend < ctx.mech.program_min_funding_share * min(
+            option.yearly_need_musd, max(option.remaining_musd, 1e-9)
+        ):
+            continue
+        pool -= spend
+        agency.funds_musd -= spend
+        spec = programs[key]
+        progress = agency.programs.get(key)
+        if progress is None:
+            progress = agency.programs[key] = ProgramProgress(key, started_day=ctx.now)
+            ctx.emit(
+                "program_started",
+                agency_key,
+                f"{agency.name} starts {spec.name}.",
+                cause=f"serves the goal {option.serves_goal.replace('_', ' ')}; "
+                f"budget {spec.cost_musd:,.0f} M$ ({spec.cost_year} dollars) over "
+                f"{spec.duration_years:g} years",
+                program=key,
+                cost_musd=round(spec.cost_musd, 1),
+            )
+        share = spend / money_in_dollars_of(ctx, 1.0, spec.cost_year)
+        progress.spent_musd += share
+        yield from _maybe_complete(ctx, agency_key, progress)
+
+
+def _maybe_complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
+    agency = ctx.world.agencies[agency_key]
+    spec = ctx.catalog["programs"][progress.key]
+    elapsed_years = (ctx.now - progress.started_day) / 365.25
+    shortest = spec.duration_years / ctx.mech.crash_program_rate
+    if progress.spent_musd < spec.cost_musd * 0.999 or elapsed_years < shortest - 1.0:
+        return
+    if spec.vehicle:
+        yield from _test_flights(ctx, agency_key, spec)
+    del agency.programs[progress.key]
+    agency.capabilities.add(progress.key)
+    if spec.vehicle:
+        ctx.catalog["fleet"].setdefault(agency_key, set()).add(spec.vehicle)
+    ctx.emit(
+        "program_completed",
+        agency_key,
+        f"{agency.name} completes {spec.name}.",
+        cause=f"{progress.spent_musd:,.0f} of {spec.cost_musd:,.0f} M$ ({spec.cost_year} "
+        f"dollars) spent over {elapsed_years:.1f} years",
+        program=progress.key,
+        cost_musd=round(progress.spent_musd, 1),
+    )
+
+
+def _test_flights(ctx: RunContext, agency_key: str, spec):
+    record = ctx.world.vehicles.get(spec.vehicle)
+    if record is None:
+        record = ctx.world.vehicles[spec.vehicle] = VehicleRecord.from_spec(
+            ctx.world.vehicle_specs[spec.vehicle]
+        )
+    rng = ctx.rng("launches")
+    name = ctx.world.vehicle_specs[spec.vehicle].name
+    for n in range(spec.test_flights):
+        yield ctx.env.timeout(60.0)
+        success = bool(rng.random() < record.reliability)
+        odds = record.reliability
+        record.update(success)
+        ctx.emit(
+            "launch",
+            agency_key,
+            f"{name} test flight {n + 1} {'succeeds' if success else 'fails'}.",
+            cause=f"reliability {odds:.2f} before the flight ({record.successes} successes in "
+            f"{record.total} flights after it)",
+            vehicle=spec.vehicle,
+            success=success,
+            test=True,
+        )

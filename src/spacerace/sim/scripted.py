@@ -1,0 +1,95 @@
+"""Scripted events: the outcomes a scenario forces (its divergence), marked in the log."""
+
+from __future__ import annotations
+
+from spacerace.scenario.model import Scenario
+from spacerace.sim.context import RunContext
+from spacerace.sim.missions import KIND_NEEDS, flight_process
+from spacerace.world.mission import Mission
+
+__all__ = ["scripted_process"]
+
+
+def scripted_process(ctx: RunContext, scenario: Scenario):
+    """Play the scenario's scripted events in date order."""
+    for event in sorted(scenario.scripted, key=lambda e: (e.date, e.agency, e.name)):
+        day = ctx.cal.day_of_iso(event.date)
+        if event.kind == "mission":  # the date is the arrival: leave one transit earlier
+            day -= ctx.planner.lunar_tof_days if event.mission.startswith("lunar") else 0.0
+        if day >= ctx.end_day:
+            return
+        if day > ctx.now:
+            yield ctx.env.timeout(day - ctx.now)
+        if event.kind == "mission":
+            yield from _scripted_mission(ctx, event)
+        elif event.kind == "found_agency":
+            agency = ctx.world.agencies[event.agency]
+            agency.founded_year = min(agency.founded_year, ctx.year)
+            ctx.emit(
+                "agency_founded",
+                event.agency,
+                event.text or f"{agency.name} is founded.",
+                cause="scripted by the scenario",
+                scripted=True,
+            )
+        else:
+            ctx.emit(
+                "scripted_note",
+                event.agency or None,
+                event.text,
+                cause="scripted by the scenario",
+                scripted=True,
+            )
+
+
+def _scripted_mission(ctx: RunContext, event):
+    """Fly a mission whose outcome is forced (it arrives on the scripted date)."""
+    agency = ctx.world.agencies[event.agency]
+    for token in KIND_NEEDS[event.mission]:
+        for cap in (
+            token.split("|")[:1]
+            if not any(c in agency.capabilities for c in token.split("|"))
+            else []
+        ):
+            owned = [c for c in token.split("|") if c in agency.programs] or [cap]
+            agency.capabilities.add(owned[0])
+            agency.programs.pop(owned[0], None)
+            ctx.emit(
+                "program_completed",
+                event.agency,
+                f"{agency.name} has {ctx.catalog['programs'][owned[0]].name} ready.",
+                cause="scripted by the scenario (the divergence)",
+                program=owned[0],
+                scripted=True,
+            )
+    fleet = sorted(
+        ctx.catalog["fleet"].get(event.agency, set()),
+        key=lambda v: -ctx.world.vehicle_specs[v].payload_leo_kg,
+    )
+    vehicle = ctx.world.vehicle_specs[fleet[0]]
+    plan = ctx.planner.plan(event.mission, vehicle, ctx.now, ctx.mech)
+    from dataclasses import replace
+
+    plan = replace(plan, depart_day=ctx.now, launches=1)
+    for name in event.crew:
+        ctx.world.people[name].status = "flying"
+    ctx.catalog["counter"][event.agency] = ctx.catalog["counter"].get(event.agency, 0) + 1
+    mission = Mission(
+        id=f"{event.agency}-scripted-{event.date}",
+        agency=event.agency,
+        kind=event.mission,
+        name=event.name or f"{agency.name} {event.mission.replace('_', ' ')}",
+        vehicle=vehicle.key,
+        crew=tuple(event.crew),
+        plan=plan,
+    )
+    ctx.world.missions.append(mission)
+    if event.text:
+        ctx.emit(
+            "scripted_note",
+            event.agency,
+            event.text,
+            cause="the scenario's divergence",
+            scripted=True,
+        )
+    yield from flight_process(ctx, mission, forced=event.outcome)

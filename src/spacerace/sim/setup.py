@@ -1,0 +1,112 @@
+"""Build the world at a scenario's start from the scenario and the catalog."""
+
+from __future__ import annotations
+
+from spacerace.catalog.astronauts import load_astronauts
+from spacerace.catalog.budgets import nasa_appropriation_musd, soviet_budget_musd
+from spacerace.catalog.vehicles import load_vehicles
+from spacerace.scenario.model import AgencySpec, Scenario
+from spacerace.world.agency import Agency, ProgramProgress
+from spacerace.world.person import Person
+from spacerace.world.vehicle import VehicleRecord
+from spacerace.world.world import World
+
+__all__ = ["build_world", "country_of_astronaut", "start_budget_musd"]
+
+_NATIONALITY = {"U.S.": "US", "U.S.S.R/Russia": "SU"}
+
+
+def country_of_astronaut(nationality: str) -> str:
+    """Country code of the astronaut data set's nationality ("U.S." -> "US")."""
+    return _NATIONALITY.get(nationality, nationality)
+
+
+def start_budget_musd(spec: AgencySpec, year: int) -> float:
+    """The agency's budget at the start: the scenario's figure, else the catalog's real one."""
+    if spec.budget_musd is not None:
+        return float(spec.budget_musd)
+    if spec.country == "US":
+        return nasa_appropriation_musd(year)
+    if spec.country == "SU":
+        return soviet_budget_musd(year)
+    return 0.0
+
+
+def build_world(scenario: Scenario) -> World:
+    """Return the world on the scenario's first day.
+
+    Real people come from the astronaut data set: everyone selected by a superpower's agency
+    before the start and not yet 50 joins it (active, trained). The scenario's named people
+    join as it lists them (canon characters marked).
+    """
+    start_year = int(scenario.start[:4])
+    specs = load_vehicles()
+    agencies = {}
+    for key, a in sorted(scenario.agencies.items()):
+        budget = start_budget_musd(a, start_year) if a.founded_year <= start_year else 0.0
+        agencies[key] = Agency(
+            key=key,
+            name=a.name,
+            kind=a.kind,
+            country=a.country,
+            doctrine=a.doctrine,
+            founded_year=a.founded_year,
+            base_budget_musd=start_budget_musd(a, start_year),
+            budget_musd=budget,
+            support=a.support,
+            capital_musd=a.capital_musd,
+            revenue_musd=a.revenue_musd,
+            funds_musd=budget,
+            capabilities=set(a.capabilities),
+            programs={p: ProgramProgress(p) for p in a.programs},
+            goals=tuple(a.goals),
+            training_facility=a.training_facility,
+        )
+    available = {v for a in scenario.agencies.values() for v in a.vehicles}
+    world = World(
+        start_jd_tdb=scenario.start_jd_tdb,
+        agencies=agencies,
+        vehicle_specs=specs,
+        vehicles={k: VehicleRecord.from_spec(specs[k]) for k in sorted(available)},
+    )
+    _add_real_people(world, start_year)
+    for p in scenario.people:
+        world.people[p.name] = Person(
+            name=p.name,
+            agency=p.agency,
+            role=p.role,
+            nationality=p.nationality,
+            born_year=p.born_year,
+            skill=p.skill,
+            canon=p.canon,
+            real=not p.canon,
+        )
+    return world
+
+
+def _add_real_people(world: World, start_year: int) -> None:
+    by_country = {a.country: k for k, a in sorted(world.agencies.items()) if a.kind == "state"}
+    for rec in load_astronauts():
+        country = country_of_astronaut(rec.nationality)
+        agency = by_country.get(country)
+        if agency is None or rec.year_of_selection >= start_year:
+            continue
+        if start_year - rec.born_year >= 50:
+            continue
+        role = "cosmonaut" if country == "SU" else "astronaut"
+        world.people[rec.name] = Person(
+            name=rec.name,
+            agency=agency,
+            role=role,
+            nationality=country,
+            born_year=rec.born_year,
+            skill=_skill(rec.name),
+            real=True,
+        )
+
+
+def _skill(name: str) -> float:
+    """A stable skill in 0.5..0.9 from the name (real people: no rating is published)."""
+    import zlib
+
+    return 0.5 + 0.4 * (zlib.crc32(name.encode()) % 1000) / 999.0
