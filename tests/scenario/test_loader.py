@@ -7,6 +7,7 @@ The oracle for lines is the test's own text: each bad file marks the offending l
 import dataclasses
 import shutil
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -280,7 +281,12 @@ def test_value_outside_its_set(old, new, field, expected):
     [
         ("start = 1969-01-01", 'start = "1969-02-30"', "scenario.start", "day is out of range"),
         ("start = 1969-01-01", 'start = "next year"', "scenario.start", "a date (YYYY-MM-DD)"),
-        ("start = 1969-01-01", "start = 1850-01-01", "scenario.start", "from 1900 to 2050"),
+        (
+            "start = 1969-01-01",
+            "start = 1850-01-01",
+            "scenario.start",
+            "from 1900-01-01 to 2050-12-31, got 1850-01-01",
+        ),
         ("start = 1969-01-01", "start = 1969-01-01T12:00:00", "scenario.start", "date alone"),
         (
             "end_year = 1980",
@@ -415,3 +421,10 @@ def test_builtin_errors_name_the_file_not_the_source():
     except ScenarioError as exc:
         err = exc
     assert err is not None and str(err).startswith("mine.toml:1: TOML syntax")
+
+
+def test_the_documented_example_is_valid():
+    doc = (Path(__file__).parents[2] / "docs" / "scenarios.md").read_text()
+    example = doc.split("## Example", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    scenario = parse_scenario(example, "valentina.toml")
+    assert scenario.name == "valentina" and len(scenario.scripted) == 1

@@ -250,8 +250,10 @@ def _check_head(r: Reader, head: dict[str, Any]) -> None:
             f'expected lowercase letters, digits and dashes (like "my-history"), '
             f"got {show(head['name'])}",
         )
+    if not FIRST_YEAR <= int(head["start"][:4]) <= LAST_YEAR:
+        span = f"from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
+        r.fail(("scenario", "start"), f"expected a date {span}, got {head['start']}")
     start_year = int(head["start"][:4])
-    r.year(start_year, ("scenario", "start"), FIRST_YEAR, LAST_YEAR)
     r.year(head["end_year"], ("scenario", "end_year"), start_year, LAST_YEAR, " (the start)")
 
 
