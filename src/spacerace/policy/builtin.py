@@ -37,22 +37,32 @@ class StatePolicy:
     """
 
     give_up_odds = 0.45
+    min_crewed_odds = 0.5
+    """A crewed mission is flown only if every launch and phase succeeds with at least
+    this chance (invented: no state risks a crew at worse than even odds)."""
+    focus_goals = 2
+    """Programs are funded for this many of the earliest unmet goals at a time."""
 
     def fund(self, view: AgencyView, options: list[ProgramOption], rng: np.random.Generator):
         """Return program keys by priority: goal order, then cheapest remaining."""
         rank = {g: i for i, g in enumerate(view.goals)}
+        served = sorted({o.serves_goal for o in options if o.serves_goal}, key=lambda g: rank[g])
+        focus = set(served[: self.focus_goals])
 
         def key(o: ProgramOption):
             return (rank.get(o.serves_goal, len(rank)), not o.in_progress, o.remaining_musd, o.key)
 
-        return [o.key for o in sorted(options, key=key) if o.serves_goal]
+        return [o.key for o in sorted(options, key=key) if o.serves_goal in focus]
 
     def next_mission(self, view: AgencyView, options: list[MissionOption], rng):
         """Return the option that best serves the goals, or an upkeep flight."""
         if not options:
             return None
         rank = {g: i for i, g in enumerate(view.goals)}
-        goal_options = [o for o in options if o.serves_goal and o.success_odds > 0.05]
+        options = [
+            o for o in options if o.kind == "asteroid_capture" or o.success_odds >= self.min_crewed_odds
+        ]
+        goal_options = [o for o in options if o.serves_goal]
         if goal_options:
             return min(
                 goal_options, key=lambda o: (rank.get(o.serves_goal, 99), -o.success_odds, o.kind)

@@ -161,10 +161,14 @@ _TABLE: dict[str, tuple[float, str]] = {
         "invented: a lunar base is crewed in six-month tours (the series' Jamestown)",
     ),
     "lunar_base_min_landings": (
-        2.0,
-        "invented: successful cargo-and-crew landings at one site that make it a base",
+        1.0,
+        "invented: the first crewed landing of a habitat module founds the base (the series' "
+        "Jamestown began with one module and its first crew)",
     ),
-    "mars_base_min_landings": (2.0, "invented: as for the Moon, at a Mars site"),
+    "mars_base_min_landings": (
+        2.0,
+        "invented: the second landing at a Mars site turns a landing site into a base",
+    ),
     # --- spacecraft masses and propulsion (used with the rocket equation) ----------------
     "isp_chemical_s": (
         421.0,
@@ -220,9 +224,9 @@ _TABLE: dict[str, tuple[float, str]] = {
         "series' Shackleton discovery); real orbital evidence came in 2009 (LCROSS)",
     ),
     # --- people ---------------------------------------------------------------------------
-    "min_flyers": (6.0, "invented: a state agency recruits when fewer can fly"),
+    "min_flyers": (12.0, "invented: an agency recruits when fewer can fly or are in training"),
     "recruit_group_size": (
-        8.0,
+        10.0,
         "derived: NASA astronaut groups 1959-1978 had 6-35 members, median ~ 15; Soviet "
         "groups ~ 8-20; a smaller group keeps small programs small",
     ),

@@ -50,6 +50,9 @@ PHASES = {
 }
 """Phases after launch of each mission kind, with the mechanic giving each one's risk."""
 
+CAPSULE_KG = 7000.0
+"""Mass of a crew capsule launched separately to meet the cargo (Soyuz: 7.2 t), kg."""
+
 CREW_SIZE = {
     "earth_orbit": 2,
     "space_station": 3,
@@ -140,28 +143,58 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
         if CREW_SIZE[kind] and (len(pool) < CREW_SIZE[kind] or agency.is_grounded(ctx.now)):
             continue
         for vkey in fleet:
-            spec = ctx.world.vehicle_specs[vkey]
-            if CREW_SIZE[kind] and not spec.crew_rated:
-                continue
-            nuclear = "nuclear_propulsion" in agency.capabilities
-            plan = ctx.planner.plan(kind, spec, ctx.now, ctx.mech, nuclear)
-            if plan is None or plan.launches > 6:
-                continue
-            cost = plan.launches * _dollars(ctx, spec.cost_musd, spec.cost_year) + (
-                plan.cost_musd - plan.launches * spec.cost_musd
-            )
-            options.append(
-                MissionOption(
-                    kind,
-                    vkey,
-                    round(cost, 2),
-                    plan.launches,
-                    _odds(ctx, kind, vkey, plan.launches, skill),
-                    goal,
-                    plan.depart_day,
-                )
-            )
+            option = _option(ctx, key, kind, vkey, fleet, goal, skill)
+            if option is not None:
+                options.append(option)
     return options
+
+
+def _crew_vehicle(ctx: RunContext, fleet: list[str]) -> str:
+    """The most reliable crew-rated vehicle of a fleet (ties: the cheaper)."""
+    rated = [v for v in fleet if ctx.world.vehicle_specs[v].crew_rated]
+    if not rated:
+        return ""
+    return max(
+        rated,
+        key=lambda v: (ctx.world.vehicles[v].reliability, -ctx.world.vehicle_specs[v].cost_musd, v),
+    )
+
+
+def _split(ctx: RunContext, kind: str, vkey: str, fleet: list[str], plan):
+    """(cargo launches, crew vehicle): the crew rides the cargo vehicle if it lifts it all."""
+    spec = ctx.world.vehicle_specs[vkey]
+    if not CREW_SIZE[kind] or (spec.crew_rated and plan.launches == 1):
+        return plan.launches, ""
+    crew_vehicle = _crew_vehicle(ctx, fleet)
+    if not crew_vehicle:
+        return 0, None
+    capsule = min(CAPSULE_KG, ctx.world.vehicle_specs[crew_vehicle].payload_leo_kg)
+    cargo = max(1, math.ceil((plan.imleo_kg - capsule) / spec.payload_leo_kg))
+    if crew_vehicle == vkey:
+        return cargo + 1, ""
+    return cargo, crew_vehicle
+
+
+def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
+    agency = ctx.world.agencies[key]
+    spec = ctx.world.vehicle_specs[vkey]
+    nuclear = "nuclear_propulsion" in agency.capabilities
+    plan = ctx.planner.plan(kind, spec, ctx.now, ctx.mech, nuclear)
+    if plan is None:
+        return None
+    launches, crew_vehicle = _split(ctx, kind, vkey, fleet, plan)
+    if crew_vehicle is None or launches + bool(crew_vehicle) > ctx.mech.max_launches_per_mission:
+        return None
+    cost = launches * _dollars(ctx, spec.cost_musd, spec.cost_year) + (
+        plan.cost_musd - plan.launches * spec.cost_musd
+    )
+    if crew_vehicle:
+        crew_spec = ctx.world.vehicle_specs[crew_vehicle]
+        cost += _dollars(ctx, crew_spec.cost_musd, crew_spec.cost_year)
+    odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
+    return MissionOption(
+        kind, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, plan.depart_day
+    )
 
 
 def _dollars(ctx: RunContext, value: float, year: int) -> float:
@@ -236,18 +269,9 @@ def _review_goals(ctx: RunContext, key: str, rng) -> None:
 
 
 def _best_odds(ctx: RunContext, key: str, kind: str) -> float:
-    agency = ctx.world.agencies[key]
-    best = 0.0
-    for vkey in sorted(ctx.catalog["fleet"].get(key, set())):
-        spec = ctx.world.vehicle_specs[vkey]
-        if not spec.crew_rated:
-            continue
-        plan = ctx.planner.plan(
-            kind, spec, ctx.now, ctx.mech, "nuclear_propulsion" in agency.capabilities
-        )
-        if plan is not None:
-            best = max(best, _odds(ctx, kind, vkey, plan.launches, 0.7))
-    return best
+    fleet = sorted(ctx.catalog["fleet"].get(key, set()))
+    options = [_option(ctx, key, kind, v, fleet, "", 0.7) for v in fleet]
+    return max((o.success_odds for o in options if o is not None), default=0.0)
 
 
 def _commit(
@@ -281,7 +305,7 @@ def _commit(
     )
     from dataclasses import replace
 
-    plan = replace(plan, depart_day=plan.depart_day + delay)
+    plan = replace(plan, depart_day=plan.depart_day + delay, launches=choice.launches)
     mission = Mission(
         id=f"{key}-{count:04d}",
         agency=key,
@@ -290,6 +314,7 @@ def _commit(
         vehicle=choice.vehicle,
         crew=tuple(crew),
         plan=plan,
+        crew_vehicle=choice.crew_vehicle,
     )
     ctx.world.missions.append(mission)
     ctx.catalog["last_flown"].setdefault(key, {})[choice.kind] = plan.depart_day
@@ -347,23 +372,26 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
 
 
 def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
-    spec = ctx.world.vehicle_specs[mission.vehicle]
-    record = ctx.world.vehicles[mission.vehicle]
-    for n in range(mission.plan.launches):
+    sequence = [mission.vehicle] * mission.plan.launches
+    if mission.crew_vehicle:
+        sequence.append(mission.crew_vehicle)
+    for n, vkey in enumerate(sequence):
+        spec = ctx.world.vehicle_specs[vkey]
+        record = ctx.world.vehicles[vkey]
         if n:
             yield ctx.env.timeout(20.0)
         odds = record.reliability
         success = True if forced else bool(rng.random() < odds)
         record.update(success)
-        last = n == mission.plan.launches - 1
+        last = n == len(sequence) - 1
         ctx.emit(
             "launch",
             mission.agency,
-            f"{spec.name} launch {n + 1} of {mission.plan.launches} for {mission.name} "
+            f"{spec.name} launch {n + 1} of {len(sequence)} for {mission.name} "
             f"{'succeeds' if success else 'fails'}.",
             cause=f"{spec.name} reliability {odds:.2f} ({record.successes} successes in "
             f"{record.total} flights, real record and simulated)",
-            vehicle=mission.vehicle,
+            vehicle=vkey,
             success=success,
             scripted=bool(forced),
         )

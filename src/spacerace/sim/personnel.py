@@ -86,7 +86,7 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
     for rec in pool:
         if len(hired) >= want:
             break
-        if rec.name in ctx.world.people or rec.year_of_selection > year + 2:
+        if rec.name in ctx.world.people or rec.year_of_selection > year + 12:
             continue
         country = country_of_astronaut(rec.nationality)
         mine = (country == agency.country) if not agency.is_private else country not in ("US", "SU")

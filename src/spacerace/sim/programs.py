@@ -115,7 +115,9 @@ def fund_programs(ctx: RunContext, agency_key: str):
         option = options.get(key)
         if option is None or pool <= 0:
             continue
-        spend = min(option.yearly_need_musd * ctx.mech.crash_program_rate, option.remaining_musd, pool)
+        spend = min(
+            option.yearly_need_musd * ctx.mech.crash_program_rate, option.remaining_musd, pool
+        )
         if spend < ctx.mech.program_min_funding_share * min(
             option.yearly_need_musd, max(option.remaining_musd, 1e-9)
         ):

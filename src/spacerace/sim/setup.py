@@ -69,7 +69,8 @@ def build_world(scenario: Scenario) -> World:
         vehicle_specs=specs,
         vehicles={k: VehicleRecord.from_spec(specs[k]) for k in sorted(available)},
     )
-    _add_real_people(world, start_year)
+    named = {_name_key(p.name) for p in scenario.people}
+    _add_real_people(world, start_year, named)
     for p in scenario.people:
         world.people[p.name] = Person(
             name=p.name,
@@ -84,12 +85,18 @@ def build_world(scenario: Scenario) -> World:
     return world
 
 
-def _add_real_people(world: World, start_year: int) -> None:
+def _name_key(name: str) -> tuple[str, str]:
+    """(last name, first initial), lower case: "Alexei Leonov" and "Aleksei Leonov" match."""
+    parts = name.replace(".", " ").split()
+    return (parts[-1].lower(), parts[0][:1].lower()) if parts else ("", "")
+
+
+def _add_real_people(world: World, start_year: int, named: set) -> None:
     by_country = {a.country: k for k, a in sorted(world.agencies.items()) if a.kind == "state"}
     for rec in load_astronauts():
         country = country_of_astronaut(rec.nationality)
         agency = by_country.get(country)
-        if agency is None or rec.year_of_selection >= start_year:
+        if agency is None or rec.year_of_selection >= start_year or _name_key(rec.name) in named:
             continue
         if start_year - rec.born_year >= 50:
             continue
