@@ -33,18 +33,31 @@ _TABLE: dict[str, tuple[float, str]] = {
         0.12,
         "invented: support drop after a loss of crew, recovered at the relax rate",
     ),
-    "support_target_after_winning": (
+    "us_support_after_winning": (
         0.70,
-        "derived: NASA's appropriation fell from 3,995 M$ (FY1969) to 3,040 M$ (FY1974), "
-        "-24 % nominal (Planetary Society table in the catalog); once a state agency has won "
-        "the race it set out to win, its support drifts toward this level",
+        "derived: NASA's appropriation fell from 3,995 M$ (FY1969) to 3,040 M$ (FY1974), -24 % "
+        "nominal and about -45 % in constant dollars (catalog budget table); once the US has "
+        "won the race it set out to win (its first goal, first), Congress funds it at this "
+        "share of what the rivalry alone would give",
     ),
-    "support_target_after_losing": (
-        1.25,
-        "invented: a state agency beaten to a first it pursued is funded harder (the series' "
-        "premise: the race intensifies); 1.25 keeps budgets within the 1960s peak "
-        "(NASA FY1966 5,933 M$ nominal = 1.49 x FY1969)",
+    "us_support_base": (0.42, "invented: US support target with no rivalry at all"),
+    "us_support_per_rivalry": (
+        0.72,
+        "invented: US support target gained per unit of rivalry; 0.42 + 0.72 x 0.8 = 1.0 at "
+        "the 1969 rivalry, so the start year's real budget is the equilibrium",
     ),
+    "soviet_support_base": (0.60, "invented: Soviet support target with no rivalry"),
+    "soviet_support_per_rivalry": (
+        0.50,
+        "invented: Soviet support target per unit of rivalry (1.0 at 0.8)",
+    ),
+    "rivalry_start": (0.8, "invented: US-Soviet rivalry in 1969, on a 0..1 scale"),
+    "rivalry_jump_us_beaten": (
+        0.30,
+        "invented: rivalry jump when the US is beaten to a first it pursued (Sputnik and "
+        "Gagarin moved Congress more than any US success moved the Politburo)",
+    ),
+    "rivalry_jump_soviet_beaten": (0.08, "invented: rivalry jump when the Soviets are beaten"),
     "support_min": (0.35, "invented: floor of political support"),
     "support_max": (1.8, "invented: ceiling of political support"),
     "shock_budget_factor": (
@@ -102,11 +115,17 @@ _TABLE: dict[str, tuple[float, str]] = {
         "invented: a program funded at up to twice its planned yearly rate finishes in half its "
         "planned time, no faster (Apollo's spacecraft went from contract to flight in ~6 years)",
     ),
-    "max_launches_per_mission": (
-        4.0,
-        "invented: most launches one mission may need (Earth-orbit assembly of more pieces was "
-        "never planned in the era's studies)",
+    "max_launches_lunar": (
+        2.0,
+        "derived: Apollo and the N1-L3 were single-launch designs; two-launch Earth-orbit "
+        "rendezvous was the only alternative studied (NASA 1961-62 mode studies)",
     ),
+    "max_launches_mars": (
+        7.0,
+        "derived: von Braun's 1969 Mars plan assembled two nuclear ships from six Saturn V "
+        "launches, plus the crew",
+    ),
+    "max_launches_other": (4.0, "invented: most launches of any other mission"),
     "operations_share": (
         0.35,
         "derived: NASA spent roughly a third of its 1970s budget on flight operations and "

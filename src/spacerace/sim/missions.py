@@ -163,16 +163,22 @@ def _crew_vehicle(ctx: RunContext, fleet: list[str]) -> str:
 def _split(ctx: RunContext, kind: str, vkey: str, fleet: list[str], plan):
     """(cargo launches, crew vehicle): the crew rides the cargo vehicle if it lifts it all."""
     spec = ctx.world.vehicle_specs[vkey]
-    if not CREW_SIZE[kind] or (spec.crew_rated and plan.launches == 1):
+    if not CREW_SIZE[kind] or spec.crew_rated:  # the crew rides the last launch
         return plan.launches, ""
     crew_vehicle = _crew_vehicle(ctx, fleet)
     if not crew_vehicle:
         return 0, None
     capsule = min(CAPSULE_KG, ctx.world.vehicle_specs[crew_vehicle].payload_leo_kg)
     cargo = max(1, math.ceil((plan.imleo_kg - capsule) / spec.payload_leo_kg))
-    if crew_vehicle == vkey:
-        return cargo + 1, ""
     return cargo, crew_vehicle
+
+
+def _max_launches(ctx: RunContext, kind: str) -> float:
+    if kind.startswith("lunar"):
+        return ctx.mech.max_launches_lunar
+    if kind.startswith("mars"):
+        return ctx.mech.max_launches_mars
+    return ctx.mech.max_launches_other
 
 
 def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
@@ -183,7 +189,7 @@ def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
     if plan is None:
         return None
     launches, crew_vehicle = _split(ctx, kind, vkey, fleet, plan)
-    if crew_vehicle is None or launches + bool(crew_vehicle) > ctx.mech.max_launches_per_mission:
+    if crew_vehicle is None or launches + bool(crew_vehicle) > _max_launches(ctx, kind):
         return None
     cost = launches * _dollars(ctx, spec.cost_musd, spec.cost_year) + (
         plan.cost_musd - plan.launches * spec.cost_musd

@@ -18,13 +18,20 @@ US_PARTIES = ("Republican", "Democratic")
 
 
 def support_target(ctx: RunContext, country: str) -> float:
-    """Support a state agency drifts toward: rises with the rivalry (invented, see docs)."""
+    """Support a state agency drifts toward: rises with the rivalry (see ``sim.mechanics``).
+
+    The US target is cut to ``us_support_after_winning`` of it once the US has won its
+    first goal before the Soviets (the post-Apollo decline).
+    """
+    mech = ctx.mech
     rivalry = ctx.world.rivalry
     if country == "US":
-        base, gain = 0.42, 0.72
+        target = mech.us_support_base + mech.us_support_per_rivalry * rivalry
+        if ctx.catalog.get("us_won"):
+            target *= mech.us_support_after_winning
     else:
-        base, gain = 0.60, 0.50
-    return base + gain * rivalry + ctx.rivalry_target_support.get(country, 0.0)
+        target = mech.soviet_support_base + mech.soviet_support_per_rivalry * rivalry
+    return target + ctx.rivalry_target_support.get(country, 0.0)
 
 
 def fiscal_process(ctx: RunContext):
@@ -144,13 +151,19 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
     agency.prestige += mech.prestige_first
     if not agency.is_private:
         agency.support = min(mech.support_max, agency.support + mech.support_boost_own_first)
+    if agency.country == "US" and agency.goals and milestone == agency.goals[0]:
+        ctx.catalog["us_won"] = True
     rival = ctx.rival_of(key)
     if rival is None:
         return
     other = ctx.world.agencies[rival]
     if milestone in other.goals:
         other.support = min(mech.support_max, other.support + mech.support_boost_rival_first)
-        jump = 0.30 if other.country == "US" else 0.08
+        jump = (
+            mech.rivalry_jump_us_beaten
+            if other.country == "US"
+            else mech.rivalry_jump_soviet_beaten
+        )
         ctx.world.rivalry = min(1.0, ctx.world.rivalry + jump)
         ctx.emit(
             "support",
