@@ -1,5 +1,5 @@
 # spacerace: two commands set everything up on a fresh machine.
-#   make demo   create .venv, install, run the main job (the next Earth-Mars launch window)
+#   make demo   create .venv, install, run the main job (the For All Mankind timeline)
 #   make test   install what the tests need and run them
 PYTHON ?= python3
 VENV   := .venv
@@ -21,7 +21,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/spacerace porkchop earth mars --out porkchop.png
+	$(BIN)/spacerace run --out out/demo
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench

@@ -16,6 +16,7 @@ import typer
 
 from spacerace.cli import render
 from spacerace.cli.ranges import parse_date_range, parse_float_range
+from spacerace.cli.run_cmd import run
 from spacerace.cli.scenario_cmd import scenario_app
 from spacerace.errors import InputError
 
@@ -23,7 +24,8 @@ app = typer.Typer(
     name="spacerace",
     help=(
         "spacerace: an alternate history of human spaceflight on real orbital mechanics.\n\n"
-        "Launch windows from JPL's DE421 ephemeris and a batch Lambert solver."
+        "`spacerace run` plays one history (default: For All Mankind) and tells it as a "
+        "chronicle; `porkchop` and `windows` plan real launch windows from JPL's DE421."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -31,6 +33,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+app.command("run")(run)
 app.add_typer(scenario_app)
 
 _JSON = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]

@@ -116,11 +116,14 @@ def _table(title: str, points, park_alt_km: float, arrive_alt_km: float, target:
     return table
 
 
-def _console():
+def console():
     """A console on stdout; when piped, wide enough that tables are never cut."""
     from rich.console import Console
 
     return Console() if sys.stdout.isatty() else Console(width=140)
+
+
+_console = console
 
 
 def print_porkchop(result, out: Path | None, park_alt_km: float, arrive_alt_km: float) -> None:

@@ -583,7 +583,7 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     ctx.emit(
         "base_founded",
         mission.agency,
-        f"{agency.name} founds {name} on the {body.title() if body == 'moon' else 'Mars'}.",
+        f"{agency.name} founds {name} on {'the Moon' if body == 'moon' else 'Mars'}.",
         cause=f"{len(sites)} landings at one site",
         base=name,
         body=body,
