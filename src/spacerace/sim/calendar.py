@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacerace.astro.time import calendar_to_jd_tdb, iso_to_jd_tdb, jd_tdb_to_calendar
 
 __all__ = ["Calendar"]
@@ -21,9 +23,16 @@ class Calendar:
 
     def __init__(self, start_jd_tdb: float):
         self.start_jd_tdb = float(start_jd_tdb)
+        self._first_year = int(jd_tdb_to_calendar(self.start_jd_tdb)[0]) - 1
+        # 1 January of each year from the one before the start, for a bisect per lookup
+        # (the engine asks for the year tens of thousands of times a run)
+        self._jan1 = [self.day_of(y, 1, 1) for y in range(self._first_year, self._first_year + 152)]
 
     def year(self, day: float) -> int:
         """Calendar year of a day."""
+        i = bisect.bisect_right(self._jan1, day) - 1
+        if 0 <= i < len(self._jan1) - 1:
+            return self._first_year + i
         return int(jd_tdb_to_calendar(self.start_jd_tdb + day)[0])
 
     def fractional_year(self, day: float) -> float:

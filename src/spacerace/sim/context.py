@@ -114,6 +114,42 @@ class RunContext:
             bases=tuple(sorted(b.name for b in self.world.bases.values() if key in b.agencies)),
         )
 
+    def people_of(self, key: str) -> list:
+        """People of agency ``key`` in name order (indexed; rebuilt when people join)."""
+        index = self.catalog.get("people_index")
+        if index is None or index[0] != len(self.world.people):
+            by_agency: dict[str, list] = {}
+            for name in sorted(self.world.people):
+                person = self.world.people[name]
+                by_agency.setdefault(person.agency, []).append(person)
+            index = self.catalog["people_index"] = (len(self.world.people), by_agency)
+        return index[1].get(key, [])
+
+    def crew_pool(self, key: str) -> list:
+        """People of agency ``key`` who can fly now, best skill first, then by name."""
+        ready = [p for p in self.people_of(key) if p.can_fly(self.now)]
+        return sorted(ready, key=lambda p: (-p.skill, p.name))
+
+    def plan(self, kind: str, vehicle, nuclear: bool):
+        """The planner's plan for deciding now, memoised per run (plans repeat)."""
+        depart = self.now + self.mech.mission_lead_days
+        window = None
+        if kind.startswith("mars"):
+            found = self.planner.next_mars_window(depart)
+            if found is None:
+                return None
+            window = found.depart_jd_tdb
+        key = (kind, vehicle.key, nuclear, window)
+        cache = self.catalog.setdefault("plans", {})
+        if key not in cache:
+            cache[key] = self.planner.plan(kind, vehicle, self.now, self.mech, nuclear)
+        plan = cache[key]
+        if plan is None or window is not None:
+            return plan
+        from dataclasses import replace
+
+        return replace(plan, depart_day=depart)
+
     def achievements(self, key: str) -> set[str]:
         """Milestone keys agency ``key`` has achieved (first or not)."""
         return set(self.catalog["achieved"].get(key, set()))

@@ -118,7 +118,7 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
     """Missions agency ``key`` could decide now, one per (kind, vehicle) that fits."""
     agency = ctx.world.agencies[key]
     fleet = sorted(ctx.catalog["fleet"].get(key, set()))
-    pool = ctx.world.crew_pool(key, ctx.now)
+    pool = ctx.crew_pool(key)
     has_woman = any(ctx.catalog["sex"].get(p.name) == "female" for p in pool)
     skill = sum(p.skill for p in pool[:3]) / 3 if pool else 0.0
     kinds = [
@@ -185,7 +185,7 @@ def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
     agency = ctx.world.agencies[key]
     spec = ctx.world.vehicle_specs[vkey]
     nuclear = "nuclear_propulsion" in agency.capabilities
-    plan = ctx.planner.plan(kind, spec, ctx.now, ctx.mech, nuclear)
+    plan = ctx.plan(kind, spec, nuclear)
     if plan is None:
         return None
     launches, crew_vehicle = _split(ctx, kind, vkey, fleet, plan)
@@ -286,14 +286,14 @@ def _commit(
     agency = ctx.world.agencies[key]
     spec = ctx.world.vehicle_specs[choice.vehicle]
     nuclear = "nuclear_propulsion" in agency.capabilities
-    plan = ctx.planner.plan(choice.kind, spec, ctx.now, ctx.mech, nuclear)
+    plan = ctx.plan(choice.kind, spec, nuclear)
     if plan is None:
         return None
     size = CREW_SIZE[choice.kind]
     if forced_crew:
         crew = list(forced_crew)
     elif size:
-        pool = [p.name for p in ctx.world.crew_pool(key, ctx.now)]
+        pool = [p.name for p in ctx.crew_pool(key)]
         if choice.serves_goal == "woman_on_moon":
             women = [n for n in pool if ctx.catalog["sex"].get(n) == "female"]
             pool = women[:1] + [n for n in pool if n not in women[:1]]

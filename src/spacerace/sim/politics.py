@@ -193,4 +193,8 @@ def react_to_loss(ctx: RunContext, key: str, count: int) -> None:
 
 def money_in_dollars_of(ctx: RunContext, value_musd: float, cost_year: int) -> float:
     """Convert a catalog cost to the current year's dollars (OMB GDP deflator)."""
-    return deflate_musd(value_musd, cost_year, min(ctx.year, 2028))
+    key = (cost_year, min(ctx.year, 2028))
+    factors = ctx.catalog.setdefault("deflators", {})
+    if key not in factors:
+        factors[key] = deflate_musd(1.0, *key)
+    return value_musd * factors[key]
