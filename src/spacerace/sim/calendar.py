@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
+
 from spacerace.astro.time import calendar_to_jd_tdb, iso_to_jd_tdb, jd_tdb_to_calendar
 
 __all__ = ["Calendar"]
@@ -26,7 +28,8 @@ class Calendar:
         self._first_year = int(jd_tdb_to_calendar(self.start_jd_tdb)[0]) - 1
         # 1 January of each year from the one before the start, for a bisect per lookup
         # (the engine asks for the year tens of thousands of times a run)
-        self._jan1 = [self.day_of(y, 1, 1) for y in range(self._first_year, self._first_year + 152)]
+        years = np.arange(self._first_year, self._first_year + 152)
+        self._jan1 = list(calendar_to_jd_tdb(years, 1, 1) - self.start_jd_tdb)
 
     def year(self, day: float) -> int:
         """Calendar year of a day."""
@@ -43,7 +46,11 @@ class Calendar:
 
     def day_of(self, year: int, month: int = 1, day: int = 1) -> float:
         """Days since the start of a calendar date."""
-        return float(calendar_to_jd_tdb(year, month, day)) - self.start_jd_tdb
+        key = (year, month, day)
+        cache = self.__dict__.setdefault("_days", {})
+        if key not in cache:
+            cache[key] = float(calendar_to_jd_tdb(year, month, day)) - self.start_jd_tdb
+        return cache[key]
 
     def day_of_iso(self, text: str) -> float:
         """Days since the start of an ISO date."""

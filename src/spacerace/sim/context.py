@@ -127,11 +127,20 @@ class RunContext:
 
     def crew_pool(self, key: str) -> list:
         """People of agency ``key`` who can fly now, best skill first, then by name."""
-        ready = [p for p in self.people_of(key) if p.can_fly(self.now)]
+        people = self.people_of(key)
+        now = self.now
+        ready = [p for p in people if p.can_fly(now)]
+        gone = [p for p in people if p.status in ("dead", "retired")]
+        if gone:  # permanent: drop them from the index until it is next rebuilt
+            people[:] = [p for p in people if p.status not in ("dead", "retired")]
         return sorted(ready, key=lambda p: (-p.skill, p.name))
 
     def plan(self, kind: str, vehicle, nuclear: bool):
-        """The planner's plan for deciding now, memoised per run (plans repeat)."""
+        """The planner's plan for deciding now, memoised per run (plans repeat).
+
+        Mars plans are keyed by their window and carry its departure; other plans are the
+        same whenever decided, and leave ``mission_lead_days`` after the decision.
+        """
         depart = self.now + self.mech.mission_lead_days
         window = None
         if kind.startswith("mars"):
@@ -143,12 +152,7 @@ class RunContext:
         cache = self.catalog.setdefault("plans", {})
         if key not in cache:
             cache[key] = self.planner.plan(kind, vehicle, self.now, self.mech, nuclear)
-        plan = cache[key]
-        if plan is None or window is not None:
-            return plan
-        from dataclasses import replace
-
-        return replace(plan, depart_day=depart)
+        return cache[key]  # a non-Mars plan's depart_day is stale: departure is now + lead
 
     def achievements(self, key: str) -> set[str]:
         """Milestone keys agency ``key`` has achieved (first or not)."""

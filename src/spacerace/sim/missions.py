@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from spacerace.policy.base import MissionOption
+from spacerace.policy.builtin import GOAL_MISSION
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import react_to_first, react_to_loss
 from spacerace.sim.programs import GOAL_PROGRAMS, is_met
@@ -86,15 +87,7 @@ def _goal_served(ctx: RunContext, key: str, kind: str, has_woman: bool) -> str:
             continue
         if goal == "mars_base" and "crewed_mars_landing" not in done:
             continue
-        if kind == {
-            "crewed_lunar_landing": "lunar_landing",
-            "woman_on_moon": "lunar_landing",
-            "space_station": "space_station",
-            "lunar_base": "lunar_base",
-            "crewed_mars_landing": "mars_landing",
-            "mars_base": "mars_landing",
-            "asteroid_capture": "asteroid_capture",
-        }.get(goal):
+        if kind == GOAL_MISSION.get(goal):
             return goal
     return ""
 
@@ -198,9 +191,8 @@ def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
         crew_spec = ctx.world.vehicle_specs[crew_vehicle]
         cost += _dollars(ctx, crew_spec.cost_musd, crew_spec.cost_year)
     odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
-    return MissionOption(
-        kind, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, plan.depart_day
-    )
+    depart = plan.depart_day if kind.startswith("mars") else ctx.now + ctx.mech.mission_lead_days
+    return MissionOption(kind, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, depart)
 
 
 def _dollars(ctx: RunContext, value: float, year: int) -> float:
@@ -311,7 +303,7 @@ def _commit(
     )
     from dataclasses import replace
 
-    plan = replace(plan, depart_day=plan.depart_day + delay, launches=choice.launches)
+    plan = replace(plan, depart_day=choice.depart_day + delay, launches=choice.launches)
     mission = Mission(
         id=f"{key}-{count:04d}",
         agency=key,

@@ -15,9 +15,7 @@ def random_events_process(ctx: RunContext):
         yield ctx.env.timeout(365.25)
         for key in ctx.active_agencies():
             flyers = sum(
-                1
-                for p in ctx.world.people.values()
-                if p.agency == key and p.flies and p.status in ("active", "training")
+                1 for p in ctx.people_of(key) if p.flies and p.status in ("active", "training")
             )
             for _ in range(int(rng.poisson(rates["astronaut_nonflight_death"] * flyers))):
                 _ground_accident(ctx, key, rng)
@@ -67,7 +65,7 @@ def metrics_process(ctx: RunContext):
         year = ctx.year
         for key in ctx.active_agencies():
             agency = ctx.world.agencies[key]
-            people = [p for p in ctx.world.people.values() if p.agency == key]
+            people = ctx.people_of(key)
             ctx.catalog["metrics"].append(
                 {
                     "year": year,
