@@ -97,6 +97,7 @@ _PERSON = {
     "skill": Field("number"),
     "canon": Field("boolean"),
     "note": Field("string"),
+    "sex": Field("string", False, ("female", "male")),
 }
 _SCRIPTED = {
     "date": Field("date", True),

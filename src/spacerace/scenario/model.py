@@ -65,6 +65,8 @@ class PersonSpec:
         skill: 0..1.
         canon: True for a character of the series (invented).
         note: Who they are in the story.
+        sex: ``"female"`` or ``"male"`` ("" = unknown; the engine then looks the person up
+            in the astronaut data set). The first woman on the Moon is a milestone.
     """
 
     name: str
@@ -75,6 +77,7 @@ class PersonSpec:
     skill: float = 0.7
     canon: bool = False
     note: str = ""
+    sex: str = ""
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def run_timeline(
 def _run_catalog(scenario: Scenario, programs) -> dict:
     training = load_training()
     rates = {k: r.per_year for k, r in load_rates().items()}
-    sex = {p.name: _sex_of(p) for p in scenario.people}
+    sex = {p.name: p.sex for p in scenario.people if p.sex}
     from spacerace.catalog.astronauts import load_astronauts
 
     for rec in load_astronauts():
@@ -108,10 +108,6 @@ def _run_catalog(scenario: Scenario, programs) -> dict:
         "secret_agencies": {k for k, a in scenario.agencies.items() if a.country == "KP"},
     }
 
-
-def _sex_of(person) -> str:
-    note = person.note.lower()
-    return "female" if "she " in f" {note} " or "woman" in note or "her " in note else "male"
 
 
 def _start(ctx: RunContext, scenario: Scenario) -> None:
