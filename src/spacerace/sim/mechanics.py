@@ -51,6 +51,12 @@ _TABLE: dict[str, tuple[float, str]] = {
         0.50,
         "invented: Soviet support target per unit of rivalry (1.0 at 0.8)",
     ),
+    "soviet_support_per_first": (
+        0.12,
+        "invented: lasting rise of the Soviet support target with each Soviet first (the "
+        "Politburo funded the spectaculars that paid off in propaganda, as after Sputnik and "
+        "Gagarin)",
+    ),
     "rivalry_start": (0.8, "invented: US-Soviet rivalry in 1969, on a 0..1 scale"),
     "rivalry_jump_us_beaten": (
         0.30,

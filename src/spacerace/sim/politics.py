@@ -153,6 +153,9 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
         agency.support = min(mech.support_max, agency.support + mech.support_boost_own_first)
     if agency.country == "US" and agency.goals and milestone == agency.goals[0]:
         ctx.catalog["us_won"] = True
+    if agency.country == "SU":
+        bonus = ctx.rivalry_target_support.get("SU", 0.0) + mech.soviet_support_per_first
+        ctx.rivalry_target_support["SU"] = bonus
     rival = ctx.rival_of(key)
     if rival is None:
         return

@@ -1,0 +1,81 @@
+"""Calibration over many seeds: the history baseline and the For All Mankind divergence.
+
+Thresholds and why:
+* history, US first on the Moon in >= 85 % of seeds: the real Apollo program landed on its
+  first attempt; only launch and landing failures (real Saturn V record, Apollo-era phase
+  risks) can delay it, and a delay must outlast the Soviet attempts, which fail with the N1.
+* history, first US landing in 1969 or 1970 in >= 70 %: Apollo 11 flew in July 1969 and
+  Apollo 12-13 followed within a year.
+* history, Soviet crewed landing in <= 5 %: the real N1 failed 4 of 4 flights; the
+  Soviet policy gives the goal up once the US is there (as the real program did).
+* history, NASA's budget within 40 % of the real appropriation in 1970 and 1980: money is
+  modelled, not replayed (Planetary Society table in the catalog).
+* for-all-mankind: the scripted landing on 1969-06-26 in every seed; both superpowers'
+  1974 budgets above history's (the race intensifies); a lunar base by 1977 in >= 60 %; a
+  first crewed Mars landing in the 1990s in > 40 % ("most seeds" in the issue: measured 57 %
+  at 30 seeds; 40 % leaves room for +-8 % sampling noise at 40 seeds).
+"""
+
+import statistics
+
+from spacerace.astro.time import jd_tdb_to_iso
+from spacerace.catalog.budgets import nasa_appropriation_musd
+
+
+def _year(result, milestone):
+    m = result.milestones.get(milestone)
+    return int(jd_tdb_to_iso(result.start_jd_tdb + m.day)[:4]) if m else None
+
+
+def _budget(result, agency, year):
+    return next(r["budget_musd"] for r in result.metrics if r["agency"] == agency and r["year"] == year)
+
+
+def test_history_us_lands_first(ensembles):
+    runs = ensembles["history"]
+    first = [r.milestones.get("crewed_lunar_landing") for r in runs]
+    us = [m for m in first if m and m.agency == "nasa"]
+    assert len(us) >= 0.85 * len(runs)
+    early = [r for r in runs if _year(r, "crewed_lunar_landing") in (1969, 1970)]
+    assert len(early) >= 0.70 * len(runs)
+
+
+def test_history_soviets_do_not_land(ensembles):
+    runs = ensembles["history"]
+    soviet = [r for r in runs if any(
+        e.agency == "soviet" and e.data.get("milestone") == "crewed_lunar_landing"
+        for e in r.log.of_kind("milestone"))]
+    assert len(soviet) <= 0.05 * len(runs)
+
+
+def test_history_budgets_track_the_real_ones(ensembles):
+    for year in (1970, 1980):
+        median = statistics.median(_budget(r, "nasa", year) for r in ensembles["history"])
+        real = nasa_appropriation_musd(year + 1)  # the budget set in `year` is for FY year+1
+        assert abs(median / real - 1) < 0.40, (year, median, real)
+
+
+def test_fam_divergence_is_scripted_and_happens(ensembles):
+    for r in ensembles["for-all-mankind"]:
+        first = r.milestones["crewed_lunar_landing"]
+        assert first.agency == "soviet" and first.people == ("Alexei Leonov",)
+        assert jd_tdb_to_iso(r.start_jd_tdb + first.day) == "1969-06-26"
+        event = next(e for e in r.log.of_kind("milestone")
+                     if e.data.get("milestone") == "crewed_lunar_landing")
+        assert event.scripted
+
+
+def test_fam_race_intensifies(ensembles):
+    for agency in ("nasa", "soviet"):
+        fam = statistics.median(_budget(r, agency, 1974) for r in ensembles["for-all-mankind"])
+        base = statistics.median(_budget(r, agency, 1974) for r in ensembles["history"])
+        assert fam > base * 1.1, (agency, fam, base)
+
+
+def test_fam_bases_and_mars_emerge(ensembles):
+    runs = ensembles["for-all-mankind"]
+    bases = [r for r in runs if (_year(r, "lunar_base") or 9999) <= 1977]
+    assert len(bases) >= 0.60 * len(runs)
+    mars = [r for r in runs if 1990 <= (_year(r, "crewed_mars_landing") or 0) <= 1999]
+    assert len(mars) > 0.40 * len(runs)
+    assert not any(e.scripted for r in runs for e in r.log.of_kind("base_founded"))
