@@ -28,7 +28,9 @@ def _year(result, milestone):
 
 
 def _budget(result, agency, year):
-    return next(r["budget_musd"] for r in result.metrics if r["agency"] == agency and r["year"] == year)
+    return next(
+        r["budget_musd"] for r in result.metrics if r["agency"] == agency and r["year"] == year
+    )
 
 
 def test_history_us_lands_first(ensembles):
@@ -42,9 +44,14 @@ def test_history_us_lands_first(ensembles):
 
 def test_history_soviets_do_not_land(ensembles):
     runs = ensembles["history"]
-    soviet = [r for r in runs if any(
-        e.agency == "soviet" and e.data.get("milestone") == "crewed_lunar_landing"
-        for e in r.log.of_kind("milestone"))]
+    soviet = [
+        r
+        for r in runs
+        if any(
+            e.agency == "soviet" and e.data.get("milestone") == "crewed_lunar_landing"
+            for e in r.log.of_kind("milestone")
+        )
+    ]
     assert len(soviet) <= 0.05 * len(runs)
 
 
@@ -60,8 +67,11 @@ def test_fam_divergence_is_scripted_and_happens(ensembles):
         first = r.milestones["crewed_lunar_landing"]
         assert first.agency == "soviet" and first.people == ("Alexei Leonov",)
         assert jd_tdb_to_iso(r.start_jd_tdb + first.day) == "1969-06-26"
-        event = next(e for e in r.log.of_kind("milestone")
-                     if e.data.get("milestone") == "crewed_lunar_landing")
+        event = next(
+            e
+            for e in r.log.of_kind("milestone")
+            if e.data.get("milestone") == "crewed_lunar_landing"
+        )
         assert event.scripted
 
 

@@ -27,8 +27,17 @@ def test_every_event_says_what_and_why(ensembles):
     for result in ensembles["for-all-mankind"][:5]:
         for e in result.log:
             assert e.text, e
-            if e.kind in ("launch", "budget", "crew_lost", "goal_abandoned", "program_completed",
-                          "mission_failed", "milestone", "recruitment", "grounded"):
+            if e.kind in (
+                "launch",
+                "budget",
+                "crew_lost",
+                "goal_abandoned",
+                "program_completed",
+                "mission_failed",
+                "milestone",
+                "recruitment",
+                "grounded",
+            ):
                 assert e.cause, e
         launches = result.log.of_kind("launch")
         assert launches and all("reliability" in e.cause for e in launches)
@@ -40,9 +49,14 @@ def test_a_loss_grounds_crewed_flights(ensembles):
     checked = 0
     for result in ensembles["for-all-mankind"] + ensembles["history"]:
         for loss in result.log.of_kind("crew_lost"):
-            later = [m for m in result.world.missions
-                     if m.agency == loss.agency and m.crew and m.status in ("success", "lost")
-                     and loss.day < m.plan.depart_day < loss.day + grounding - 1]
+            later = [
+                m
+                for m in result.world.missions
+                if m.agency == loss.agency
+                and m.crew
+                and m.status in ("success", "lost")
+                and loss.day < m.plan.depart_day < loss.day + grounding - 1
+            ]
             assert not later, (loss.text, [m.name for m in later])
             checked += 1
     assert checked > 0  # losses do happen in 80 timelines
@@ -60,10 +74,16 @@ def test_reliability_is_learned_from_the_real_record(ensembles):
 
 
 def test_mars_missions_leave_in_real_windows(ensembles, planners):
-    windows = {round(w.depart_jd_tdb - ensembles["for-all-mankind"][0].start_jd_tdb, 6): w
-               for w in planners["for-all-mankind"].mars_windows}
-    flown = [m for r in ensembles["for-all-mankind"] for m in r.world.missions
-             if m.kind == "mars_landing" and m.status != "planned"]
+    windows = {
+        round(w.depart_jd_tdb - ensembles["for-all-mankind"][0].start_jd_tdb, 6): w
+        for w in planners["for-all-mankind"].mars_windows
+    }
+    flown = [
+        m
+        for r in ensembles["for-all-mankind"]
+        for m in r.world.missions
+        if m.kind == "mars_landing" and m.status != "planned"
+    ]
     assert flown
     for m in flown:
         w = windows[round(m.plan.depart_day, 6)]
@@ -81,8 +101,10 @@ def test_mechanics_are_all_explained():
 
 def test_star_city_runs_with_its_stagnation(scenarios, planners):
     sc = scenarios["star-city"]
-    assert sc.mechanics["soviet_approval_delay_days_per_year"] > MECHANICS_DEFAULTS[
-        "soviet_approval_delay_days_per_year"]
+    assert (
+        sc.mechanics["soviet_approval_delay_days_per_year"]
+        > MECHANICS_DEFAULTS["soviet_approval_delay_days_per_year"]
+    )
     r = run_timeline(sc, 2, planner=planners["star-city"])
     assert r.world.agencies["soviet"].approval_delay_days > 0
     assert np.isfinite([row["budget_musd"] for row in r.metrics]).all()

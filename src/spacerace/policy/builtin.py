@@ -59,9 +59,8 @@ class StatePolicy:
         if not options:
             return None
         rank = {g: i for i, g in enumerate(view.goals)}
-        options = [
-            o for o in options if o.kind == "asteroid_capture" or o.success_odds >= self.min_crewed_odds
-        ]
+        floor = self.min_crewed_odds
+        options = [o for o in options if o.kind == "asteroid_capture" or o.success_odds >= floor]
         goal_options = [o for o in options if o.serves_goal]
         if goal_options:
             return min(
