@@ -177,6 +177,11 @@ _TABLE: dict[str, tuple[float, str]] = {
         "invented: days from deciding a mission to launch (hardware assignment, crew training "
         "in the last months)",
     ),
+    "idle_review_days": (
+        120.0,
+        "invented: days an agency waits to look again when no mission is possible (money comes "
+        "on 1 October, trained crews on 1 January); with options it reviews every 60 days",
+    ),
     "station_crew_interval_days": (
         120.0,
         "sourced: Skylab and Salyut crews rotated every 1-3 months to half a year",

@@ -211,7 +211,10 @@ def decide_process(ctx: RunContext, key: str):
             continue
         _review_goals(ctx, key, rng)
         options = [o for o in mission_options(ctx, key) if o.cost_musd <= agency.funds_musd]
-        choice = ctx.policies[key].next_mission(ctx.view(key), options, rng) if options else None
+        if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns
+            yield ctx.env.timeout(ctx.mech.idle_review_days)
+            continue
+        choice = ctx.policies[key].next_mission(ctx.view(key), options, rng)
         if choice is None:
             yield ctx.env.timeout(60.0)
             continue
