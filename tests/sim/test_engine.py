@@ -108,3 +108,11 @@ def test_star_city_runs_with_its_stagnation(scenarios, planners):
     r = run_timeline(sc, 2, planner=planners["star-city"])
     assert r.world.agencies["soviet"].approval_delay_days > 0
     assert np.isfinite([row["budget_musd"] for row in r.metrics]).all()
+
+
+def test_docs_list_every_mechanic():
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "engine.md").read_text()
+    missing = [name for name in MECHANICS_DEFAULTS if f"`{name}`" not in doc]
+    assert not missing, f"docs/engine.md lacks {missing}"
