@@ -383,7 +383,7 @@ def test_overlapping_eras():
 
 def test_unknown_mechanic_suggests_the_closest():
     if known_mechanics() is None:
-        pytest.skip("sim.mechanics not there yet")
+        pytest.skip("world.mechanics not there yet")
     text = GOOD + "\n[mechanics]\ngrounding_day = 365  # <-\n"
     err = error(text)
     assert (err.field, err.line) == ("mechanics.grounding_day", marked_line(text))

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from spacerace.sim.engine import run_timeline
-from spacerace.sim.mechanics import MECHANICS_DEFAULTS, MECHANICS_NOTES, Mechanics
+from spacerace.world.mechanics import MECHANICS_DEFAULTS, MECHANICS_NOTES, Mechanics
 
 
 def test_same_seed_same_bytes(scenarios, planners):

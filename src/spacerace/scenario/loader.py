@@ -7,7 +7,7 @@ best-effort, see ``_lines``), the field path and what was expected::
 
 The layout is described field by field in ``docs/scenarios.md``. Vehicle and program keys
 come from the catalog (``catalog.vehicles``, ``catalog.programs``), mechanic names from
-``sim.mechanics``.
+``world.mechanics``.
 """
 
 from __future__ import annotations
@@ -121,17 +121,10 @@ def known_programs() -> tuple[str, ...]:
     return tuple(load_programs())
 
 
-def known_mechanics() -> Mapping[str, float] | None:
-    """Return the engine's mechanics defaults by name, or None when the engine has none.
+def known_mechanics() -> Mapping[str, float]:
+    """Return the mechanics' defaults by name (``world.mechanics``, below this layer)."""
+    from spacerace.world.mechanics import MECHANICS_DEFAULTS
 
-    Imported lazily: ``sim`` sits above ``scenario``, and only the names are needed here.
-    """
-    try:
-        from spacerace.sim.mechanics import MECHANICS_DEFAULTS
-    except ModuleNotFoundError as exc:
-        if exc.name != "spacerace.sim.mechanics":
-            raise
-        return None
     return MECHANICS_DEFAULTS
 
 
@@ -378,7 +371,7 @@ def _mechanics(r: Reader, data: Any) -> dict[str, float]:
     for name, value in table.items():
         if known is not None and name not in known:
             hint = suggest(name, known)
-            problem = f'unknown mechanic "{name}"{hint}; see spacerace.sim.mechanics for the names'
+            problem = f'unknown mechanic "{name}"{hint}; the names are in docs/engine.md'
             r.fail(("mechanics", name), problem)
         values[name] = r.value(value, ("mechanics", name), Field("number"))
     return values

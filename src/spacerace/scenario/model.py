@@ -141,7 +141,7 @@ class Scenario:
         people: Named people at the start.
         scripted: Forced events, by date.
         eras: Chronicle chapters.
-        mechanics: Overrides of the engine's invented constants (see ``sim.mechanics``).
+        mechanics: Overrides of the engine's invented constants (see ``world.mechanics``).
         source: Where it was read from (path or ``builtin:NAME``).
     """
 

@@ -11,10 +11,10 @@ import simpy
 
 from spacerace.policy.base import AgencyView, Policy
 from spacerace.sim.calendar import Calendar
-from spacerace.sim.mechanics import Mechanics
 from spacerace.sim.planner import MissionPlanner
 from spacerace.sim.rng import stream
 from spacerace.world.event import Event, EventLog
+from spacerace.world.mechanics import Mechanics
 from spacerace.world.world import Milestone, World
 
 __all__ = ["RunContext", "SUPERPOWERS"]

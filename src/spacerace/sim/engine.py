@@ -16,7 +16,6 @@ from spacerace.policy.builtin import policy_for
 from spacerace.scenario.model import Scenario
 from spacerace.sim.calendar import Calendar
 from spacerace.sim.context import RunContext
-from spacerace.sim.mechanics import Mechanics
 from spacerace.sim.missions import decide_process
 from spacerace.sim.personnel import personnel_process
 from spacerace.sim.planner import MissionPlanner
@@ -27,6 +26,7 @@ from spacerace.sim.scripted import scripted_process
 from spacerace.sim.setup import build_world
 from spacerace.sim.world_events import metrics_process, random_events_process
 from spacerace.world.event import EventLog
+from spacerace.world.mechanics import Mechanics
 
 __all__ = ["make_planner", "run_timeline"]
 
@@ -107,7 +107,6 @@ def _run_catalog(scenario: Scenario, programs) -> dict:
         "metrics": [],
         "secret_agencies": {k for k, a in scenario.agencies.items() if a.country == "KP"},
     }
-
 
 
 def _start(ctx: RunContext, scenario: Scenario) -> None:

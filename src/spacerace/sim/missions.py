@@ -1,7 +1,7 @@
 """Missions: an agency's policy picks one, the planner sizes it, the flight runs phase by phase.
 
 Launch success is drawn from the vehicle's Beta reliability (its real record plus every
-simulated flight); the other phases use the stated phase risks (``sim.mechanics``), cut by
+simulated flight); the other phases use the stated phase risks (``world.mechanics``), cut by
 the crew's skill. A failure may kill the crew; a loss grounds the agency's crewed flights.
 """
 

@@ -16,7 +16,7 @@ from spacerace.astro.porkchop import TransferPoint
 from spacerace.astro.rockets import propellant_mass_kg
 from spacerace.astro.transfers import capture_dv_km_s, departure_dv_km_s, earth_moon_transfer
 from spacerace.catalog.bodies import get_body
-from spacerace.sim.mechanics import Mechanics
+from spacerace.world.mechanics import Mechanics
 from spacerace.world.mission import MissionPlan
 from spacerace.world.vehicle import VehicleSpec
 

@@ -18,7 +18,7 @@ US_PARTIES = ("Republican", "Democratic")
 
 
 def support_target(ctx: RunContext, country: str) -> float:
-    """Support a state agency drifts toward: rises with the rivalry (see ``sim.mechanics``).
+    """Support a state agency drifts toward: rises with the rivalry (see ``world.mechanics``).
 
     The US target is cut to ``us_support_after_winning`` of it once the US has won its
     first goal before the Soviets (the post-Apollo decline).

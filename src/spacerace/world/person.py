@@ -50,8 +50,5 @@ class Person:
     def can_fly(self, day: float) -> bool:
         """True if trained, healthy enough and free to be assigned."""
         return (
-            self.flies
-            and self.status == "active"
-            and day >= self.ready_day
-            and self.health >= 0.5
+            self.flies and self.status == "active" and day >= self.ready_day and self.health >= 0.5
         )
