@@ -103,9 +103,32 @@ def politics_process(ctx: RunContext):
         yield ctx.env.timeout(ctx.cal.day_of(ctx.year + 1, 1, 1) - ctx.now)
         year = ctx.year
         _soviet_year(ctx, rng, year)
+        _cooperation(ctx, year)
         if year % 4 == 0:
             yield ctx.env.timeout(ctx.cal.day_of(year, 11, 5) - ctx.now)
             _us_election(ctx, rng, year)
+
+
+def _cooperation(ctx: RunContext, year: int) -> None:
+    """Below the treaty threshold the superpowers sign a space treaty and fly together."""
+    if ctx.catalog.get("treaty") or ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold:
+        return
+    pair = [k for k, a in sorted(ctx.world.agencies.items()) if a.country in ("US", "SU")]
+    if len(pair) < 2:
+        return
+    ctx.catalog["treaty"] = year
+    for key in pair:
+        ctx.world.agencies[key].prestige += ctx.mech.prestige_success
+    ctx.world.rivalry = max(0.1, ctx.world.rivalry - 0.05)
+    ctx.emit(
+        "treaty",
+        None,
+        f"Washington and Moscow sign a space cooperation treaty in {year}; a joint crew "
+        "docks in orbit, former foes becoming partners.",
+        cause=f"rivalry {ctx.world.rivalry + 0.05:.2f} fell below the treaty threshold "
+        f"{ctx.mech.treaty_rivalry_threshold:.2f}",
+        agencies=",".join(pair),
+    )
 
 
 def _us_election(ctx: RunContext, rng, year: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacerace.astro.time import calendar_to_jd_tdb
 from spacerace.catalog.astronauts import load_astronauts
 from spacerace.catalog.budgets import nasa_appropriation_musd, soviet_budget_musd
 from spacerace.catalog.vehicles import load_vehicles
@@ -14,6 +15,10 @@ from spacerace.world.world import World
 __all__ = ["build_world", "country_of_astronaut", "start_budget_musd"]
 
 _NATIONALITY = {"U.S.": "US", "U.S.S.R/Russia": "SU"}
+
+ADULT_AGE = 25
+"""Youngest age at which a named person takes up their role (NASA's youngest astronaut
+selectees were in their mid-twenties)."""
 
 
 def country_of_astronaut(nationality: str) -> str:
@@ -72,6 +77,10 @@ def build_world(scenario: Scenario) -> World:
     named = {_name_key(p.name) for p in scenario.people}
     _add_real_people(world, start_year, named)
     for p in scenario.people:
+        # nobody acts before adulthood or before their agency exists (Kelly Baldwin was born
+        # in 1966; Helios starts in 1986)
+        first_year = max(start_year, p.born_year + ADULT_AGE, agencies[p.agency].founded_year)
+        ready = float(calendar_to_jd_tdb(first_year, 1, 1)) - world.start_jd_tdb
         world.people[p.name] = Person(
             name=p.name,
             agency=p.agency,
@@ -81,6 +90,7 @@ def build_world(scenario: Scenario) -> World:
             skill=p.skill,
             canon=p.canon,
             real=not p.canon,
+            ready_day=max(0.0, ready),
         )
     return world
 
