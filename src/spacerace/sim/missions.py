@@ -468,6 +468,8 @@ def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     mission.status = "success"
     agency = ctx.world.agencies[mission.agency]
     agency.prestige += ctx.mech.prestige_success if mission.crew else 0.0
+    if agency.is_private:  # investors follow success
+        agency.capital_musd += ctx.mech.private_success_capital_musd
     for name in mission.crew:
         ctx.world.people[name].flights += 1
     _release(ctx, mission)

@@ -104,9 +104,43 @@ def politics_process(ctx: RunContext):
         year = ctx.year
         _soviet_year(ctx, rng, year)
         _cooperation(ctx, year)
+        _contracts(ctx)
         if year % 4 == 0:
             yield ctx.env.timeout(ctx.cal.day_of(year, 11, 5) - ctx.now)
             _us_election(ctx, rng, year)
+
+
+def _contracts(ctx: RunContext) -> None:
+    """A company with the money becomes a contractor at the bases it cannot build itself."""
+    fee = ctx.mech.contractor_fee_musd
+    for key in ctx.active_agencies():
+        company = ctx.world.agencies[key]
+        if not company.is_private:
+            continue
+        for _, base in sorted(ctx.world.bases.items()):
+            if key in base.agencies:
+                company.capital_musd -= fee
+                ctx.world.agencies[base.founder].funds_musd += fee
+                continue
+            if company.capital_musd < 4 * fee:
+                continue
+            base.agencies.append(key)
+            company.capital_musd -= fee
+            if base.body == "moon":
+                company.revenue_musd += ctx.mech.helium3_revenue_musd
+            ctx.emit(
+                "base_joined",
+                key,
+                f"{company.name} joins {base.name} as a contractor.",
+                cause=f"pays {fee:.0f} M$ a year to {ctx.world.agencies[base.founder].name}"
+                + (
+                    f"; lunar helium-3 contracts bring {ctx.mech.helium3_revenue_musd:.0f} M$ "
+                    "a year"
+                    if base.body == "moon"
+                    else ""
+                ),
+                base=base.name,
+            )
 
 
 def _cooperation(ctx: RunContext, year: int) -> None:

@@ -106,6 +106,11 @@ _TABLE: dict[str, tuple[float, str]] = {
         400.0,
         "invented: investor money raised after a private agency's mission success, M$",
     ),
+    "contractor_fee_musd": (
+        250.0,
+        "invented: what a company pays a year to put its people at another agency's base as a "
+        "contractor (the series' Helios at Jamestown and Happy Valley)",
+    ),
     "helium3_revenue_musd": (
         600.0,
         "invented: yearly lunar helium-3 / fusion contract revenue once a private agency "
