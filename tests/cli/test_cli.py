@@ -6,20 +6,10 @@ import sys
 
 import pytest
 
-from spacerace.cli.app import main
 
-
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as info:
-        main(argv)
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return info.value.code or 0, out, err
-
-
-def test_porkchop_json_and_plot(tmp_path, capsys):
+def test_porkchop_json_and_plot(tmp_path, cli):
     png = tmp_path / "p.png"
-    code, out, err = run(
+    code, out, err = cli(
         [
             "porkchop",
             "earth",
@@ -36,7 +26,6 @@ def test_porkchop_json_and_plot(tmp_path, capsys):
             str(png),
             "--json",
         ],
-        capsys,
     )
     assert code == 0, err
     data = json.loads(out)
@@ -50,8 +39,8 @@ def test_porkchop_json_and_plot(tmp_path, capsys):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_porkchop_table(capsys):
-    code, out, _ = run(
+def test_porkchop_table(cli):
+    code, out, _ = cli(
         [
             "porkchop",
             "Earth",
@@ -65,16 +54,13 @@ def test_porkchop_table(capsys):
             "--tof-step",
             "3",
         ],
-        capsys,
     )
     assert code == 0
     assert "C3" in out and "2005-0" in out and "Δv" in out
 
 
-def test_windows_json(capsys):
-    code, out, _ = run(
-        ["windows", "earth", "mars", "--from", "1969", "--to", "1975", "--json"], capsys
-    )
+def test_windows_json(cli):
+    code, out, _ = cli(["windows", "earth", "mars", "--from", "1969", "--to", "1975", "--json"])
     assert code == 0
     rows = json.loads(out)["windows"]
     assert [r["depart"][:4] for r in rows] == ["1969", "1971", "1973", "1975"]
@@ -148,8 +134,8 @@ def test_windows_json(capsys):
         (["frobnicate"], "No such command"),
     ],
 )
-def test_bad_input_is_one_line_and_status_2(argv, message, capsys):
-    code, out, err = run(argv, capsys)
+def test_bad_input_is_one_line_and_status_2(argv, message, cli):
+    code, out, err = cli(argv)
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("spacerace: error: "), err
     assert message in err

@@ -4,20 +4,10 @@ import json
 
 import pytest
 
-from spacerace.cli.app import main
 
-
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as info:
-        main(argv)
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return info.value.code or 0, out, err
-
-
-def test_run_json_and_report(tmp_path, capsys):
-    code, out, err = run(
-        ["run", "--seed", "4", "--until", "1975", "--json", "--out", str(tmp_path)], capsys
+def test_run_json_and_report(tmp_path, cli):
+    code, out, err = cli(
+        ["run", "--seed", "4", "--until", "1975", "--json", "--out", str(tmp_path)]
     )
     assert code == 0, err
     data = json.loads(out)
@@ -34,8 +24,8 @@ def test_run_json_and_report(tmp_path, capsys):
         assert (tmp_path / name).stat().st_size > 500
 
 
-def test_run_prints_the_chronicle(capsys):
-    code, out, _ = run(["run", "--scenario", "history", "--seed", "1", "--until", "1972"], capsys)
+def test_run_prints_the_chronicle(cli):
+    code, out, _ = cli(["run", "--scenario", "history", "--seed", "1", "--until", "1972"])
     assert code == 0
     assert "Real history" in out or "history" in out.lower()
     assert "1969" in out
@@ -50,15 +40,15 @@ def test_run_prints_the_chronicle(capsys):
         (["run", "--seed", "x"], "not a valid integer"),
     ],
 )
-def test_run_bad_input(argv, message, capsys):
-    code, _, err = run(argv, capsys)
+def test_run_bad_input(argv, message, cli):
+    code, _, err = cli(argv)
     assert code == 2 and err.count("\n") == 1 and message in err, err
 
 
-def test_run_bad_scenario_file(tmp_path, capsys):
+def test_run_bad_scenario_file(tmp_path, cli):
     bad = tmp_path / "mine.toml"
     bad.write_text(
         '[scenario]\nname = "mine"\ntitle = "x"\nstart = "1969-01-01"\nend_year = "soon"\n'
     )
-    code, _, err = run(["run", "--scenario", str(bad)], capsys)
+    code, _, err = cli(["run", "--scenario", str(bad)])
     assert code == 2 and "mine.toml:5" in err and "end_year" in err, err

@@ -6,19 +6,9 @@ import sys
 
 import pytest
 
-from spacerace.cli.app import main
 
-
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as info:
-        main(argv)
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return info.value.code or 0, out, err
-
-
-def test_list_table(capsys):
-    code, out, err = run(["scenario", "list"], capsys)
+def test_list_table(cli):
+    code, out, err = cli(["scenario", "list"])
     assert code == 0, err
     for name, title in [
         ("for-all-mankind", "For All Mankind"),
@@ -28,53 +18,53 @@ def test_list_table(capsys):
         assert name in out and title in out
 
 
-def test_list_json(capsys):
-    code, out, _ = run(["scenario", "list", "--json"], capsys)
+def test_list_json(cli):
+    code, out, _ = cli(["scenario", "list", "--json"])
     assert code == 0
     names = [s["name"] for s in json.loads(out)["scenarios"]]
     assert names == ["for-all-mankind", "history", "star-city"]
 
 
 @pytest.mark.parametrize("name", ["for-all-mankind", "history", "star-city"])
-def test_validate_builtin_by_name(name, capsys):
-    code, out, err = run(["scenario", "validate", name], capsys)
+def test_validate_builtin_by_name(name, cli):
+    code, out, err = cli(["scenario", "validate", name])
     assert (code, err) == (0, "")
     assert out.startswith(f"ok: {name} (")
 
 
-def test_validate_file_counts(tmp_path, capsys):
+def test_validate_file_counts(tmp_path, cli):
     path = tmp_path / "mine.toml"
     path.write_text(
         '[scenario]\nname = "mine"\ntitle = "Mine"\nstart = 1969-01-01\nend_year = 1975\n\n'
         '[agencies.nasa]\nname = "NASA"\nkind = "state"\ncountry = "US"\ndoctrine = "science"\n'
     )
-    code, out, _ = run(["scenario", "validate", str(path)], capsys)
+    code, out, _ = cli(["scenario", "validate", str(path)])
     assert code == 0
     assert out == "ok: mine (1 agency, 0 people, 0 scripted events)\n"
-    code, out, _ = run(["scenario", "validate", str(path), "--json"], capsys)
+    code, out, _ = cli(["scenario", "validate", str(path), "--json"])
     data = json.loads(out)
     assert (data["ok"], data["agencies"], data["people"], data["scripted"]) == (True, 1, 0, 0)
     assert len(data["content_hash"]) == 16
 
 
-def test_validate_bad_file_one_line_exit_2(tmp_path, capsys):
+def test_validate_bad_file_one_line_exit_2(tmp_path, cli):
     path = tmp_path / "bad.toml"
     path.write_text(
         '[scenario]\nname = "bad"\ntitle = "Bad"\nstart = 1969-01-01\nend_year = 1975\n\n'
         '[agencies.nasa]\nname = "NASA"\nkind = "state"\ncountry = "US"\ndoctrine = "science"\n'
         'budget_musd = "lots"\n'
     )
-    code, out, err = run(["scenario", "validate", str(path)], capsys)
+    code, out, err = cli(["scenario", "validate", str(path)])
     assert (code, out) == (2, "")
     assert err == (
         f'spacerace: error: {path}:12: agencies.nasa.budget_musd: expected a number, got "lots"\n'
     )
 
 
-def test_validate_bad_file_json_details(tmp_path, capsys):
+def test_validate_bad_file_json_details(tmp_path, cli):
     path = tmp_path / "bad.toml"
     path.write_text('[scenario]\nname = "bad"\ntitel = "Bad"\n')
-    code, out, err = run(["scenario", "validate", str(path), "--json"], capsys)
+    code, out, err = cli(["scenario", "validate", str(path), "--json"])
     assert code == 2
     assert err.count("\n") == 1 and 'unknown field "titel"' in err
     data = json.loads(out)
@@ -82,8 +72,8 @@ def test_validate_bad_file_json_details(tmp_path, capsys):
     assert data["problem"].startswith('unknown field "titel" (did you mean "title"?)')
 
 
-def test_validate_missing_file(tmp_path, capsys):
-    code, out, err = run(["scenario", "validate", str(tmp_path / "nope.toml")], capsys)
+def test_validate_missing_file(tmp_path, cli):
+    code, out, err = cli(["scenario", "validate", str(tmp_path / "nope.toml")])
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "no such file or built-in scenario" in err
 
