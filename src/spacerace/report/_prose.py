@@ -225,7 +225,7 @@ def _loss_sentence(events: Sequence[Event], name) -> str:
         text = f"{people_count(total)} had died in flight ({who})"
     if names and len(names) <= 4:
         text += (": " if len(names) == total else ", among them ") + join_words(names)
-    return text + "."
+    return text.rstrip(".") + "."  # "... Curtis L. Brown Jr." ends with its own period
 
 
 def _base_sentence(events: Sequence[Event], name) -> str:
