@@ -1,0 +1,1 @@
+"""Persistence: DuckDB runs, events, milestones and metrics; the only package importing duckdb."""
