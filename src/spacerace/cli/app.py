@@ -18,7 +18,8 @@ from spacerace.cli import render
 from spacerace.cli.ranges import parse_date_range, parse_float_range
 from spacerace.cli.run_cmd import run
 from spacerace.cli.scenario_cmd import scenario_app
-from spacerace.errors import InputError
+from spacerace.cli.store_cmd import export, runs, show
+from spacerace.errors import InputError, StoreError
 
 app = typer.Typer(
     name="spacerace",
@@ -35,6 +36,9 @@ app = typer.Typer(
 
 app.command("run")(run)
 app.add_typer(scenario_app)
+app.command("runs")(runs)
+app.command("show")(show)
+app.command("export")(export)
 
 _JSON = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
 _TOF = Annotated[
@@ -169,7 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the command line; user errors print one line and exit with status 2."""
     try:
         app(args=argv, prog_name="spacerace", standalone_mode=False)
-    except InputError as exc:
+    except (InputError, StoreError) as exc:  # a StoreError here: file in use, damaged, a folder
         _fail(str(exc), 2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -1,0 +1,249 @@
+"""``spacerace runs``, ``show`` and ``export``: what the store holds, one run again, Parquet.
+
+``show`` re-renders a stored run by replaying it: the stored scenario text is parsed again and
+the timeline rerun with the stored seed; if the replayed log's SHA-256 equals the stored one,
+the chronicle is printed as ``spacerace run`` prints it. A run made by another version of the
+engine replays differently: then the stored events are shown instead. DuckDB, the engine and
+the report are imported inside the commands (fast ``--help``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spacerace.errors import InputError, StoreError
+
+__all__ = ["export", "replay_stored", "runs", "show", "stored_events_jsonl"]
+
+_DB = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="The store (a DuckDB file). Default: spacerace.duckdb in the user's data folder.",
+    ),
+]
+_JSON = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+
+
+def runs(
+    db: _DB = None,
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", help="Only runs of this scenario (its name).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many runs.")] = 50,
+    as_json: _JSON = False,
+) -> None:
+    """List stored runs, the most recent first."""
+    from spacerace.store.db import Store
+
+    if limit < 1:
+        raise InputError(f"--limit {limit}: expected a positive integer")
+    with Store(db, read_only=True) as store:
+        found = store.runs(limit=limit, scenario=scenario)
+        where = store.path
+    if as_json:
+        from spacerace.cli import render
+
+        render.print_json({"db": str(where), "runs": [_jsonable(r) for r in found]})
+        return
+    from rich.table import Table
+
+    from spacerace.cli import render
+
+    table = Table(title=f"{len(found)} runs in {where}", title_justify="left")
+    for name, justify in [
+        ("run", "left"),
+        ("scenario", "left"),
+        ("seed", "right"),
+        ("version", "left"),
+        ("events", "right"),
+        ("s", "right"),
+        ("ensemble", "left"),
+        ("stored (UTC)", "left"),
+    ]:
+        table.add_column(name, justify=justify)
+    for r in found:
+        table.add_row(
+            r["run_id"],
+            r["scenario"],
+            str(r["seed"]),
+            r["version"],
+            str(r["n_events"]),
+            f"{r['duration_s']:.2f}",
+            r["ensemble_id"] or "",
+            r["stored_at"].strftime("%Y-%m-%d %H:%M"),
+        )
+    render.console().print(table)
+
+
+def show(
+    run_id: Annotated[str, typer.Argument(help="A run id, or a prefix unique in the store.")],
+    db: _DB = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for events.jsonl, chronicle.md, .html and plots."),
+    ] = None,
+    as_json: _JSON = False,
+) -> None:
+    """Show one stored run again: replay it and print its chronicle (or its stored events)."""
+    from spacerace.cli import render
+    from spacerace.store.db import Store
+
+    if out is not None and out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: exists and is not a folder")
+    with Store(db, read_only=True) as store:
+        row = store.get_run(run_id)
+        try:
+            source_text = store.scenario_source(row["scenario_hash"])
+        except StoreError:
+            source_text = ""
+        with render.status(f"replaying {row['run_id']}"):
+            result, reason = replay_stored(row, source_text)
+        events = store.events(row["run_id"]) if result is None else []
+    if result is not None:
+        _show_replayed(row, result, out, as_json)
+    else:
+        _show_stored(row, events, reason, out, as_json)
+
+
+def export(
+    db: Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for one Parquet file per table.")],
+    as_json: _JSON = False,
+) -> None:
+    """Export every table of a store to Parquet files, one per table."""
+    from spacerace.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        written = store.export_parquet(out)
+    if as_json:
+        from spacerace.cli import render
+
+        render.print_json({"db": str(db), "files": [str(p) for p in written]})
+    else:
+        print(f"wrote {len(written)} Parquet files to {out}: " + ", ".join(p.name for p in written))
+
+
+def replay_stored(row: dict, source_text: str):
+    """Replay a stored run; return ``(result, "")`` or ``(None, why it could not be)``.
+
+    Args:
+        row: The run as :meth:`spacerace.store.db.Store.get_run` returns it (``last_year``
+            is the last simulated year, so a run cut short is replayed as far).
+        source_text: The stored scenario TOML.
+    """
+    from spacerace import __version__
+    from spacerace.errors import ScenarioError
+    from spacerace.scenario.loader import parse_scenario
+    from spacerace.sim.engine import run_timeline
+
+    made_by = f"it was made by spacerace {row['version']}, this is {__version__}"
+    if not source_text:
+        return None, "the store does not hold its scenario's text"
+    try:
+        scenario = parse_scenario(source_text, f"{row['scenario']}.toml (stored)")
+    except ScenarioError as exc:
+        return None, f"its stored scenario no longer loads ({exc}); {made_by}"
+    result = run_timeline(scenario, row["seed"], until_year=row.get("last_year"))
+    digest = hashlib.sha256(result.log.to_jsonl(result.start_jd_tdb).encode()).hexdigest()
+    if digest != row["events_sha256"]:
+        return None, f"replaying it gives a different history ({made_by})"
+    return result, ""
+
+
+def stored_events_jsonl(events: list[dict]) -> str:
+    """Stored event rows as ``events.jsonl`` text: the bytes ``spacerace run`` writes."""
+    return "".join(
+        json.dumps(_event_dict(e), sort_keys=True, ensure_ascii=False) + "\n" for e in events
+    )
+
+
+def _event_dict(e: dict) -> dict:
+    return {
+        "date": e["date"],
+        "day": round(e["day"], 6),
+        "kind": e["kind"],
+        "agency": e["agency"],
+        "text": e["text"],
+        "cause": e["cause"],
+        "actors": json.loads(e["actors"]),
+        "data": json.loads(e["data"]),
+        "scripted": e["scripted"],
+    }
+
+
+def _show_replayed(row: dict, result, out: Path | None, as_json: bool) -> None:
+    from spacerace.cli import render
+    from spacerace.cli.run_cmd import run_json
+
+    written = {}
+    if out is not None:
+        from spacerace.report.html import write_run
+
+        with render.status(f"writing the report to {out}"):
+            written = write_run(result, out)
+    if as_json:
+        render.print_json({"run_id": row["run_id"], "replayed": True, **run_json(result, written)})
+        return
+    from spacerace.report.chronicle import print_chronicle
+
+    console = render.console()
+    console.print(
+        f"run {row['run_id']}, stored {row['stored_at']:%Y-%m-%d %H:%M} UTC; replayed, "
+        f"its {row['n_events']} events identical to the stored ones",
+        highlight=False,
+    )
+    print_chronicle(result, console)
+    if written:
+        console.print(
+            f"report written to {out}: " + ", ".join(sorted(p.name for p in written.values()))
+        )
+
+
+def _show_stored(row: dict, events: list[dict], reason: str, out, as_json: bool) -> None:
+    from spacerace.cli import render
+
+    files = {}
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / "events.jsonl"
+        path.write_text(stored_events_jsonl(events), encoding="utf-8")
+        files["events.jsonl"] = str(path)
+    if as_json:
+        render.print_json(
+            {
+                "run_id": row["run_id"],
+                "replayed": False,
+                "reason": reason,
+                "run": _jsonable(row),
+                "events": [_event_dict(e) for e in events],
+                "files": files,
+            }
+        )
+        return
+    from rich.text import Text
+
+    console = render.console()
+    console.print(
+        Text(
+            f"run {row['run_id']} ({row['scenario']}, seed {row['seed']}) is not replayed: "
+            f"{reason}. Its {len(events)} stored events:"
+        )
+    )
+    for e in events:
+        line = Text("  ")
+        line.append(e["date"], style="dim")
+        line.append(f"  {e['agency'] or '-':<8} ", style="bold")
+        line.append(e["text"])
+        console.print(line)
+    if files:
+        console.print(f"stored events written to {files['events.jsonl']}")
+
+
+def _jsonable(row: dict) -> dict:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
