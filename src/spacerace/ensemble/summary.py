@@ -1,0 +1,364 @@
+"""The answer of an ensemble: who is first and when, crew lost, budgets, with intervals.
+
+Two sources give the same tidy rows, sorted by seed: :func:`rows_from_records` (runs in
+memory) and :func:`rows_from_store` (SQL over the store's runs, milestones and metrics).
+:func:`summarize` turns rows into a JSON-ready dict; it depends on the rows only, never on
+the order runs finished in, so every backend gives the same bytes. ``format_summary`` returns
+text, ``print_summary`` prints it.
+
+Intervals: a share of runs gets the 95 % Wilson score interval (Wilson 1927, recommended by
+Agresti & Coull 1998 over the Wald interval, which collapses at shares of 0 and 1); the mean
+crew lost per run gets a normal-approximation interval (mean ± 1.96 standard errors,
+clipped at 0).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacerace.store.records import RunRecord
+
+__all__ = [
+    "MILESTONES",
+    "Z95",
+    "EnsembleRows",
+    "format_summary",
+    "print_summary",
+    "rows_from_records",
+    "rows_from_store",
+    "summarize",
+    "wilson_interval",
+]
+
+MILESTONES = (
+    "crewed_lunar_landing",
+    "woman_on_moon",
+    "space_station",
+    "lunar_base",
+    "crewed_mars_landing",
+    "mars_base",
+    "asteroid_capture",
+)
+"""The firsts an ensemble answers for, in the order they are usually reached."""
+
+Z95 = 1.959963984540054
+"""Two-sided 95 % quantile of the standard normal, Φ⁻¹(0.975)."""
+
+NOBODY = "nobody"
+"""The 'agency' of runs in which nobody reached a milestone before the scenario ended."""
+
+
+def wilson_interval(k: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """Return the Wilson score interval of a share ``k / n`` (Wilson 1927).
+
+    ``(p + z²/2n ± z √(p(1-p)/n + z²/4n²)) / (1 + z²/n)`` with ``p = k/n``; as recommended by
+    Agresti & Coull (1998), it keeps its coverage near shares of 0 and 1, where the Wald
+    interval ``p ± z √(p(1-p)/n)`` shrinks to a point.
+
+    Example:
+        >>> [round(x, 4) for x in wilson_interval(0, 10)]
+        [0.0, 0.2775]
+    """
+    if n <= 0:
+        return (0.0, 1.0)
+    p = k / n
+    denom = 1.0 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+@dataclass(frozen=True)
+class EnsembleRows:
+    """The tidy rows a summary is computed from, each list sorted by seed then keys.
+
+    Attributes:
+        scenario: Scenario name.
+        scenario_hash: Scenario content hash.
+        version: spacerace version.
+        seeds: Seeds of the runs, ascending.
+        agencies: Agency keys seen in the runs' metrics, sorted.
+        firsts: ``(seed, milestone, agency, year)``: who reached each first, and when.
+        crew_lost: ``(seed, agency, persons)``: crew lost in flight over the whole run.
+        budgets: ``(seed, year, agency, budget_musd)`` at the chosen years.
+        budget_years: The chosen years.
+    """
+
+    scenario: str
+    scenario_hash: str
+    version: str
+    seeds: list[int]
+    agencies: list[str]
+    firsts: list[tuple[int, str, str, int]]
+    crew_lost: list[tuple[int, str, int]]
+    budgets: list[tuple[int, int, str, float]]
+    budget_years: list[int] = field(default_factory=list)
+
+
+def default_budget_years(years: list[int]) -> list[int]:
+    """Each decade's first year within the span, and the last year.
+
+    Example:
+        >>> default_budget_years(list(range(1969, 2004)))
+        [1970, 1980, 1990, 2000, 2003]
+    """
+    if not years:
+        return []
+    return sorted({y for y in years if y % 10 == 0} | {max(years)})
+
+
+def rows_from_records(
+    records: list[RunRecord], budget_years: list[int] | None = None
+) -> EnsembleRows:
+    """Tidy rows from runs in memory (all of one scenario and version)."""
+    records = sorted(records, key=lambda r: r.run["seed"])
+    heads = {(r.run["scenario"], r.run["scenario_hash"], r.run["version"]) for r in records}
+    if len(heads) > 1:
+        raise ValueError(f"runs of more than one scenario or version: {sorted(heads)}")
+    scenario, scenario_hash, version = heads.pop() if heads else ("", "", "")
+    years = sorted({m["year"] for r in records for m in r.metrics})
+    chosen = sorted(budget_years) if budget_years is not None else default_budget_years(years)
+    firsts, crew, budgets, agencies = [], [], [], set()
+    for r in records:
+        seed = r.run["seed"]
+        firsts += sorted((seed, m["milestone"], m["agency"], m["year"]) for m in r.milestones)
+        lost: dict[str, int] = {}
+        for m in r.metrics:
+            agencies.add(m["agency"])
+            lost[m["agency"]] = max(lost.get(m["agency"], 0), m["crew_lost"])
+            if m["year"] in chosen:
+                budgets.append((seed, m["year"], m["agency"], float(m["budget_musd"])))
+        crew += [(seed, a, n) for a, n in sorted(lost.items())]
+    return EnsembleRows(
+        scenario=scenario,
+        scenario_hash=scenario_hash,
+        version=version,
+        seeds=[r.run["seed"] for r in records],
+        agencies=sorted(agencies),
+        firsts=firsts,
+        crew_lost=crew,
+        budgets=sorted(budgets),
+        budget_years=chosen,
+    )
+
+
+def rows_from_store(
+    store,
+    scenario_hash: str,
+    version: str,
+    seeds: range | None = None,
+    budget_years: list[int] | None = None,
+) -> EnsembleRows:
+    """Tidy rows by SQL over the store: the runs of one scenario content and version.
+
+    Args:
+        store: A ``store.db.Store`` (anything with ``query(sql, params) -> list[tuple]``).
+        scenario_hash: Scenario content hash.
+        version: spacerace version.
+        seeds: Only these seeds (a range; default: every stored seed).
+        budget_years: Years to report budgets at (default: :func:`default_budget_years`).
+    """
+    where = "r.scenario_hash = ? AND r.version = ?"
+    params: list = [scenario_hash, version]
+    if seeds is not None:
+        where += " AND r.seed BETWEEN ? AND ?"
+        params += [seeds.start, seeds.stop - 1]
+    runs = store.query(
+        f"SELECT r.seed, r.scenario FROM runs r WHERE {where} ORDER BY r.seed", params
+    )
+    firsts = store.query(
+        "SELECT r.seed, m.milestone, m.agency, m.year FROM milestones m "
+        f"JOIN runs r ON r.run_id = m.run_id WHERE {where} "
+        "ORDER BY r.seed, m.milestone, m.agency, m.year",
+        params,
+    )
+    crew = store.query(
+        "SELECT r.seed, t.agency, max(t.crew_lost) FROM metrics t "
+        f"JOIN runs r ON r.run_id = t.run_id WHERE {where} "
+        "GROUP BY r.seed, t.agency ORDER BY r.seed, t.agency",
+        params,
+    )
+    if budget_years is None:
+        years = store.query(
+            f"SELECT DISTINCT t.year FROM metrics t JOIN runs r ON r.run_id = t.run_id "
+            f"WHERE {where} ORDER BY t.year",
+            params,
+        )
+        budget_years = default_budget_years([int(y) for (y,) in years])
+    budgets = []
+    if budget_years:
+        marks = ", ".join("?" for _ in budget_years)
+        budgets = store.query(
+            "SELECT r.seed, t.year, t.agency, t.budget_musd FROM metrics t "
+            f"JOIN runs r ON r.run_id = t.run_id WHERE {where} AND t.year IN ({marks}) "
+            "ORDER BY r.seed, t.year, t.agency",
+            [*params, *budget_years],
+        )
+    return EnsembleRows(
+        scenario=runs[0][1] if runs else "",
+        scenario_hash=scenario_hash,
+        version=version,
+        seeds=[int(s) for s, _ in runs],
+        agencies=sorted({str(a) for _, a, _ in crew}),
+        firsts=[(int(s), str(m), str(a), int(y)) for s, m, a, y in firsts],
+        crew_lost=[(int(s), str(a), int(n)) for s, a, n in crew],
+        budgets=sorted((int(s), int(y), str(a), float(b)) for s, y, a, b in budgets),
+        budget_years=sorted(budget_years),
+    )
+
+
+def summarize(rows: EnsembleRows, milestones: tuple[str, ...] = MILESTONES) -> dict:
+    """The ensemble's answer as a JSON-ready dict (shares, years, crew lost, budgets).
+
+    Every agency of the runs is listed for every milestone, with ``nobody`` last: the runs in
+    which no agency reached it before the scenario ended.
+    """
+    n = len(rows.seeds)
+    firsts = defaultdict(list)  # (milestone, agency) -> years
+    for _, milestone, agency, year in rows.firsts:
+        firsts[milestone, agency].append(year)
+    table = []
+    for milestone in milestones:
+        entries = []
+        reached = 0
+        for agency in rows.agencies:
+            years = firsts.get((milestone, agency), [])
+            reached += len(years)
+            entries.append(_first_share(agency, len(years), n, years))
+        entries.append(_first_share(NOBODY, n - reached, n, []))
+        table.append({"milestone": milestone, "first": entries})
+    return {
+        "scenario": rows.scenario,
+        "scenario_hash": rows.scenario_hash,
+        "version": rows.version,
+        "runs": n,
+        "seeds": [rows.seeds[0], rows.seeds[-1]] if rows.seeds else [],
+        "agencies": rows.agencies,
+        "milestones": table,
+        "crew_lost": _crew_summary(rows, n),
+        "budgets_musd": _budget_summary(rows),
+        "intervals": "95 %: Wilson score for shares; normal approximation for mean crew lost",
+    }
+
+
+def _first_share(agency: str, k: int, n: int, years: list[int]) -> dict:
+    lo, hi = wilson_interval(k, n)
+    return {
+        "agency": agency,
+        "runs": k,
+        "share": _round(k / n if n else 0.0, 4),
+        "ci95": [_round(lo, 4), _round(hi, 4)],
+        "year": _quantiles(years, (5, 50, 95), ("p5", "median", "p95"), 1),
+    }
+
+
+def _crew_summary(rows: EnsembleRows, n: int) -> dict:
+    per_run = defaultdict(int)
+    per_agency = defaultdict(lambda: defaultdict(int))
+    for seed, agency, lost in rows.crew_lost:
+        per_run[seed] += lost
+        per_agency[agency][seed] += lost
+    totals = [per_run[s] for s in rows.seeds]
+    return {
+        **_mean_ci(totals),
+        "by_agency": {a: _mean_ci([per_agency[a][s] for s in rows.seeds]) for a in rows.agencies},
+    }
+
+
+def _mean_ci(values: list[int]) -> dict:
+    n = len(values)
+    if n == 0:
+        return {"mean": None, "ci95": [None, None]}
+    mean = sum(values) / n
+    var = sum((v - mean) ** 2 for v in values) / (n - 1) if n > 1 else 0.0
+    half = Z95 * math.sqrt(var / n)
+    low = max(0.0, mean - half)  # a count is never negative: the normal interval is clipped
+    return {"mean": _round(mean, 3), "ci95": [_round(low, 3), _round(mean + half, 3)]}
+
+
+def _budget_summary(rows: EnsembleRows) -> list[dict]:
+    values = defaultdict(list)
+    for _, year, agency, budget in rows.budgets:
+        values[year, agency].append(budget)
+    return [
+        {
+            "year": year,
+            "agency": agency,
+            "runs": len(values[year, agency]),
+            **_quantiles(values[year, agency], (25, 50, 75), ("q1", "median", "q3"), 1),
+        }
+        for year, agency in sorted(values)
+    ]
+
+
+def _quantiles(values: list[float], qs: tuple, names: tuple, digits: int) -> dict:
+    if not values:
+        return dict.fromkeys(names)
+    import numpy as np
+
+    found = np.percentile(np.sort(np.asarray(values, dtype=float)), qs)
+    return {name: _round(float(v), digits) for name, v in zip(names, found, strict=True)}
+
+
+def _round(value: float, digits: int) -> float:
+    return round(value + 0.0, digits)
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def format_summary(summary: dict) -> str:
+    """The summary as plain-text tables (one per question)."""
+    lines = [
+        f"{summary['scenario']} ({summary['scenario_hash']}, spacerace {summary['version']}): "
+        f"{summary['runs']} timelines, seeds {_seed_span(summary)}",
+        "",
+        "Who is first, and when (share of runs with 95 % Wilson interval; year median [5-95 %])",
+    ]
+    for entry in summary["milestones"]:
+        lines.append(f"  {entry['milestone'].replace('_', ' ')}")
+        for first in entry["first"]:
+            if first["runs"] == 0 and first["agency"] != NOBODY:
+                continue
+            lo, hi = first["ci95"]
+            share = f"{100 * first['share']:5.1f} % [{100 * lo:5.1f}-{100 * hi:5.1f}]"
+            year = first["year"]
+            when = (
+                f"  {year['median']:.0f} [{year['p5']:.0f}-{year['p95']:.0f}]"
+                if year.get("median") is not None
+                else ""
+            )
+            lines.append(f"    {first['agency']:<10} {first['runs']:>6} runs  {share}{when}")
+    crew = summary["crew_lost"]
+    if crew["mean"] is not None:
+        lines += ["", "Crew lost per timeline (mean, 95 % normal interval)"]
+        lines.append(f"    {'all':<10} {_mean_text(crew)}")
+        for agency, stats in crew["by_agency"].items():
+            lines.append(f"    {agency:<10} {_mean_text(stats)}")
+    if summary["budgets_musd"]:
+        lines += ["", "Budgets, million USD then-year (median [25-75 %])"]
+        for row in summary["budgets_musd"]:
+            lines.append(
+                f"    {row['year']}  {row['agency']:<10} {row['median']:>9.0f} "
+                f"[{row['q1']:.0f}-{row['q3']:.0f}]  ({row['runs']} runs)"
+            )
+    return "\n".join(lines)
+
+
+def print_summary(summary: dict, file=None) -> None:
+    """Print :func:`format_summary` (to stdout by default)."""
+    print(format_summary(summary), file=file)
+
+
+def _seed_span(summary: dict) -> str:
+    seeds = summary["seeds"]
+    return f"{seeds[0]}-{seeds[1]}" if seeds else "none"
+
+
+def _mean_text(stats: dict) -> str:
+    lo, hi = stats["ci95"]
+    return f"{stats['mean']:6.2f} [{lo:.2f}-{hi:.2f}]"
