@@ -225,6 +225,15 @@ def test_two_stores_in_one_process_lose_nothing(tmp_path):
         assert len(c.runs()) == 10
 
 
+def test_read_only_in_the_writing_process_shares_the_writer(tmp_path):
+    path = tmp_path / "shared.duckdb"
+    with Store(path) as writer:
+        writer.write_runs([synthetic(1)])
+        with Store(path, read_only=True) as reader:  # e.g. an ensemble's summary
+            assert reader.existing_seeds("feedfacefeedface", "0.1.0") == {1}
+        writer.write_runs([synthetic(2)])
+
+
 def test_a_second_process_is_told_the_file_is_in_use(tmp_path):
     path = tmp_path / "busy.duckdb"
     with Store(path) as db:
@@ -299,6 +308,9 @@ def test_default_path_is_in_the_user_data_folder(tmp_path, monkeypatch):
         assert default_path() == tmp_path / "xdg" / "spacerace" / "spacerace.duckdb"
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "data"))
     assert default_path() == tmp_path / "data" / "spacerace.duckdb"
+    with pytest.raises(StoreError, match="no database at"):
+        Store(read_only=True)
+    assert not (tmp_path / "data").exists()  # reading creates nothing
     with Store() as db:  # creates the folder
         assert db.path == tmp_path / "data" / "spacerace.duckdb" and db.runs() == []
     assert (tmp_path / "data" / "spacerace.duckdb").is_file()

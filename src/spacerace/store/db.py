@@ -61,7 +61,7 @@ class Store:
 
     Args:
         path: The database file (created with its tables if missing; its folder must exist).
-            None: :func:`default_path`, folder created.
+            None: :func:`default_path`, its folder created unless ``read_only``.
         read_only: Open without writing (several readers may share the file); the file must
             exist. In a process that already has the file open for writing, that connection's
             database is shared instead.
@@ -74,7 +74,8 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         if path is None:
             path = default_path()
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
         self.path = Path(path)
         self.read_only = read_only
         self._con = _connect(self.path, read_only)
