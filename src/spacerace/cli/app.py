@@ -15,6 +15,7 @@ import click
 import typer
 
 from spacerace.cli import render
+from spacerace.cli.ensemble_cmd import compare, ensemble
 from spacerace.cli.ranges import parse_date_range, parse_float_range
 from spacerace.cli.run_cmd import run
 from spacerace.cli.scenario_cmd import scenario_app
@@ -39,6 +40,8 @@ app.add_typer(scenario_app)
 app.command("runs")(runs)
 app.command("show")(show)
 app.command("export")(export)
+app.command("ensemble")(ensemble)
+app.command("compare")(compare)
 
 _JSON = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
 _TOF = Annotated[

@@ -32,6 +32,7 @@ __all__ = [
     "BACKENDS",
     "DASK_EXTRA_HINT",
     "Sink",
+    "check_backend",
     "default_chunk_size",
     "run_seeds",
 ]
@@ -141,6 +142,33 @@ def run_seeds(
     return done
 
 
+def check_backend(
+    backend: str, workers: int = 1, scheduler: str | None = None, chunk_size: int | None = None
+) -> None:
+    """Refuse what :func:`run_seeds` would refuse, before any work or any write is done.
+
+    Checks the arguments, that Dask can be imported for ``dask``, and that a ``scheduler``
+    address is well formed and answers.
+
+    Raises:
+        InputError: Saying which argument is wrong, or how to install the Dask extra.
+    """
+    _check(backend, workers, scheduler, chunk_size, [])
+    if backend != "dask":
+        return
+    distributed = _import_distributed()
+    if scheduler is not None:
+        _check_scheduler(distributed, scheduler)
+
+
+def _import_distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise InputError(DASK_EXTRA_HINT) from None
+    return distributed
+
+
 def _check(
     backend: str, workers: int, scheduler: str | None, chunk_size: int | None, seeds: list[int]
 ) -> None:
@@ -245,10 +273,7 @@ def _processes(scenario: Scenario, chunks: list[list[int]], workers: int) -> Ite
 def _dask(
     scenario: Scenario, chunks: list[list[int]], workers: int, scheduler: str | None
 ) -> Iterator[list]:
-    try:
-        import distributed
-    except ImportError:
-        raise InputError(DASK_EXTRA_HINT) from None
+    distributed = _import_distributed()
     with _dask_client(distributed, workers, scheduler) as client:
         slots = max(sum(client.nthreads().values()), workers) * _IN_FLIGHT_PER_WORKER
         todo = iter(chunks)

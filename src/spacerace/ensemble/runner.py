@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from spacerace import __version__
-from spacerace.ensemble.backends import run_seeds
+from spacerace.ensemble.backends import check_backend, run_seeds
 from spacerace.errors import InputError
 
 if TYPE_CHECKING:
@@ -132,6 +132,7 @@ def run_ensemble(
         raise InputError(f"-n {n}: expected at least 1 timeline")
     if seed_base < 0:
         raise InputError(f"--seed {seed_base}: expected a non-negative integer")
+    check_backend(backend, workers, scheduler, chunk_size)  # before the store records anything
     scenario_hash = scenario.content_hash()
     ensemble_id = f"{scenario_hash}-{seed_base}-{n}-{__version__}"
     wanted = range(seed_base, seed_base + n)

@@ -1,0 +1,224 @@
+"""``spacerace ensemble`` and ``spacerace compare``: many histories, and two sets side by side.
+
+The engine, the store (DuckDB), Dask and Matplotlib are imported inside the commands (fast
+``--help``). The progress bar is drawn here, from the ensemble's per-chunk callback, and only
+when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spacerace.errors import InputError
+
+__all__ = ["compare", "ensemble"]
+
+_DB = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="The store (a DuckDB file). Default: spacerace.duckdb in the user's data folder.",
+    ),
+]
+_JSON = Annotated[bool, typer.Option("--json", help="Print the answer as JSON on stdout.")]
+
+
+def ensemble(
+    scenario: Annotated[
+        str,
+        typer.Option(
+            "--scenario",
+            help="Built-in scenario name (see `spacerace scenario list`) or a TOML file.",
+        ),
+    ] = "for-all-mankind",
+    n: Annotated[int, typer.Option("-n", help="Number of timelines (seeds).")] = 100,
+    seed: Annotated[
+        int, typer.Option("--seed", help="First seed: the ensemble plays seeds BASE..BASE+n-1.")
+    ] = 0,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", help="Worker processes (default: 1 for serial, else the CPU count)."
+        ),
+    ] = None,
+    backend: Annotated[
+        str, typer.Option("--backend", help="Where timelines run: serial, processes or dask.")
+    ] = "processes",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --backend dask). "
+            "Without it the dask backend starts a local cluster on 127.0.0.1.",
+        ),
+    ] = None,
+    db: _DB = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the plots (first shares, milestone years)."),
+    ] = None,
+    as_json: _JSON = False,
+) -> None:
+    """Play many seeded timelines, store them, and answer who is first, when, and at what cost.
+
+    Seeds already in the store are not played again, so an interrupted ensemble resumes
+    where it stopped when the same command is run again.
+    """
+    from spacerace.ensemble.backends import check_backend
+
+    if n < 1:
+        raise InputError(f"-n {n}: expected at least 1 timeline")
+    if seed < 0:
+        raise InputError(f"--seed {seed}: expected a non-negative integer")
+    if workers is None:
+        workers = 1 if backend == "serial" else max(1, os.cpu_count() or 1)
+    check_backend(backend, workers, scheduler)
+    if out is not None and out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: exists and is not a folder")
+    from spacerace.ensemble.runner import run_ensemble
+    from spacerace.ensemble.summary import rows_from_store, summarize
+    from spacerace.scenario.loader import load_scenario
+    from spacerace.store.db import Store
+
+    chosen = load_scenario(scenario)
+    with Store(db) as store, _progress(f"{chosen.name}: {n} timelines") as progress:
+        done = run_ensemble(
+            chosen,
+            n,
+            store,
+            seed_base=seed,
+            backend=backend,
+            workers=workers,
+            scheduler=scheduler,
+            on_start=progress.start,
+            on_records=progress.advance,
+        )
+        rows = rows_from_store(store, done.scenario_hash, done.version, done.seeds)
+        where = store.path
+    summary = summarize(rows)
+    written = {}
+    if out is not None:
+        from spacerace.ensemble.figures import write_figures
+
+        written = write_figures(rows, summary, out)
+    if as_json:
+        from spacerace.cli import render
+
+        render.print_json(
+            {
+                "ensemble": _ensemble_json(done, backend, workers, where),
+                "summary": summary,
+                "files": {k: str(v) for k, v in sorted(written.items())},
+            }
+        )
+        return
+    from spacerace.ensemble.summary import print_summary
+
+    print(_ensemble_line(done, backend, workers, where))
+    print()
+    print_summary(summary)
+    if written:
+        print(f"\nplots written to {out}: " + ", ".join(sorted(p.name for p in written.values())))
+
+
+def compare(
+    a: Annotated[str, typer.Argument(help="First ensemble: a scenario name or an ensemble id.")],
+    b: Annotated[str, typer.Argument(help="Second ensemble: a scenario name or an ensemble id.")],
+    db: _DB = None,
+    as_json: _JSON = False,
+) -> None:
+    """Put two stored ensembles side by side: who is first in each, and the differences.
+
+    A scenario name stands for its latest ensemble in the store.
+    """
+    from spacerace.ensemble.compare import compare_summaries, find_ensemble, print_comparison
+    from spacerace.ensemble.summary import rows_from_store, summarize
+    from spacerace.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        refs = [find_ensemble(store, ref) for ref in (a, b)]
+        summaries = [
+            summarize(rows_from_store(store, r.scenario_hash, r.version, r.seeds)) for r in refs
+        ]
+    result = compare_summaries(*summaries)
+    result["a"]["ensemble_id"], result["b"]["ensemble_id"] = (r.ensemble_id for r in refs)
+    if as_json:
+        from spacerace.cli import render
+
+        render.print_json(result)
+        return
+    print_comparison(result)
+
+
+def _ensemble_json(done, backend: str, workers: int, where: Path) -> dict:
+    return {
+        "ensemble_id": done.ensemble_id,
+        "scenario": done.scenario,
+        "scenario_hash": done.scenario_hash,
+        "version": done.version,
+        "seeds": [done.seed_base, done.seed_base + done.n - 1],
+        "played": done.played,
+        "skipped": done.skipped,
+        "backend": backend,
+        "workers": workers,
+        "elapsed_s": round(done.elapsed_s, 3),
+        "db": str(where),
+    }
+
+
+def _ensemble_line(done, backend: str, workers: int, where: Path) -> str:
+    rate = f" ({done.played / done.elapsed_s:.1f} timelines/s)" if done.played else ""
+    return (
+        f"ensemble {done.ensemble_id}: played {done.played}, found {done.skipped} already "
+        f"stored; {backend} with {workers} worker(s), {done.elapsed_s:.1f} s{rate}; "
+        f"stored in {where}"
+    )
+
+
+class _Progress:
+    """A Rich progress bar on stderr, fed by the ensemble's callbacks (no-op when not a tty)."""
+
+    def __init__(self, bar, label: str):
+        self._bar = bar
+        self._label = label
+        self._task = None
+
+    def start(self, todo: int, stored: int) -> None:
+        if self._bar is not None:
+            label = self._label + (f" ({stored} already stored)" if stored else "")
+            self._task = self._bar.add_task(label, total=todo)
+
+    def advance(self, records: list) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task, len(records))
+
+
+@contextlib.contextmanager
+def _progress(label: str):
+    if not sys.stderr.isatty():
+        yield _Progress(None, label)
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        yield _Progress(bar, label)
