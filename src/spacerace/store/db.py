@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -131,10 +132,11 @@ class Store:
             _check_record(record)
         con = self._con
         # Bulk insert: each table's batch becomes one dict of NumPy columns, registered as a
-        # view and copied with INSERT ... SELECT. Measured on 135,485 events (2 cores,
-        # DuckDB 2.0): executemany 3,300 rows/s, multi-row VALUES 9,100 rows/s, UNNEST of list
-        # parameters 120,000 rows/s, NumPy columns 1,000,000 rows/s including building the
-        # arrays (pyarrow and pandas are not dependencies). bench/bench_store.py has totals.
+        # view and copied with INSERT ... SELECT. Measured on 135,485 events into an
+        # in-memory table (2 cores, DuckDB 2.0): executemany 3,300 rows/s, multi-row VALUES
+        # 9,100 rows/s, UNNEST of list parameters 120,000 rows/s, NumPy columns 1,000,000
+        # rows/s including building the arrays (pyarrow and pandas are not dependencies).
+        # Whole runs into a file: bench/bench_store.py (docs/benchmarks.md, "Store").
         con.begin()
         try:
             ids = _columns([r.run for r in fresh], {"run_id": "VARCHAR"})
@@ -151,13 +153,13 @@ class Store:
                 self._insert(table, table_rows, stored_at=now)
             con.commit()
         except duckdb.Error as exc:
-            con.rollback()
+            _rollback(con)
             raise StoreError(
                 f"{self.path}: could not store {len(fresh)} runs ({exc}); none of them was "
                 "written, runs stored before are kept"
             ) from exc
         except BaseException:
-            con.rollback()
+            _rollback(con)
             raise
         return len(new)
 
@@ -374,6 +376,11 @@ def _columns(rows: list[dict], types: dict[str, str]) -> dict[str, np.ndarray]:
         else:
             out[col] = np.array(values, dtype=dtype)
     return out
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    with contextlib.suppress(duckdb.TransactionException):  # a failed COMMIT has rolled back
+        con.rollback()
 
 
 def _utc_now() -> dt.datetime:
