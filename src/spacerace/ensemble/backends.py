@@ -42,13 +42,16 @@ BACKENDS = ("serial", "processes", "dask")
 DASK_EXTRA_HINT = "the dask backend needs the dask extra: pip install 'spacerace[dask]'"
 
 CHUNK_SEEDS = 10
-"""Most seeds per task. Measured on 200 seeds of for-all-mankind 1969-2003, 2 cores (one
-timeline with its records costs ~0.1 s; see bench/bench_ensemble.py and docs/benchmarks.md):
-processes ran 1 seed per task at 17.3 timelines/s, 10 at 18.0, 50 at 15.6; Dask 1 at 16.4,
-10 at 17.6, 50 at 15.3. One seed per task pays a round trip per timeline (~3-5 % with Dask);
-50 leaves a worker idle while the other finishes the last chunk (a tail of up to 5 s) and
-streams to the store in big, late lumps. 10 keeps the overhead under 1 % and the tail short.
-:func:`default_chunk_size` shrinks it for small ensembles so every worker gets several tasks.
+"""Most seeds per task. Measured with bench/bench_ensemble.py (200 seeds of for-all-mankind
+1969-2003, 2 workers on 2 cores, one timeline with its records ~0.11 s; median of 3 rounds,
+docs/benchmarks.md): processes ran 15.95 timelines/s with 1 seed per task, 15.78 with 10,
+15.55 with 50 (a pipe round trip costs ~1 ms, so the pool hardly cares); Dask ran 12.57
+with 1, 13.66 with 10, 13.28 with 50 (a task costs a few ms of scheduling and a round
+trip through the scheduler, ~8 % of a one-seed task). 50 leaves one worker idle while the
+other finishes the last chunk (up to ~5 s) and streams to the store in large, late lumps.
+10 is best or level on both, and across machines (a Dask cluster) the per-task cost only
+grows. :func:`default_chunk_size` shrinks it for small ensembles so every worker gets
+several tasks.
 """
 
 _TASKS_PER_WORKER = 4
@@ -212,8 +215,22 @@ def _worker_planner(scenario: Scenario) -> MissionPlanner:
     key = scenario.content_hash()
     planner = _PLANNERS.get(key)
     if planner is None:
+        _one_thread_per_worker()
         planner = _PLANNERS[key] = _warm_planner(scenario)
     return planner
+
+
+def _one_thread_per_worker() -> None:
+    """Run Numba's parallel kernels on one thread in a worker process.
+
+    The worker processes are the parallelism. Left at its default (a thread per core), each
+    worker's OpenMP pool spins on every core: two pool workers building their planners at
+    once on 2 cores took 3.3 s each instead of 0.7 s (measured). Dask's nanny sets
+    OMP_NUM_THREADS=1 for its workers; a process pool is told here.
+    """
+    import numba
+
+    numba.set_num_threads(1)
 
 
 def _warm_planner(scenario: Scenario) -> MissionPlanner:
