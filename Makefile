@@ -31,6 +31,9 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_lambert.py
 	$(BIN)/python bench/bench_porkchop.py
 	$(BIN)/python bench/bench_startup.py
+	$(BIN)/python bench/bench_engine.py
+	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_ensemble.py   # about 10 minutes
 
 clean:
 	rm -rf $(VENV) .numba-cache porkchop.png

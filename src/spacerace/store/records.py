@@ -54,12 +54,14 @@ def record_of(result: RunResult, duration_s: float = 0.0) -> RunRecord:
     run_id = run_id_of(scenario_hash, result.seed)
     start = result.start_jd_tdb
     jsonl = result.log.to_jsonl(start)
+    # one vectorised date conversion for the whole log (per-event calls cost more than the run)
+    dates = jd_tdb_to_iso([start + e.day for e in result.log]) if len(result.log) else []
     events = [
         {
             "run_id": run_id,
             "seq": i,
             "day": e.day,
-            "date": jd_tdb_to_iso(start + e.day),
+            "date": dates[i],
             "kind": e.kind,
             "agency": e.agency,
             "text": e.text,

@@ -38,10 +38,10 @@ class Event:
     data: Mapping[str, JsonScalar] = field(default_factory=dict)
     scripted: bool = False
 
-    def to_dict(self, start_jd_tdb: float) -> dict:
-        """Return the event as a JSON-ready dict with its calendar date."""
+    def to_dict(self, start_jd_tdb: float, date: str | None = None) -> dict:
+        """Return the event as a JSON-ready dict with its calendar date (given, or computed)."""
         return {
-            "date": jd_tdb_to_iso(start_jd_tdb + self.day),
+            "date": date or jd_tdb_to_iso(start_jd_tdb + self.day),
             "day": round(self.day, 6),
             "kind": self.kind,
             "agency": self.agency,
@@ -76,7 +76,11 @@ class EventLog:
 
     def to_jsonl(self, start_jd_tdb: float) -> str:
         """Return the log as JSON lines, keys sorted: same run, same bytes."""
-        return "".join(
-            json.dumps(e.to_dict(start_jd_tdb), sort_keys=True, ensure_ascii=False) + "\n"
-            for e in self.events
-        )
+        if not self.events:
+            return ""
+        dates = jd_tdb_to_iso([start_jd_tdb + e.day for e in self.events])  # one vectorised call
+        lines = []
+        for e, date in zip(self.events, dates, strict=True):
+            row = e.to_dict(start_jd_tdb, date)
+            lines.append(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n")
+        return "".join(lines)
