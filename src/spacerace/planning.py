@@ -18,6 +18,7 @@ from spacerace.astro.porkchop import (
     TransferPoint,
     compute_porkchop,
     find_windows,
+    grid_axis,
     hohmann_tof_days,
     synodic_period_days,
 )
@@ -153,8 +154,8 @@ def porkchop(
         eph,
         body1.name,
         body2.name,
-        _axis(first, last, depart_step_days),
-        _axis(tof_lo, tof_hi, tof_step_days),
+        grid_axis(first, last, depart_step_days),
+        grid_axis(tof_lo, tof_hi, tof_step_days),
         mu_sun,
         departure_orbit=dep_orbit,
         arrival_orbit=arr_orbit,
@@ -247,9 +248,3 @@ def _check_range(pair, what: str) -> tuple[float, float]:
 
 def _n_steps(lo: float, hi: float, step: float) -> int:
     return int(np.floor((hi - lo) / step + 1e-9)) + 2
-
-
-def _axis(lo: float, hi: float, step: float) -> np.ndarray:
-    n = int(np.floor((hi - lo) / step + 1e-9)) + 1
-    axis = lo + step * np.arange(n)
-    return axis if hi - axis[-1] < 1e-9 else np.append(axis, hi)

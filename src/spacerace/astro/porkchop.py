@@ -30,6 +30,7 @@ __all__ = [
     "TransferPoint",
     "compute_porkchop",
     "find_windows",
+    "grid_axis",
     "hohmann_tof_days",
     "synodic_period_days",
 ]
@@ -324,8 +325,8 @@ def find_windows(
         ephemeris,
         origin,
         target,
-        _span(start_jd_tdb, end_jd_tdb, coarse_step_days),
-        _span(tof_days[0], tof_days[1], coarse_step_days),
+        grid_axis(start_jd_tdb, end_jd_tdb, coarse_step_days),
+        grid_axis(tof_days[0], tof_days[1], coarse_step_days),
         mu_sun_km3_s2,
         **orbits,
     )
@@ -336,12 +337,12 @@ def find_windows(
             ephemeris,
             origin,
             target,
-            _span(
+            grid_axis(
                 max(start_jd_tdb, guess.depart_jd_tdb - half),
                 min(end_jd_tdb, guess.depart_jd_tdb + half),
                 fine_step_days,
             ),
-            _span(
+            grid_axis(
                 max(tof_days[0], guess.tof_days - half),
                 min(tof_days[1], guess.tof_days + half),
                 fine_step_days,
@@ -429,8 +430,13 @@ def _check_ends(origin: str, target: str) -> None:
             )
 
 
-def _span(start: float, stop: float, step: float) -> np.ndarray:
-    """Return start..stop inclusive in steps (the last step may be shorter)."""
+def grid_axis(start: float, stop: float, step: float) -> np.ndarray:
+    """Return start..stop inclusive in steps (the last step may be shorter).
+
+    Example:
+        >>> grid_axis(0.0, 5.0, 2.0).tolist()
+        [0.0, 2.0, 4.0, 5.0]
+    """
     n = max(1, int(math.floor((stop - start) / step + 1e-9)) + 1)
     values = start + step * np.arange(n)
     if stop - values[-1] > 1e-9:

@@ -123,29 +123,26 @@ def console():
     return Console() if sys.stdout.isatty() else Console(width=140)
 
 
-_console = console
-
-
 def print_porkchop(result, out: Path | None, park_alt_km: float, arrive_alt_km: float) -> None:
     """Print a porkchop's best windows as a table, and where the plot went."""
     from spacerace.astro.time import jd_tdb_to_iso
 
     grid = result.grid
-    console = _console()
+    screen = console()
     title = (
         f"{grid.origin.title()} → {grid.target.title()}: departures "
         f"{jd_tdb_to_iso(grid.depart_jd_tdb[0])}..{jd_tdb_to_iso(grid.depart_jd_tdb[-1])}, "
         f"TOF {grid.tof_days[0]:g}..{grid.tof_days[-1]:g} d "
         f"({grid.c3_km2_s2.shape[0]}×{grid.c3_km2_s2.shape[1]} grid, DE421)"
     )
-    console.print(_table(title, result.windows, park_alt_km, arrive_alt_km, grid.target))
+    screen.print(_table(title, result.windows, park_alt_km, arrive_alt_km, grid.target))
     if not result.windows_inside:
-        console.print(
+        screen.print(
             "[yellow]No window has its best departure inside this range; shown: the "
             "grid's best point, on its edge. Widen --depart to find the window.[/yellow]"
         )
     if out is not None:
-        console.print(f"plot written to {out}")
+        screen.print(f"plot written to {out}")
 
 
 _BY_LABEL = {"c3": "lowest C3", "dv": "lowest total Δv", "vinf_arrive": "lowest arrival v∞"}
@@ -160,4 +157,4 @@ def print_windows(
         f"(DE421; each window's {_BY_LABEL.get(by, by)}; "
         "Δv from a circular parking orbit into a circular orbit)"
     )
-    _console().print(_table(title, found, park_alt_km, arrive_alt_km, target.lower()))
+    console().print(_table(title, found, park_alt_km, arrive_alt_km, target.lower()))

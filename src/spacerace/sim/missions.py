@@ -12,7 +12,7 @@ import math
 from spacerace.policy.base import MissionOption
 from spacerace.policy.builtin import GOAL_MISSION
 from spacerace.sim.context import RunContext
-from spacerace.sim.politics import react_to_first, react_to_loss
+from spacerace.sim.politics import money_in_dollars_of, react_to_first, react_to_loss
 from spacerace.sim.programs import GOAL_PROGRAMS, is_met
 from spacerace.world.base import Base
 from spacerace.world.mission import Mission
@@ -74,6 +74,8 @@ KIND_NEEDS = {
     "mars_base_rotation": ("mars_vehicle",),
     "asteroid_capture": ("asteroid_capture",),
 }
+REVIEWED_GOALS = ("crewed_lunar_landing", "lunar_base", "crewed_mars_landing")
+"""Goals an agency may give up once the rival has them (the others are never dropped)."""
 BASE_NAMES = {("moon", "US"): "Jamestown", ("moon", "SU"): "Zvezda", ("mars", ""): "Happy Valley"}
 
 
@@ -184,21 +186,15 @@ def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
     launches, crew_vehicle = _split(ctx, kind, vkey, fleet, plan)
     if crew_vehicle is None or launches + bool(crew_vehicle) > _max_launches(ctx, kind):
         return None
-    cost = launches * _dollars(ctx, spec.cost_musd, spec.cost_year) + (
+    cost = launches * money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) + (
         plan.cost_musd - plan.launches * spec.cost_musd
     )
     if crew_vehicle:
         crew_spec = ctx.world.vehicle_specs[crew_vehicle]
-        cost += _dollars(ctx, crew_spec.cost_musd, crew_spec.cost_year)
+        cost += money_in_dollars_of(ctx, crew_spec.cost_musd, crew_spec.cost_year)
     odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
     depart = plan.depart_day if kind.startswith("mars") else ctx.now + ctx.mech.mission_lead_days
     return MissionOption(kind, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, depart)
-
-
-def _dollars(ctx: RunContext, value: float, year: int) -> float:
-    from spacerace.sim.politics import money_in_dollars_of
-
-    return money_in_dollars_of(ctx, value, year)
 
 
 def decide_process(ctx: RunContext, key: str):
@@ -233,14 +229,9 @@ def _review_goals(ctx: RunContext, key: str, rng) -> None:
     for goal in view.rival_ahead:
         if goal not in agency.goals or goal in ctx.achievements(key):
             continue
-        kind = {
-            "crewed_lunar_landing": "lunar_landing",
-            "lunar_base": "lunar_base",
-            "crewed_mars_landing": "mars_landing",
-        }.get(goal)
-        if kind is None:
+        if goal not in REVIEWED_GOALS:
             continue
-        odds = _best_odds(ctx, key, kind)
+        odds = _best_odds(ctx, key, GOAL_MISSION[goal])
         if ctx.policies[key].keep_goal(view, goal, odds, rng):
             continue
         dropped = [
@@ -615,8 +606,3 @@ def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
                 agency.revenue_musd += ctx.mech.helium3_revenue_musd
             return True
     return False
-
-
-def expected_launches(imleo_kg: float, payload_kg: float) -> int:
-    """Launches to lift a mass with a vehicle (at least one)."""
-    return max(1, math.ceil(imleo_kg / payload_kg))

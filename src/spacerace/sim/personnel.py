@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacerace.catalog.astronauts import load_astronauts
 from spacerace.sim.context import RunContext
-from spacerace.sim.setup import country_of_astronaut
+from spacerace.sim.setup import country_of_astronaut, real_person_skill
 from spacerace.world.person import Person
 
 __all__ = ["personnel_process"]
@@ -100,7 +100,7 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
             role,
             country,
             rec.born_year,
-            skill=_skill(rec.name),
+            skill=real_person_skill(rec.name),
             status="training",
             ready_day=ready,
             real=True,
@@ -129,9 +129,3 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
             f"{facility.basic_training_months:g} months",
             count=len(hired),
         )
-
-
-def _skill(name: str) -> float:
-    import zlib
-
-    return 0.5 + 0.4 * (zlib.crc32(name.encode()) % 1000) / 999.0

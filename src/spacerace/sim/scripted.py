@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacerace.scenario.model import Scenario
 from spacerace.sim.context import RunContext
 from spacerace.sim.missions import KIND_NEEDS, flight_process
+from spacerace.sim.programs import is_met
 from spacerace.world.mission import Mission
 
 __all__ = ["scripted_process"]
@@ -46,22 +47,20 @@ def _scripted_mission(ctx: RunContext, event):
     """Fly a mission whose outcome is forced (it arrives on the scripted date)."""
     agency = ctx.world.agencies[event.agency]
     for token in KIND_NEEDS[event.mission]:
-        for cap in (
-            token.split("|")[:1]
-            if not any(c in agency.capabilities for c in token.split("|"))
-            else []
-        ):
-            owned = [c for c in token.split("|") if c in agency.programs] or [cap]
-            agency.capabilities.add(owned[0])
-            agency.programs.pop(owned[0], None)
-            ctx.emit(
-                "program_completed",
-                event.agency,
-                f"{agency.name} has {ctx.catalog['programs'][owned[0]].name} ready.",
-                cause="scripted by the scenario (the divergence)",
-                program=owned[0],
-                scripted=True,
-            )
+        if is_met(token, agency.capabilities):
+            continue
+        choices = token.split("|")  # the program under way if any, else the first
+        granted = next((c for c in choices if c in agency.programs), choices[0])
+        agency.capabilities.add(granted)
+        agency.programs.pop(granted, None)
+        ctx.emit(
+            "program_completed",
+            event.agency,
+            f"{agency.name} has {ctx.catalog['programs'][granted].name} ready.",
+            cause="scripted by the scenario (the divergence)",
+            program=granted,
+            scripted=True,
+        )
     fleet = sorted(
         ctx.catalog["fleet"].get(event.agency, set()),
         key=lambda v: -ctx.world.vehicle_specs[v].payload_leo_kg,

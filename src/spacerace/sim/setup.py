@@ -117,12 +117,12 @@ def _add_real_people(world: World, start_year: int, named: set) -> None:
             role=role,
             nationality=country,
             born_year=rec.born_year,
-            skill=_skill(rec.name),
+            skill=real_person_skill(rec.name),
             real=True,
         )
 
 
-def _skill(name: str) -> float:
+def real_person_skill(name: str) -> float:
     """A stable skill in 0.5..0.9 from the name (real people: no rating is published)."""
     import zlib
 

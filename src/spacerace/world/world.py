@@ -61,8 +61,3 @@ class World:
     us_president: str = ""
     soviet_leader: str = ""
     rivalry: float = 0.8
-
-    def crew_pool(self, agency: str, day: float) -> list[Person]:
-        """People of an agency who can fly now, sorted by skill then name (deterministic)."""
-        ready = [p for p in self.people.values() if p.agency == agency and p.can_fly(day)]
-        return sorted(ready, key=lambda p: (-p.skill, p.name))
