@@ -16,6 +16,7 @@ import typer
 
 from spacerace.cli import render
 from spacerace.cli.ensemble_cmd import compare, ensemble
+from spacerace.cli.options import JsonOption
 from spacerace.cli.ranges import parse_date_range, parse_float_range
 from spacerace.cli.run_cmd import run
 from spacerace.cli.scenario_cmd import scenario_app
@@ -43,7 +44,6 @@ app.command("export")(export)
 app.command("ensemble")(ensemble)
 app.command("compare")(compare)
 
-_JSON = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
 _TOF = Annotated[
     str | None,
     typer.Option(
@@ -85,7 +85,7 @@ def porkchop(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write the porkchop plot to this PNG file.")
     ] = None,
-    as_json: _JSON = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Compute a porkchop grid between two planets and list its best launch windows."""
     from spacerace import planning
@@ -134,7 +134,7 @@ def windows(
     park_alt: _PARK = 200.0,
     arrive_alt: _ARRIVE = 250.0,
     by: _BY = "c3",
-    as_json: _JSON = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List every launch window between two planets, with its best transfer."""
     from spacerace import planning

@@ -15,28 +15,14 @@ from typing import Annotated
 
 import typer
 
+from spacerace.cli.options import DbOption, JsonOption, ScenarioOption
 from spacerace.errors import InputError
 
 __all__ = ["compare", "ensemble"]
 
-_DB = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help="The store (a DuckDB file). Default: spacerace.duckdb in the user's data folder.",
-    ),
-]
-_JSON = Annotated[bool, typer.Option("--json", help="Print the answer as JSON on stdout.")]
-
 
 def ensemble(
-    scenario: Annotated[
-        str,
-        typer.Option(
-            "--scenario",
-            help="Built-in scenario name (see `spacerace scenario list`) or a TOML file.",
-        ),
-    ] = "for-all-mankind",
+    scenario: ScenarioOption = "for-all-mankind",
     n: Annotated[int, typer.Option("-n", help="Number of timelines (seeds).")] = 100,
     seed: Annotated[
         int, typer.Option("--seed", help="First seed: the ensemble plays seeds BASE..BASE+n-1.")
@@ -59,12 +45,12 @@ def ensemble(
             "Without it the dask backend starts a local cluster on 127.0.0.1.",
         ),
     ] = None,
-    db: _DB = None,
+    db: DbOption = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Folder for the plots (first shares, milestone years)."),
     ] = None,
-    as_json: _JSON = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Play many seeded timelines, store them, and answer who is first, when, and at what cost.
 
@@ -131,8 +117,8 @@ def ensemble(
 def compare(
     a: Annotated[str, typer.Argument(help="First ensemble: a scenario name or an ensemble id.")],
     b: Annotated[str, typer.Argument(help="Second ensemble: a scenario name or an ensemble id.")],
-    db: _DB = None,
-    as_json: _JSON = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Put two stored ensembles side by side: who is first in each, and the differences.
 

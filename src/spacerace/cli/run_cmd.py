@@ -10,19 +10,14 @@ from typing import Annotated
 
 import typer
 
+from spacerace.cli.options import ScenarioOption
 from spacerace.errors import InputError
 
 __all__ = ["run"]
 
 
 def run(
-    scenario: Annotated[
-        str,
-        typer.Option(
-            "--scenario",
-            help="Built-in scenario name (see `spacerace scenario list`) or a TOML file.",
-        ),
-    ] = "for-all-mankind",
+    scenario: ScenarioOption = "for-all-mankind",
     seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same history.")] = 1,
     until: Annotated[
         int | None, typer.Option("--until", help="Last year to simulate (default: the scenario's).")

@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from spacerace.cli.options import JsonOption
+
 __all__ = ["scenario_app"]
 
 scenario_app = typer.Typer(
@@ -20,11 +22,9 @@ scenario_app = typer.Typer(
     no_args_is_help=True,
 )
 
-_JSON = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
-
 
 @scenario_app.command("list")
-def list_scenarios(as_json: _JSON = False) -> None:
+def list_scenarios(as_json: JsonOption = False) -> None:
     """List the built-in scenarios (name and title)."""
     from spacerace.cli import render
     from spacerace.scenario.loader import list_builtin
@@ -47,7 +47,7 @@ def list_scenarios(as_json: _JSON = False) -> None:
 @scenario_app.command("validate")
 def validate(
     file: Annotated[str, typer.Argument(help="A scenario .toml file, or a built-in name.")],
-    as_json: _JSON = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Check a scenario file and say what it holds, or the first mistake and where it is."""
     from spacerace.cli import render

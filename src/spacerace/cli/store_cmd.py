@@ -16,27 +16,19 @@ from typing import Annotated
 
 import typer
 
+from spacerace.cli.options import DbOption, JsonOption
 from spacerace.errors import InputError, StoreError
 
 __all__ = ["export", "replay_stored", "runs", "show", "stored_events_jsonl"]
 
-_DB = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help="The store (a DuckDB file). Default: spacerace.duckdb in the user's data folder.",
-    ),
-]
-_JSON = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
-
 
 def runs(
-    db: _DB = None,
+    db: DbOption = None,
     scenario: Annotated[
         str | None, typer.Option("--scenario", help="Only runs of this scenario (its name).")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many runs.")] = 50,
-    as_json: _JSON = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List stored runs, the most recent first."""
     from spacerace.store.db import Store
@@ -83,12 +75,12 @@ def runs(
 
 def show(
     run_id: Annotated[str, typer.Argument(help="A run id, or a prefix unique in the store.")],
-    db: _DB = None,
+    db: DbOption = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Folder for events.jsonl, chronicle.md, .html and plots."),
     ] = None,
-    as_json: _JSON = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Show one stored run again: replay it and print its chronicle (or its stored events)."""
     from spacerace.cli import render
@@ -114,7 +106,7 @@ def show(
 def export(
     db: Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")],
     out: Annotated[Path, typer.Option("--out", help="Folder for one Parquet file per table.")],
-    as_json: _JSON = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Export every table of a store to Parquet files, one per table."""
     from spacerace.store.db import Store
