@@ -44,6 +44,7 @@ from lamberthub import izzo2015
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import write_section  # noqa: E402
+from _peers import lamberthub_loop  # noqa: E402
 
 from spacerace.astro.lambert import solve_lambert  # noqa: E402
 from spacerace.catalog.bodies import get_body  # noqa: E402
@@ -80,18 +81,6 @@ def earth_mars_cases(rng: np.random.Generator, n: int):
     )
     tof_s = rng.uniform(100.0, 450.0, n) * DAY_S
     return r1_km, r2_km, tof_s
-
-
-@numba.njit
-def lamberthub_loop(mu, r1, r2, tof_s, atol, rtol):
-    n = r1.shape[0]
-    v1 = np.empty((n, 3))
-    v2 = np.empty((n, 3))
-    for i in range(n):
-        a, b = izzo2015(mu, r1[i], r2[i], tof_s[i], 0, True, True, 35, atol, rtol)
-        v1[i] = a
-        v2[i] = b
-    return v1, v2
 
 
 @numba.njit(parallel=True)

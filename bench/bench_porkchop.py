@@ -28,6 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import machine, median_time_s, write_section  # noqa: E402
+from _peers import lamberthub_loop  # noqa: E402
 
 from spacerace.astro.porkchop import ParkingOrbit, compute_porkchop  # noqa: E402
 from spacerace.astro.time import iso_to_jd_tdb  # noqa: E402
@@ -49,18 +50,6 @@ def ours(eph, depart, tof, mu_sun, orbits):
     return compute_porkchop(eph, "earth", "mars", depart, tof, mu_sun, **orbits)
 
 
-@numba.njit
-def _peer_loop(izzo, mu, r1, r2, tof_s, rtol, atol):
-    n = r1.shape[0]
-    v1 = np.empty((n, 3))
-    v2 = np.empty((n, 3))
-    for i in range(n):
-        a, b = izzo(mu, r1[i], r2[i], tof_s[i], 0, True, True, 35, atol, rtol)
-        v1[i] = a
-        v2[i] = b
-    return v1, v2
-
-
 def jplephem_state(spk, chain, jd):
     """Heliocentric state summed from jplephem segments, km and km/s, shape (N, 3)."""
     r = np.zeros((3, jd.size))
@@ -78,14 +67,13 @@ MARS = [(1, (0, 4)), (1, (4, 499)), (-1, (0, 10))]
 
 def peer_numba(spk, depart, tof, mu_sun):
     """The strongest peer chain: jplephem (Skyfield's reader) for the states, lamberthub."""
-    from lamberthub import izzo2015
 
     r_e, v_e = jplephem_state(spk, EARTH, depart)
     arrive = (depart[:, None] + tof[None, :]).ravel()
     r_m, _ = jplephem_state(spk, MARS, arrive)
     r1 = np.repeat(r_e, tof.size, axis=0)
-    v1, v2 = _peer_loop(
-        izzo2015, mu_sun, r1, r_m, np.tile(tof, depart.size) * 86400.0, PEER_RTOL, PEER_ATOL
+    v1, v2 = lamberthub_loop(
+        mu_sun, r1, r_m, np.tile(tof, depart.size) * 86400.0, PEER_ATOL, PEER_RTOL
     )
     vinf = np.linalg.norm(v1 - np.repeat(v_e, tof.size, axis=0), axis=1)
     return (vinf**2).reshape(depart.size, tof.size)
