@@ -169,9 +169,6 @@ def _check_output_path(out: Path | None) -> None:
         raise InputError(f"--out {out}: folder {out.parent} does not exist")
 
 
-_NoArgsIsHelp = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; user errors print one line and exit with status 2."""
     try:
@@ -182,9 +179,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.Abort:
         _fail("aborted", 130)
-    except _NoArgsIsHelp as exc:  # bare ``spacerace``: the help, as click prints it
-        print(exc.format_message(), file=sys.stderr)
-        sys.exit(exc.exit_code)
     except click.ClickException as exc:
         _fail(exc.format_message().replace("\n", " "), exc.exit_code)
     except BrokenPipeError:
