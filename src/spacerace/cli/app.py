@@ -15,6 +15,7 @@ import click
 import typer
 
 from spacerace.cli import render
+from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
 from spacerace.cli.options import JsonOption
 from spacerace.cli.ranges import parse_date_range, parse_float_range
@@ -43,6 +44,7 @@ app.command("show")(show)
 app.command("export")(export)
 app.command("ensemble")(ensemble)
 app.command("compare")(compare)
+app.command("base")(base)
 
 _TOF = Annotated[
     str | None,

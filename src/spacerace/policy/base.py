@@ -132,6 +132,16 @@ class Policy(Protocol):
     def keep_goal(self, view: AgencyView, goal: str, odds: float, rng: np.random.Generator) -> bool:
         """Return False to give up a goal the rival has already achieved."""
 
+    def supply_base(
+        self, view: AgencyView, base: str, cost_musd: float, rng: np.random.Generator
+    ) -> bool:
+        """Return True to pay ``cost_musd`` for the consumables of a base it commands."""
+
+    def evacuate_base(
+        self, view: AgencyView, base: str, reserve_days: float, rng: np.random.Generator
+    ) -> bool:
+        """Return True to evacuate a base whose reserves last ``reserve_days`` (too few)."""
+
 
 @dataclass
 class ExternalPolicy:
@@ -145,6 +155,8 @@ class ExternalPolicy:
         fund_fn: Replaces :meth:`Policy.fund`.
         mission_fn: Replaces :meth:`Policy.next_mission`.
         crew_fn: Replaces :meth:`Policy.pick_crew`.
+        supply_fn: Replaces :meth:`Policy.supply_base`.
+        evacuate_fn: Replaces :meth:`Policy.evacuate_base`.
         decisions: Every answer given, in order (the decision log of a saved game).
     """
 
@@ -152,6 +164,8 @@ class ExternalPolicy:
     fund_fn: Callable | None = None
     mission_fn: Callable | None = None
     crew_fn: Callable | None = None
+    supply_fn: Callable | None = None
+    evacuate_fn: Callable | None = None
 
     def __post_init__(self) -> None:
         self.decisions: list[tuple[float, str, object]] = []
@@ -176,3 +190,11 @@ class ExternalPolicy:
     def keep_goal(self, view, goal, odds, rng):
         """See :meth:`Policy.keep_goal`."""
         return self.fallback.keep_goal(view, goal, odds, rng)
+
+    def supply_base(self, view, base, cost_musd, rng):
+        """See :meth:`Policy.supply_base`."""
+        return self._answer("supply_base", self.supply_fn, view, base, cost_musd, rng)
+
+    def evacuate_base(self, view, base, reserve_days, rng):
+        """See :meth:`Policy.evacuate_base`."""
+        return self._answer("evacuate_base", self.evacuate_fn, view, base, reserve_days, rng)

@@ -80,6 +80,18 @@ class StatePolicy:
         """Keep a goal unless the rival has it and one's own odds are poor."""
         return goal not in view.rival_ahead or odds >= self.give_up_odds
 
+    supply_overdraft_share = 0.25
+    """A state pays for its people's consumables even past this year's money, up to this
+    share of its budget (invented: no government lets a base starve over a fiscal year)."""
+
+    def supply_base(self, view, base, cost_musd, rng):
+        """Pay for a base's consumables while the money (with the overdraft) allows."""
+        return cost_musd <= view.funds_musd + self.supply_overdraft_share * view.budget_musd
+
+    def evacuate_base(self, view, base, reserve_days, rng):
+        """Always bring the people home before the reserves run out."""
+        return True
+
 
 class PrivatePolicy(StatePolicy):
     """A company: the state policy's choices, without Earth-orbit flights that earn nothing.

@@ -15,6 +15,7 @@ import numpy as np
 from spacerace.astro.time import jd_tdb_to_calendar, jd_tdb_to_iso
 from spacerace.report import _prose
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
+from spacerace.report.base_story import base_stories, format_base_story
 from spacerace.scenario.model import Era
 from spacerace.sim.result import MetricRow, RunResult
 from spacerace.world.event import Event
@@ -50,13 +51,30 @@ _KEY_KINDS = (
     "program_completed",
     "treaty",
     "base_joined",
+    "base_evacuated",
+    "base_deaths",
+    "base_merged",
+    "base_command",
+    "incident",
+    "rationing",
     "mission_failed",
     "shock",
     "budget",
 )
 """Kinds a concise chronicle keeps, most important first (the trimming order)."""
 
-_ROUTINE_KINDS = ("support", "recruitment", "retirement")
+_ROUTINE_KINDS = (
+    "support",
+    "recruitment",
+    "retirement",
+    "resupply",
+    "birth",
+    "incident_over",
+    "breakdown",
+    "resupply_lost",
+    "supply_refused",
+    "evacuation_refused",
+)
 
 
 @dataclass(frozen=True)
@@ -284,6 +302,11 @@ def format_markdown(result: RunResult) -> str:
         if chapter.end_metrics:
             out += ["", f"### Budgets at the end of {chapter.metrics_year}", ""]
             out += _md_metrics_table(chapter, name)
+    stories = base_stories(result.log.events, result.base_metrics, result.start_jd_tdb)
+    if stories:
+        out += ["", "## Bases", ""]
+        for story in stories:
+            out.append(format_base_story(story, result.start_jd_tdb, name))
     out += [
         "",
         "## Firsts",
@@ -331,6 +354,15 @@ def print_chronicle(result: RunResult, console) -> None:
             console.print(Text(f"  … and {hidden} more events", style="dim"))
         span = f"{chapter.first_year}–{chapter.last_year}"
         console.print(Panel(chapter.summary, title=span, border_style="dim"))
+    stories = base_stories(result.log.events, result.base_metrics, result.start_jd_tdb)
+    if stories:
+        console.print(Rule(Text("Bases", style="bold cyan")))
+        for story in stories:
+            text = format_base_story(
+                story, result.start_jd_tdb, lambda k: agency_name(result, k), max_events=0
+            )
+            body = text.split("\n", 2)[2].split("\n- ")[0].strip()
+            console.print(Panel(body, title=story.name, border_style="dim"))
 
 
 def _terminal_line(result: RunResult, e: Event, colours: dict[str, str]):

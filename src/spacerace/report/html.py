@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import os
 import tempfile
 from html import escape
 from pathlib import Path
 
 from spacerace.astro.time import jd_tdb_to_iso
-from spacerace.report._agencies import agency_colours, agency_name
+from spacerace.report._agencies import agency_colours, agency_keys, agency_name
+from spacerace.report.base_figures import plot_base
+from spacerace.report.base_story import base_stories, format_base_story
 from spacerace.report.chronicle import (
     EraChronicle,
     chronicle_eras,
@@ -28,7 +31,7 @@ from spacerace.report.figures import FIGURES
 from spacerace.sim.result import RunResult
 from spacerace.world.event import Event
 
-__all__ = ["format_html", "write_run"]
+__all__ = ["base_figure_stem", "format_html", "run_info", "write_run"]
 
 FILE_MODE = 0o644
 """Permissions of the files written (owner writes, everyone reads)."""
@@ -67,9 +70,12 @@ def format_html(result: RunResult) -> str:
 def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
     """Write a run's files into ``out_dir`` (created if missing) and return them by name.
 
-    Writes ``events.jsonl`` (one JSON object per event), ``chronicle.md``,
+    Writes ``events.jsonl`` (one JSON object per event), ``bases.jsonl`` (one row per base
+    and month, ``sim.result.BaseRow``), ``run.json`` (scenario, seed, day 0, agency names:
+    what ``spacerace base`` needs to read the folder back), ``chronicle.md``,
     ``chronicle.html`` and one PNG per figure (``budgets.png``, ``prestige.png``,
-    ``people_in_space.png``, ``milestones.png``), each atomically.
+    ``people_in_space.png``, ``milestones.png``, ``base_<name>.png`` per base), each
+    atomically.
 
     Args:
         result: The run.
@@ -83,6 +89,10 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
     pngs = _render_pngs(result)
     files = {
         "events.jsonl": result.log.to_jsonl(result.start_jd_tdb).encode(),
+        "bases.jsonl": "".join(
+            json.dumps(row, sort_keys=True) + "\n" for row in result.base_metrics
+        ).encode(),
+        "run.json": (json.dumps(run_info(result), sort_keys=True, indent=1) + "\n").encode(),
         "chronicle.md": format_markdown(result).encode(),
         "chronicle.html": _page(result, pngs).encode(),
         **{f"{stem}.png": data for stem, data in pngs.items()},
@@ -90,11 +100,38 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
     return {name: _write_atomic(out / name, data) for name, data in files.items()}
 
 
+def run_info(result: RunResult) -> dict:
+    """What a run folder says about its run: scenario, seed, day 0 and agency names."""
+    return {
+        "scenario": result.scenario.name,
+        "scenario_hash": result.scenario.content_hash(),
+        "seed": result.seed,
+        "start_jd_tdb": result.start_jd_tdb,
+        "agencies": {k: agency_name(result, k) for k in agency_keys(result)},
+        "bases": sorted(result.world.bases),
+    }
+
+
+def base_figure_stem(name: str) -> str:
+    """File stem of a base's figure (``base_happy_valley``)."""
+    return "base_" + "".join(c if c.isalnum() else "_" for c in name.lower())
+
+
 def _render_pngs(result: RunResult) -> dict[str, bytes]:
+    figures = {stem: (lambda plot=plot: plot(result)) for stem, plot in FIGURES.items()}
+    colours = agency_colours(result)
+    for name in sorted(result.world.bases):
+        figures[base_figure_stem(name)] = lambda name=name: plot_base(
+            result.base_metrics,
+            name,
+            result.start_jd_tdb,
+            colours,
+            lambda k: agency_name(result, k),
+        )
     pngs = {}
-    for stem, plot in FIGURES.items():
+    for stem, draw in figures.items():
         buffer = io.BytesIO()
-        plot(result).savefig(buffer, format="png", dpi=FIGURE_DPI)
+        draw().savefig(buffer, format="png", dpi=FIGURE_DPI)
         pngs[stem] = buffer.getvalue()
     return pngs
 
@@ -133,9 +170,29 @@ def _page(result: RunResult, pngs: dict[str, bytes]) -> str:
             f'{base64.b64encode(data).decode("ascii")}"></figure>'
         )
     parts += [_era_html(result, chapter) for chapter in chronicle_eras(result)]
+    parts += _bases_html(result)
     parts += ["<h2>Firsts</h2>", _firsts_table(result, list_firsts(result), note=True)]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _bases_html(result: RunResult) -> list[str]:
+    stories = base_stories(result.log.events, result.base_metrics, result.start_jd_tdb)
+    if not stories:
+        return []
+    parts = ["<h2>Bases</h2>"]
+    for story in stories:
+        text = format_base_story(story, result.start_jd_tdb, lambda k: agency_name(result, k))
+        head, _, rest = text.partition("\n\n")
+        paragraph, _, items = rest.partition("\n- ")
+        parts.append(f"<h3>{escape(story.name)}</h3><p>{escape(paragraph.strip())}</p>")
+        lines = ("- " + items).strip().splitlines() if items else []
+        parts.append(
+            '<ul class="events">'
+            + "".join(f"<li>{escape(line[2:])}</li>" for line in lines)
+            + "</ul>"
+        )
+    return parts
 
 
 def _era_html(result: RunResult, chapter: EraChronicle) -> str:

@@ -82,7 +82,14 @@ def run_timeline(
     _start(ctx, scenario)
     env.run(until=ctx.end_day)
     metrics = sorted(ctx.catalog["metrics"], key=lambda r: (r["year"], r["agency"]))
-    return RunResult(scenario=scenario, seed=int(seed), log=ctx.log, metrics=metrics, world=world)
+    return RunResult(
+        scenario=scenario,
+        seed=int(seed),
+        log=ctx.log,
+        metrics=metrics,
+        world=world,
+        base_metrics=ctx.catalog.get("base_metrics", []),
+    )
 
 
 def _run_catalog(scenario: Scenario, programs) -> dict:

@@ -11,10 +11,11 @@ import math
 
 from spacerace.policy.base import MissionOption
 from spacerace.policy.builtin import GOAL_MISSION
+from spacerace.sim.bases import arrive, bring_supplies, depart, found_base
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of, react_to_first, react_to_loss
 from spacerace.sim.programs import GOAL_PROGRAMS, is_met
-from spacerace.world.base import Base
+from spacerace.world.base import Base, ModuleUnit
 from spacerace.world.mission import Mission
 
 __all__ = ["decide_process", "flight_process", "mission_options", "PHASES"]
@@ -106,7 +107,11 @@ def _odds(ctx, kind: str, vehicle: str, launches: int, skill: float, crew_vehicl
 
 
 def _bases_of(ctx: RunContext, key: str, body: str) -> list[Base]:
-    return [b for _, b in sorted(ctx.world.bases.items()) if body == b.body and key in b.agencies]
+    return [
+        b
+        for _, b in sorted(ctx.world.bases.items())
+        if body == b.body and key in b.agencies and b.abandoned_day is None
+    ]
 
 
 def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
@@ -358,9 +363,39 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
         mission.phases_done.append(phase)
         if phase in ("landing", "capture", "orbit"):
             _arrive(ctx, mission, scripted)  # firsts count at touchdown, not at splashdown
-            if mission.plan.surface_days > 0:
-                yield ctx.env.timeout(mission.plan.surface_days)
+            stay = _stay_days(ctx, mission)
+            if stay > 0:
+                outcome = yield from _surface_stay(ctx, mission, stay)
+                if outcome == "dead":
+                    mission.status, mission.failed_phase = "lost", "surface"
+                    return
     _succeed(ctx, mission, scripted)
+
+
+def _stay_days(ctx: RunContext, mission: Mission) -> float:
+    """Days on the surface: a lunar rotation crew serves a tour at its base."""
+    if mission.kind == "lunar_rotation" and ctx.catalog.get("lives_at", {}).get(
+        mission.crew[0] if mission.crew else ""
+    ):
+        return max(mission.plan.surface_days, ctx.mech.base_rotation_interval_days)
+    return mission.plan.surface_days
+
+
+def _surface_stay(ctx: RunContext, mission: Mission, stay: float):
+    """Wait out the stay, or until the base recalls the crew (evacuation or death)."""
+    recall = ctx.env.event()
+    ctx.catalog.setdefault("recalls", {})[mission.id] = recall
+    ctx.catalog.setdefault("recall_crews", {})[mission.id] = mission.crew
+    yield ctx.env.timeout(stay) | recall
+    del ctx.catalog["recalls"][mission.id]
+    del ctx.catalog["recall_crews"][mission.id]
+    outcome = recall.value if recall.triggered else "done"
+    if outcome != "dead":
+        for name in mission.crew:
+            home = ctx.catalog.setdefault("lives_at", {}).get(name)
+            if home:
+                depart(ctx, ctx.world.bases[home], [name])
+    return outcome
 
 
 def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
@@ -535,8 +570,9 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     own = _bases_of(ctx, mission.agency, body)
     if own:
         base = own[0]
-        base.residents = list(mission.crew)
-        base.modules["habitat"] = base.modules.get("habitat", 0) + (mission.kind == "lunar_base")
+        if mission.kind == "lunar_base":  # the mission lands one more module
+            base.units.append(ModuleUnit("habitat", ctx.now, mission.agency))
+        _crew_moves_in(ctx, base, mission)
         return
     if body == "mars" or agency.is_private:
         joined = _join_existing(ctx, mission, body)
@@ -562,12 +598,9 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
         mission.agency,
         [mission.agency],
         ctx.now,
-        list(mission.crew),
-        {"habitat": 1},
-        {},
         site="Shackleton crater" if body == "moon" else "",
     )
-    ctx.world.bases[name] = base
+    found_base(ctx, base, mission.crew)
     ctx.emit(
         "base_founded",
         mission.agency,
@@ -581,6 +614,11 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     _record(ctx, mission, milestone, scripted)
 
 
+def _crew_moves_in(ctx: RunContext, base: Base, mission: Mission) -> None:
+    arrive(ctx, base, mission.crew, None)
+    bring_supplies(ctx, base, len(mission.crew), _stay_days(ctx, mission))
+
+
 def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
     """When rivalry is low, a later arrival joins an existing base ("foes into partners")."""
     if (
@@ -589,9 +627,9 @@ def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
     ):
         return False
     for _, base in sorted(ctx.world.bases.items()):
-        if base.body == body and mission.agency not in base.agencies:
+        if base.body == body and mission.agency not in base.agencies and base.abandoned_day is None:
             base.agencies.append(mission.agency)
-            base.residents += list(mission.crew)
+            _crew_moves_in(ctx, base, mission)
             agency = ctx.world.agencies[mission.agency]
             ctx.emit(
                 "base_joined",

@@ -27,8 +27,8 @@ def personnel_process(ctx: RunContext):
         year = ctx.year
         for name in sorted(ctx.world.people):
             person = ctx.world.people[name]
-            if person.status in ("dead", "retired"):
-                continue
+            if person.status in ("dead", "retired", "resident", "home"):
+                continue  # base staff serve tours, and go home, outside the astronaut corps
             if person.status == "training" and ctx.now >= person.ready_day:
                 person.status = "active"
             if person.status == "injured" and rng.random() < 0.5:

@@ -194,6 +194,41 @@ class MissionPlanner:
         )
         return self._finish(dv, float(imleo), vehicle, depart, 400.0, 30.0, 0.0, mech, "capture")
 
+    def cargo_to_surface(
+        self, body: str, landed_kg: float, day: float, mech: Mechanics, nuclear: bool = False
+    ) -> tuple[float, float, float] | None:
+        """Mass in LEO that lands ``landed_kg`` of cargo one way on the Moon or Mars.
+
+        Args:
+            body: ``"moon"`` or ``"mars"``.
+            landed_kg: Cargo to land, kg.
+            day: Earliest departure, days since day 0 (Mars: the next real window).
+            mech: The run's mechanics (specific impulses, descent delta-v).
+            nuclear: Nuclear thermal propulsion for the Mars departure and capture.
+
+        Returns:
+            (mass in LEO kg, departure day, transit days), or None when no Mars window
+            remains in the planner's span.
+        """
+        if body == "moon":
+            return (
+                self._after_tli(self._cargo_post_tli(landed_kg, mech), mech),
+                day,
+                (self.lunar_tof_days),
+            )
+        window = self.next_mars_window(day)
+        if window is None:
+            return None
+        isp = mech.isp_nuclear_s if nuclear else mech.isp_chemical_s
+        tmi = float(departure_dv_km_s(window.vinf_depart_km_s, self._r_leo, self._mu_earth))
+        moi = float(capture_dv_km_s(window.vinf_arrive_km_s, self._r_lmo, self._mu_mars))
+        mass = landed_kg + propellant_mass_kg(
+            mech.mars_descent_dv_km_s, mech.isp_storable_s, landed_kg
+        )
+        mass += propellant_mass_kg(moi, isp, mass)
+        mass += propellant_mass_kg(tmi, isp, mass)
+        return float(mass), window.depart_jd_tdb - self.start_jd_tdb, window.tof_days
+
     def _finish(self, dv, imleo, vehicle, depart, transit, surface, c3, mech, note):
         launches = max(1, math.ceil(imleo / vehicle.payload_leo_kg))
         cost = launches * vehicle.cost_musd + mech.spacecraft_cost_musd_per_t * imleo / 1000.0 / 3.0

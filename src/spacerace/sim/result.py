@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacerace.scenario.model import Scenario
 from spacerace.world.event import EventLog
 from spacerace.world.world import Milestone, World
 
-__all__ = ["MetricRow", "RunResult"]
+__all__ = ["BaseRow", "MetricRow", "RunResult"]
 
 MetricRow = dict
 """One agency at one year end: ``{"year": int, "agency": str, "budget_musd": float,
@@ -16,6 +16,12 @@ MetricRow = dict
 "flyers": int, "bases": int}`` (``people_in_space``: this agency's people off Earth at the
 year end; ``crew_lost``: cumulative deaths in flight; ``flyers``: astronauts/cosmonauts able
 to fly; ``bases``: bases it belongs to)."""
+
+BaseRow = dict
+"""One base at one monthly step: ``{"day": float, "base": str, "population": int,
+"employers": {agency: int}, "oxygen_kg", "water_kg", "food_kg", "spares_kg": float (stocks,
+kg), "reserve_days": float (capped at 9999), "tension": float (0..1), "morale": {agency:
+float}, "power_kw": float (net), "modules": {kind: int}, "rationing": bool, "command": str}``."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,7 @@ class RunResult:
         log: Every event, in order.
         metrics: Yearly rows, sorted by (year, agency).
         world: The world at the end.
+        base_metrics: Monthly rows per base, in time order (see :data:`BaseRow`).
     """
 
     scenario: Scenario
@@ -35,6 +42,7 @@ class RunResult:
     log: EventLog
     metrics: list[MetricRow]
     world: World
+    base_metrics: list[BaseRow] = field(default_factory=list)
 
     @property
     def milestones(self) -> dict[str, Milestone]:

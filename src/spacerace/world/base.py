@@ -1,10 +1,47 @@
-"""Bases on the Moon and Mars: founded by missions; their inner life comes later."""
+"""Bases on the Moon and Mars: modules, stocks with their ledger, residents and tension.
+
+Plain data: the engine's base process (``sim.bases``) changes it, the pure functions of
+``world.life_support`` and ``world.tension`` say by how much. Every kilogram that enters or
+leaves a stock goes through :meth:`Base.credit` or :meth:`Base.debit` with an entry of the
+ledger, so the mass balance can be checked at any moment (:meth:`Base.balance_error_kg`).
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
-__all__ = ["Base"]
+__all__ = ["Base", "ModuleUnit", "CREDITS", "DEBITS", "STOCKS"]
+
+STOCKS = ("oxygen_kg", "water_kg", "food_kg", "spares_kg")
+"""The stocks a base keeps, kg."""
+CREDITS = ("produced", "delivered", "transferred_in")
+"""Ledger entries that add to a stock."""
+DEBITS = ("consumed", "surplus", "transferred_out", "lost")
+"""Ledger entries that take from a stock (``surplus``: beyond storage, used as propellant)."""
+
+
+@dataclass
+class ModuleUnit:
+    """One module standing at a base.
+
+    Attributes:
+        kind: Module kind (``catalog.base_modules``).
+        installed_day: Day it was landed (days since scenario start).
+        operator: Agency key that runs it (a company's mine is worked by its people).
+        offline_until: Day it works again (``inf`` until repaired with spare parts).
+        held_by: Agency key of a faction holding it, "" if none.
+    """
+
+    kind: str
+    installed_day: float
+    operator: str
+    offline_until: float = 0.0
+    held_by: str = ""
+
+    def works(self, day: float) -> bool:
+        """True if it produces on ``day``: not broken, struck or seized."""
+        return day >= self.offline_until and not self.held_by
 
 
 @dataclass
@@ -17,11 +54,27 @@ class Base:
         founder: Agency key that founded it.
         agencies: Agency keys that share it (international when more than one).
         founded_day: Day founded (days since scenario start).
-        residents: Names of the people living there.
-        modules: Module kinds and counts (``{"habitat": 2}``).
-        supplies: Stocks by kind, in the units the base issue defines (e.g. ``"food_kg"``).
+        residents: Names of the people living there now.
+        units: The modules standing there.
+        stocks: kg by stock key (:data:`STOCKS`).
+        ledger: Stock key -> ledger entry -> kg since founding (plus ``"initial"``).
         site: Where it stands (``"Shackleton crater"``).
         abandoned_day: Day abandoned, if it was.
+        tours: Resident name -> day their tour ends (crews leave with their mission).
+        command: Who decides: the founder's key, or ``"joint"`` once two state agencies
+            share it by agreement.
+        tension: 0 (calm) .. 1 (open conflict) between the groups of residents.
+        morale: Employer key -> 0..1.
+        incident_memory: Recent incidents, each worth 1 and fading (e-fold a year).
+        rationing: True while food and water are rationed.
+        evacuating_day: Day the residents leave, once evacuation is decided.
+        starving_days: Days residents have gone without food.
+        deaths: People who died at the base.
+        births: Children born at the base.
+        next_supply_day: Day the next resupply order is placed.
+        in_transit_kg: Stock key -> kg on their way (ordered, not yet landed).
+        work_factor: Share of production while a work stoppage lasts, 0..1.
+        work_factor_until: Day the stoppage ends.
     """
 
     name: str
@@ -30,10 +83,34 @@ class Base:
     agencies: list[str]
     founded_day: float
     residents: list[str] = field(default_factory=list)
-    modules: dict[str, int] = field(default_factory=dict)
-    supplies: dict[str, float] = field(default_factory=dict)
+    units: list[ModuleUnit] = field(default_factory=list)
+    stocks: dict[str, float] = field(default_factory=dict)
+    ledger: dict[str, dict[str, float]] = field(default_factory=dict)
     site: str = ""
     abandoned_day: float | None = None
+    tours: dict[str, float] = field(default_factory=dict)
+    command: str = ""
+    tension: float = 0.0
+    morale: dict[str, float] = field(default_factory=dict)
+    incident_memory: float = 0.0
+    rationing: bool = False
+    evacuating_day: float | None = None
+    starving_days: float = 0.0
+    deaths: int = 0
+    births: int = 0
+    next_supply_day: float = 0.0
+    in_transit_kg: dict[str, float] = field(default_factory=dict)
+    work_factor: float = 1.0
+    work_factor_until: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.command = self.command or self.founder
+        for stock in STOCKS:
+            start = self.stocks.setdefault(stock, 0.0)
+            entry = self.ledger.setdefault(stock, {})
+            entry.setdefault("initial", start)
+            for name in CREDITS + DEBITS:
+                entry.setdefault(name, 0.0)
 
     @property
     def population(self) -> int:
@@ -44,3 +121,42 @@ class Base:
     def is_international(self) -> bool:
         """True when more than one agency shares it."""
         return len(self.agencies) > 1
+
+    @property
+    def modules(self) -> dict[str, int]:
+        """Module kinds and counts (``{"habitat": 2}``), sorted by kind."""
+        counts: dict[str, int] = {}
+        for unit in sorted(self.units, key=lambda u: u.kind):
+            counts[unit.kind] = counts.get(unit.kind, 0) + 1
+        return counts
+
+    @property
+    def is_occupied(self) -> bool:
+        """True while anyone lives there."""
+        return bool(self.residents)
+
+    def credit(self, stock: str, kg: float, entry: str) -> None:
+        """Add ``kg`` (>= 0) to a stock under a credit entry of the ledger."""
+        if entry not in CREDITS or kg < 0 or not math.isfinite(kg):
+            raise ValueError(f"credit {stock} {kg!r} kg as {entry!r}")
+        self.stocks[stock] += kg
+        self.ledger[stock][entry] += kg
+
+    def debit(self, stock: str, kg: float, entry: str) -> float:
+        """Take up to ``kg`` (>= 0) from a stock under a debit entry; returns kg taken.
+
+        A stock never goes below zero: what is not there is not taken.
+        """
+        if entry not in DEBITS or kg < 0 or not math.isfinite(kg):
+            raise ValueError(f"debit {stock} {kg!r} kg as {entry!r}")
+        taken = min(kg, self.stocks[stock])
+        self.stocks[stock] -= taken
+        self.ledger[stock][entry] += taken
+        return taken
+
+    def balance_error_kg(self, stock: str) -> float:
+        """Initial + credits - debits - stock, kg: zero when no mass appeared or vanished."""
+        entry = self.ledger[stock]
+        expected = entry["initial"] + sum(entry[n] for n in CREDITS)
+        expected -= sum(entry[n] for n in DEBITS)
+        return expected - self.stocks[stock]

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from spacerace.world._base_mechanics import BASE_TABLE
+
 __all__ = ["MECHANICS_DEFAULTS", "MECHANICS_NOTES", "Mechanics"]
 
 # name: (value, note)
@@ -201,8 +203,9 @@ _TABLE: dict[str, tuple[float, str]] = {
         "Jamestown began with one module and its first crew)",
     ),
     "mars_base_min_landings": (
-        2.0,
-        "invented: the second landing at a Mars site turns a landing site into a base",
+        1.0,
+        "invented: the first crewed landing at a Mars site founds the base (the series' "
+        "Happy Valley grew from the first landing crews of 1995)",
     ),
     # --- spacecraft masses and propulsion (used with the rocket equation) ----------------
     "isp_chemical_s": (
@@ -271,6 +274,8 @@ _TABLE: dict[str, tuple[float, str]] = {
     "prestige_success": (1.0, "invented: prestige for a successful crewed mission"),
     "prestige_loss": (-4.0, "invented: prestige lost with a crew"),
 }
+
+_TABLE.update(BASE_TABLE)
 
 MECHANICS_DEFAULTS: dict[str, float] = {k: v for k, (v, _) in _TABLE.items()}
 """Every mechanic's default value, by name."""

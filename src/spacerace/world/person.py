@@ -22,6 +22,7 @@ class Person:
         skill: 0..1, raises the odds of the phases a crew flies.
         health: 0..1; injuries lower it, below 0.5 a person cannot fly.
         status: ``"training"``, ``"active"``, ``"flying"``, ``"injured"``, ``"retired"``,
+            ``"resident"`` (base staff on tour), ``"home"`` (back from a tour),
             ``"dead"``.
         ready_day: Day training ends (days since scenario start).
         flights: Missions flown.

@@ -1,0 +1,193 @@
+"""Incidents at a tense base: strikes, work stoppages, sabotage, seized modules, defection.
+
+Above ``incident_threshold`` a base draws incidents (``world.tension.incident_chance``);
+which one depends on who lives there: a strike needs company workers, a defection people
+of both superpowers. Each is an ``incident`` event with its consequences for production
+and politics, and adds to the base's memory of incidents (which raises tension again).
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacerace.sim.context import RunContext
+from spacerace.world.base import Base
+from spacerace.world.tension import incident_chance
+
+__all__ = ["INCIDENTS", "draw_incident", "end_incidents"]
+
+INCIDENTS = ("strike", "work_stoppage", "sabotage", "seizure", "defection")
+"""Kinds of incident, in the order of their weights below."""
+_WEIGHTS = {"strike": 3.0, "work_stoppage": 2.0, "sabotage": 1.0, "seizure": 1.0, "defection": 1.0}
+"""Invented relative frequencies of the incidents that can happen at a base."""
+
+
+def end_incidents(ctx: RunContext, base: Base) -> None:
+    """Give back modules whose strike or seizure is over."""
+    for unit in base.units:
+        if unit.held_by and ctx.now >= unit.offline_until:
+            ctx.emit(
+                "incident_over",
+                unit.held_by,
+                f"The {unit.kind.replace('_', ' ')} at {base.name} is handed back.",
+                cause="the seizure ended by negotiation",
+                base=base.name,
+                module=unit.kind,
+            )
+            unit.held_by = ""
+            base.tension = max(0.0, base.tension - ctx.mech.incident_release)
+
+
+def _groups(ctx: RunContext, base: Base) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for name in base.residents:
+        groups.setdefault(ctx.world.people[name].agency, []).append(name)
+    return dict(sorted(groups.items()))
+
+
+def _possible(ctx: RunContext, base: Base, groups) -> dict[str, float]:
+    agencies = ctx.world.agencies
+    private = [k for k in groups if agencies[k].is_private]
+    countries = {agencies[k].country for k in groups}
+    working = [u for u in base.units if u.works(ctx.now)]
+    weights = dict(_WEIGHTS)
+    if not private or not any(u.operator in private for u in working):
+        weights.pop("strike")
+    if not {"US", "SU"} <= countries:
+        weights.pop("defection")
+    if not working:
+        weights.pop("sabotage")
+        weights.pop("seizure")
+    return weights
+
+
+def draw_incident(ctx: RunContext, base: Base, rng) -> str:
+    """Draw at most one incident this step; returns its kind ("" if none)."""
+    from spacerace.sim.bases import STEP_DAYS
+
+    if rng.random() >= incident_chance(base.tension, STEP_DAYS, ctx.mech):
+        return ""
+    groups = _groups(ctx, base)
+    weights = _possible(ctx, base, groups)
+    kinds = [k for k in INCIDENTS if k in weights]
+    p = [weights[k] for k in kinds]
+    kind = kinds[int(rng.choice(len(kinds), p=[w / sum(p) for w in p]))]
+    angriest = min(groups, key=lambda k: (base.morale.get(k, 1.0), k))
+    _APPLY[kind](ctx, base, rng, angriest, groups)
+    base.incident_memory += 1.0
+    return kind
+
+
+def _emit(ctx, base, kind, agency, text, cause, **data):
+    ctx.emit(
+        "incident",
+        agency,
+        text,
+        cause=f"{cause}; tension {base.tension:.2f}",
+        base=base.name,
+        incident=kind,
+        tension=round(base.tension, 3),
+        **data,
+    )
+
+
+def _strike(ctx, base, rng, angriest, groups):
+    company = next(k for k in groups if ctx.world.agencies[k].is_private)
+    days = ctx.mech.incident_days
+    stopped = [u for u in base.units if u.operator == company and u.works(ctx.now)]
+    for unit in stopped:
+        unit.offline_until = max(unit.offline_until, ctx.now + days)
+    agency = ctx.world.agencies[company]
+    lost = agency.revenue_musd * days / 365.25
+    agency.capital_musd -= lost
+    _emit(
+        ctx,
+        base,
+        "strike",
+        company,
+        f"{agency.name} workers strike at {base.name}: "
+        f"{', '.join(sorted({u.kind for u in stopped}))} stand still.",
+        f"company workers' grievances; {lost:,.0f} M$ of revenue lost",
+        days=days,
+    )
+
+
+def _work_stoppage(ctx, base, rng, angriest, groups):
+    base.work_factor = 0.5
+    base.work_factor_until = ctx.now + ctx.mech.incident_days / 3.0
+    name = ctx.world.agencies[angriest].name
+    _emit(
+        ctx,
+        base,
+        "work_stoppage",
+        angriest,
+        f"{name} staff stop work at {base.name}; production halves for two weeks.",
+        "workload and grievances",
+    )
+
+
+def _sabotage(ctx, base, rng, angriest, groups):
+    working = [u for u in base.units if u.works(ctx.now)]
+    unit = working[int(rng.integers(len(working)))]
+    unit.offline_until = math.inf
+    _emit(
+        ctx,
+        base,
+        "sabotage",
+        angriest,
+        f"Sabotage at {base.name}: the {unit.kind.replace('_', ' ')} is disabled.",
+        "a saboteur among the residents; repaired with spare parts",
+        module=unit.kind,
+    )
+
+
+def _seizure(ctx, base, rng, angriest, groups):
+    producing = [u for u in base.units if u.works(ctx.now) and u.kind != "habitat"]
+    unit = (producing or [u for u in base.units if u.works(ctx.now)])[0]
+    unit.held_by = angriest
+    unit.offline_until = ctx.now + ctx.mech.incident_days
+    name = ctx.world.agencies[angriest].name
+    if base.is_international and ctx.world.agencies[angriest].country in ("US", "SU"):
+        ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.defection_rivalry_jump / 2)
+    _emit(
+        ctx,
+        base,
+        "seizure",
+        angriest,
+        f"{name} residents seize the {unit.kind.replace('_', ' ')} at {base.name}.",
+        "a faction's grievances",
+        module=unit.kind,
+    )
+
+
+def _defection(ctx, base, rng, angriest, groups):
+    agencies = ctx.world.agencies
+    side = agencies[angriest].country if agencies[angriest].country in ("US", "SU") else "SU"
+    source = next(k for k in groups if agencies[k].country == side)
+    target = next(k for k in groups if agencies[k].country == ("US" if side == "SU" else "SU"))
+    name = groups[source][int(rng.integers(len(groups[source])))]
+    person = ctx.world.people[name]
+    person.agency = target
+    ctx.catalog.pop("people_index", None)  # people changed agency: rebuild the index
+    ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.defection_rivalry_jump)
+    agencies[target].prestige += 1.0
+    agencies[source].prestige -= 1.0
+    _emit(
+        ctx,
+        base,
+        "defection",
+        source,
+        f"{name} defects from {agencies[source].name} to {agencies[target].name} at {base.name}.",
+        "rivalry between the superpowers' people",
+        actors=(name,),
+        to=target,
+    )
+
+
+_APPLY = {
+    "strike": _strike,
+    "work_stoppage": _work_stoppage,
+    "sabotage": _sabotage,
+    "seizure": _seizure,
+    "defection": _defection,
+}

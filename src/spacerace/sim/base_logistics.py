@@ -1,0 +1,320 @@
+"""Resupply and growth of bases: what an order carries, who pays, and the cargo flights.
+
+An order is placed once a fiscal year for a lunar base and once a window for a Mars base
+(the Earth-Mars windows of the planner). It carries consumables for the time to the next
+delivery plus a margin, spare parts, at most ``max_modules_per_order`` modules, and new
+staff. Consumables come first and are paid by the base's command (split among its state
+members by their people under joint command); modules and staff come out of each member's
+growth allowance. The cargo flies on the command's heaviest vehicle: each launch draws its
+success from the vehicle's learned reliability, each lander the landing risk.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacerace.sim.context import RunContext
+from spacerace.sim.politics import money_in_dollars_of
+from spacerace.world.base import STOCKS, Base, ModuleUnit
+from spacerace.world.life_support import capacity, daily_flows
+from spacerace.world.person import Person
+
+__all__ = ["order_supplies", "payers", "state_members"]
+
+ROLES = {"state": ("engineer", "scientist", "technician"), "private": ("worker", "miner")}
+"""Roles of the staff an agency sends (companies send workers)."""
+
+
+def state_members(ctx: RunContext, base: Base) -> list[str]:
+    """State agencies that share the base, sorted."""
+    return sorted(k for k in base.agencies if not ctx.world.agencies[k].is_private)
+
+
+def payers(ctx: RunContext, base: Base) -> dict[str, float]:
+    """Agency key -> share of the base's consumables it pays (who pays follows command)."""
+    if base.command != "joint":
+        return {base.founder: 1.0}
+    members = state_members(ctx, base)
+    heads = {k: 1 + sum(ctx.world.people[n].agency == k for n in base.residents) for k in members}
+    total = sum(heads.values())
+    return {k: heads[k] / total for k in members}
+
+
+def _vehicle(ctx: RunContext, key: str):
+    fleet = sorted(ctx.catalog["fleet"].get(key, set()))
+    if not fleet:
+        return None
+    return max(fleet, key=lambda v: (ctx.world.vehicle_specs[v].payload_leo_kg, v))
+
+
+def _cost_per_kg(ctx: RunContext, vkey: str, imleo_per_kg: float) -> float:
+    """M$ per kg landed: launches shared by the kilogram plus spacecraft (1969 M$ per t)."""
+    spec = ctx.world.vehicle_specs[vkey]
+    launch = money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) / spec.payload_leo_kg
+    craft = money_in_dollars_of(ctx, ctx.mech.spacecraft_cost_musd_per_t, 1969) / 1000.0 / 3.0
+    return imleo_per_kg * (launch + craft)
+
+
+def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -> list[str]:
+    wanted = []
+    cap = capacity(base, specs, ctx.now)
+    if pop_after > ctx.mech.base_fill_share * cap:
+        wanted.append("habitat")
+    kinds = base.modules
+    power = flows.power_kw - (6.0 if wanted else 0.0)
+    if power < 0 or flows.power_factor < 1.0:
+        wanted.append("power")
+    elif flows.net_kg_day("oxygen_kg") > 0 and not kinds.get("isru"):
+        wanted.append("isru")
+    elif flows.net_kg_day("water_kg") > 0 and not kinds.get("mine"):
+        if base.body == "mars" or "lunar_water_ice" in ctx.catalog["achieved"].get("_world", ()):
+            wanted.append("mine")
+    elif flows.net_kg_day("food_kg") > 2.0 and power > 30.0:
+        wanted.append("greenhouse")
+    if len(base.units) >= 4 and not kinds.get("landing_pad"):
+        wanted.append("landing_pad")
+    return wanted[: int(ctx.mech.max_modules_per_order)]
+
+
+def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
+    """Place the base's next order and start its cargo flight (if anything is paid)."""
+    mech = ctx.mech
+    vkey = _vehicle(ctx, base.command if base.command != "joint" else base.founder)
+    if vkey is None:
+        base.next_supply_day = ctx.now + mech.lunar_supply_interval_days
+        return
+    nuclear = "nuclear_propulsion" in ctx.world.agencies[base.founder].capabilities
+    route = ctx.planner.cargo_to_surface(base.body, 1000.0, ctx.now, mech, nuclear)
+    if route is None:  # no window left in the run
+        base.next_supply_day = math.inf
+        return
+    imleo_t, depart_day, transit_days = route
+    arrive_day = depart_day + transit_days
+    if base.body == "moon":  # the next order follows the next appropriation (1 October)
+        base.next_supply_day = (
+            ctx.cal.day_of(ctx.year + (ctx.now >= ctx.cal.day_of(ctx.year, 10, 1)), 10, 1) + 2.0
+        )
+        following = arrive_day + mech.lunar_supply_interval_days
+    else:
+        base.next_supply_day = depart_day + 1.0  # the next window after this one
+        after = ctx.planner.cargo_to_surface("mars", 1000.0, depart_day + 1.0, mech, nuclear)
+        following = (after[1] + after[2]) if after else arrive_day + 800.0
+    per_kg = _cost_per_kg(ctx, vkey, imleo_t / 1000.0)
+    flows = daily_flows(base, specs, needs, mech, ctx.now)
+    horizon = following - ctx.now + mech.supply_margin_days
+    modules = _modules_wanted(ctx, base, specs, flows, base.population + 2)
+    new_beds = sum(specs[m].crew_capacity for m in modules)
+    seats = _seats(ctx, base, specs, new_beds)
+    pop_after = base.population + sum(seats.values())
+    scale = pop_after / base.population if base.population else float(pop_after)
+    cargo = {}
+    for stock in STOCKS:
+        use = flows.demand_kg_day.get(stock, 0.0) * scale - flows.production_kg_day.get(stock, 0)
+        if stock == "spares_kg":
+            use = mech.spares_kg_per_module_day * (len(base.units) + 2)
+        cargo[stock] = max(
+            0.0, use * horizon - base.stocks[stock] - base.in_transit_kg.get(stock, 0)
+        )
+    paid = _pay_consumables(ctx, base, rng, sum(cargo.values()) * per_kg)
+    if not paid:  # an unsupplied base does not grow: no new people without their food
+        cargo = {s: 0.0 for s in STOCKS}
+        modules, seats = [], {}
+    modules, seats = _pay_growth(ctx, base, specs, modules, seats, per_kg)
+    mass = sum(cargo.values()) + sum(specs[m].mass_kg for m in modules)
+    mass += sum(seats.values()) * (mech.seat_kg_moon if base.body == "moon" else mech.seat_kg_mars)
+    if mass <= 0:
+        return
+    for stock, kg in cargo.items():
+        base.in_transit_kg[stock] = base.in_transit_kg.get(stock, 0.0) + kg
+    ctx.env.process(
+        _cargo_flight(
+            ctx,
+            base,
+            vkey,
+            imleo_t * mass / 1000.0,
+            depart_day,
+            arrive_day,
+            cargo,
+            modules,
+            seats,
+            rng,
+        )
+    )
+
+
+def _seats(ctx: RunContext, base: Base, specs, new_beds: int) -> dict[str, int]:
+    """New staff wanted per member: fill the habitats (with those ordered) to the fill share."""
+    beds = capacity(base, specs, ctx.now) + new_beds
+    free = int(ctx.mech.base_fill_share * beds) - base.population
+    free += sum(1 for n in base.residents if base.tours.get(n, math.inf) <= ctx.now + 30.0)
+    if free <= 0 or base.evacuating_day is not None:
+        return {}
+    private = sorted(k for k in base.agencies if ctx.world.agencies[k].is_private)
+    states = state_members(ctx, base)
+    seats = {k: 0 for k in states + private}
+    company = max(1, round(free * ctx.mech.contractor_seat_share)) if private and free > 1 else 0
+    for i in range(company):
+        seats[private[i % len(private)]] += 1
+    for i in range(free - company):
+        seats[states[i % len(states)]] += 1
+    return {k: n for k, n in seats.items() if n}
+
+
+def _pay_consumables(ctx: RunContext, base: Base, rng, cost_musd: float) -> bool:
+    """The command pays for its people's consumables (its policy may refuse)."""
+    if cost_musd <= 0:
+        return True
+    shares = payers(ctx, base)
+    for key, share in sorted(shares.items()):
+        agency = ctx.world.agencies[key]
+        if not ctx.policies[key].supply_base(ctx.view(key), base.name, cost_musd * share, rng):
+            ctx.emit(
+                "supply_refused",
+                key,
+                f"{agency.name} does not pay for {base.name}'s consumables.",
+                cause=f"its policy refused {cost_musd * share:,.0f} M$",
+                base=base.name,
+                cost_musd=round(cost_musd * share, 2),
+            )
+            return False
+    for key, share in sorted(shares.items()):
+        ctx.world.agencies[key].funds_musd -= cost_musd * share
+    return True
+
+
+def _allowance(ctx: RunContext, key: str) -> float:
+    """What an agency spends at most on one base's growth at one order, M$."""
+    agency = ctx.world.agencies[key]
+    share = ctx.mech.contractor_budget_share if agency.is_private else ctx.mech.growth_budget_share
+    return max(0.0, min(agency.funds_musd, share * agency.budget_musd))
+
+
+def _pay_growth(ctx, base, specs, wanted, seats, per_kg):
+    """Modules (paid by the command) and staff seats (paid by their employer), as afforded."""
+    mech = ctx.mech
+    seat_kg = mech.seat_kg_moon if base.body == "moon" else mech.seat_kg_mars
+    budget = {k: _allowance(ctx, k) for k in base.agencies}
+    if base.body == "mars":  # a Mars order stands for two fiscal years of growth
+        budget = {k: v * 2.0 for k, v in budget.items()}
+        budget = {k: min(v, max(0.0, ctx.world.agencies[k].funds_musd)) for k, v in budget.items()}
+    modules = []
+    for kind in wanted:
+        cost = specs[kind].mass_kg * per_kg
+        shares = payers(ctx, base)
+        if all(budget[k] >= cost * s for k, s in shares.items()):
+            for k, s in shares.items():
+                budget[k] -= cost * s
+                ctx.world.agencies[k].funds_musd -= cost * s
+            modules.append(kind)
+    paid_seats = {}
+    for key, n in sorted(seats.items()):
+        afford = min(n, int(budget[key] // (seat_kg * per_kg))) if per_kg > 0 else n
+        if afford > 0:
+            cost = afford * seat_kg * per_kg
+            budget[key] -= cost
+            ctx.world.agencies[key].funds_musd -= cost
+            paid_seats[key] = afford
+    return modules, paid_seats
+
+
+def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modules, seats, rng):
+    """Fly an order: launches (learned reliability), transit, landers (landing risk)."""
+    yield ctx.env.timeout(max(0.0, depart_day - ctx.now))
+    spec = ctx.world.vehicle_specs[vkey]
+    record = ctx.world.vehicles[vkey]
+    launches = max(1, math.ceil(imleo_kg / spec.payload_leo_kg))
+    parts = []
+    payer = base.command if base.command != "joint" else base.founder
+    for n in range(launches):
+        odds = record.reliability
+        ok = bool(rng.random() < odds)
+        record.update(ok)
+        parts.append(ok)
+        ctx.emit(
+            "launch",
+            payer,
+            f"{spec.name} cargo launch {n + 1} of {launches} for {base.name} "
+            f"{'succeeds' if ok else 'fails'}.",
+            cause=f"{spec.name} reliability {odds:.2f} ({record.successes} successes in "
+            f"{record.total} flights, real record and simulated)",
+            vehicle=vkey,
+            success=ok,
+            base=base.name,
+        )
+    yield ctx.env.timeout(max(0.25, arrive_day - ctx.now))
+    risk = ctx.mech.risk_lunar_landing if base.body == "moon" else ctx.mech.risk_mars_landing
+    if base.modules.get("landing_pad"):
+        risk *= ctx.mech.pad_landing_risk_factor
+    parts = [ok and bool(rng.random() >= risk) for ok in parts]
+    share = sum(parts) / launches
+    for stock, kg in cargo.items():
+        base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg)
+    lost = launches - sum(parts)
+    if lost:
+        ctx.emit(
+            "resupply_lost",
+            base.command if base.command != "joint" else base.founder,
+            f"{lost} of {launches} cargo flights to {base.name} are lost.",
+            cause=f"{spec.name} reliability {record.reliability:.2f}; landing risk {risk:.1%}",
+            base=base.name,
+            lost=lost,
+            flights=launches,
+        )
+    if base.abandoned_day is not None:
+        return
+    for stock, kg in cargo.items():
+        if kg * share > 0:
+            base.credit(stock, kg * share, "delivered")
+    landed = [m for i, m in enumerate(modules) if parts[i % launches]]
+    for kind in landed:
+        base.units.append(ModuleUnit(kind, ctx.now, _operator(ctx, base, kind)))
+    arrived = _staff_arrive(ctx, base, seats, rng) if parts[-1] else []
+    if share > 0:
+        ctx.emit(
+            "resupply",
+            base.command if base.command != "joint" else base.founder,
+            f"Cargo lands at {base.name}"
+            + (f": {', '.join(k.replace('_', ' ') for k in landed)}" if landed else "")
+            + (f"; {len(arrived)} new residents" if arrived else "")
+            + ".",
+            cause=f"{sum(cargo.values()) * share / 1000:.1f} t of supplies in {sum(parts)} "
+            f"of {launches} {spec.name} flights",
+            base=base.name,
+            supplies_kg=round(sum(cargo.values()) * share, 1),
+            modules=len(landed),
+            arrived=len(arrived),
+        )
+
+
+def _operator(ctx: RunContext, base: Base, kind: str) -> str:
+    """Who runs a new module: a contractor company works the mines and plants."""
+    private = sorted(k for k in base.agencies if ctx.world.agencies[k].is_private)
+    if private and kind in ("mine", "isru"):
+        return private[0]
+    return base.command if base.command != "joint" else base.founder
+
+
+def _staff_arrive(ctx: RunContext, base: Base, seats: dict[str, int], rng) -> list[str]:
+    from spacerace.sim.bases import arrive
+
+    names = []
+    tour = ctx.mech.staff_tour_days_moon if base.body == "moon" else ctx.mech.staff_tour_days_mars
+    for key, n in sorted(seats.items()):
+        agency = ctx.world.agencies[key]
+        roles = ROLES["private" if agency.is_private else "state"]
+        for _ in range(n):
+            count = ctx.catalog["staff_count"] = ctx.catalog.get("staff_count", 0) + 1
+            role = roles[int(rng.integers(len(roles)))]
+            name = f"{agency.name} {role} #{count}"
+            ctx.world.people[name] = Person(
+                name=name,
+                agency=key,
+                role=role,
+                nationality=agency.country if agency.country != "private" else "US",
+                born_year=ctx.year - 25 - int(rng.integers(20)),
+                skill=float(rng.uniform(0.3, 0.8)),
+                status="resident",
+            )
+            names.append(name)
+    arrive(ctx, base, names, ctx.now + tour)
+    return names

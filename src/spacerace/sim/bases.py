@@ -1,0 +1,409 @@
+"""Bases: one process per base — life support, residents, rationing, evacuation, tension.
+
+Every ``STEP_DAYS`` the process runs the base's stocks and flows (``world.life_support``),
+rations or evacuates when reserves run low, lets the starving die if its command refused
+to leave, moves tension toward what its drivers set (``world.tension``) and draws
+incidents, births and breakdowns; it places resupply orders (``sim.base_logistics``) and
+records one metrics row per step for the report.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacerace.catalog.base_modules import load_life_support, load_module_specs
+from spacerace.sim.base_agreements import review_agreements
+from spacerace.sim.base_incidents import draw_incident, end_incidents
+from spacerace.sim.base_logistics import order_supplies, state_members
+from spacerace.sim.context import RunContext
+from spacerace.sim.politics import react_to_loss
+from spacerace.world.base import STOCKS, Base, ModuleUnit
+from spacerace.world.life_support import (
+    LIFE_CRITICAL,
+    Flows,
+    advance_stocks,
+    capacity,
+    daily_flows,
+)
+from spacerace.world.person import Person
+from spacerace.world.tension import TensionDrivers, relax, tension_target
+
+__all__ = [
+    "STEP_DAYS",
+    "arrive",
+    "bring_supplies",
+    "depart",
+    "found_base",
+    "base_process",
+    "drivers_of",
+]
+
+STEP_DAYS = 30.4375
+"""Days between two steps of a base (a mean month)."""
+
+
+def found_base(ctx: RunContext, base: Base, crew: tuple[str, ...]) -> None:
+    """Stock a new base from its founding landing and start its process.
+
+    The founding landing brings a habitat and a power unit and, as the Apollo-class cargo
+    of ``lunar_cargo_kg`` allows, consumables for the first crews until the first order.
+    """
+    mech = ctx.mech
+    needs = load_life_support()
+    base.units = [
+        ModuleUnit("habitat", ctx.now, base.founder),
+        ModuleUnit("power", ctx.now, base.founder),
+    ]
+    days = 2.0 * mech.supply_margin_days
+    start = {s: 4 * kg * days for s, kg in needs.items()}
+    start["spares_kg"] = mech.spares_kg_per_module_day * 2 * days
+    for stock in STOCKS:
+        base.stocks[stock] = start.get(stock, 0.0)
+        base.ledger[stock]["initial"] = base.stocks[stock]
+    base.next_supply_day = ctx.now
+    ctx.world.bases[base.name] = base
+    arrive(ctx, base, crew, None)
+    ctx.env.process(base_process(ctx, base))
+
+
+def arrive(ctx: RunContext, base: Base, names, tour_end_day: float | None) -> None:
+    """People start living at a base (a crew's stay ends with its mission)."""
+    if base.evacuating_day is not None and base.evacuating_day <= ctx.now:
+        base.evacuating_day = None
+    for name in names:
+        if name not in base.residents:
+            base.residents.append(name)
+        if tour_end_day is not None:
+            base.tours[name] = tour_end_day
+            ctx.world.people[name].status = "resident"
+        ctx.catalog.setdefault("lives_at", {})[name] = base.name
+
+
+def bring_supplies(ctx: RunContext, base: Base, people: int, days: float) -> None:
+    """A crewed landing brings what its crew will use at the base during its stay."""
+    mech = ctx.mech
+    recovery = {"oxygen_kg": mech.eclss_oxygen_recovery, "water_kg": mech.eclss_water_recovery}
+    for stock, kg in sorted(load_life_support().items()):
+        amount = people * kg * (1.0 - recovery.get(stock, 0.0)) * days
+        if amount > 0:
+            base.credit(stock, amount, "delivered")
+
+
+def depart(ctx: RunContext, base: Base, names) -> None:
+    """People leave a base for home (staff end their tour; crews follow their mission)."""
+    for name in names:
+        if name in base.residents:
+            base.residents.remove(name)
+        if base.tours.pop(name, None) is not None and ctx.world.people[name].status == "resident":
+            ctx.world.people[name].status = "home"
+        ctx.catalog.setdefault("lives_at", {}).pop(name, None)
+
+
+def base_process(ctx: RunContext, base: Base):
+    """Step a base every month while it stands."""
+    rng = ctx.rng(f"base:{base.name}")
+    specs, needs = load_module_specs(), load_life_support()
+    while base.abandoned_day is None:
+        yield ctx.env.timeout(STEP_DAYS)
+        _step(ctx, base, rng, specs, needs)
+
+
+def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
+    mech = ctx.mech
+    review_agreements(ctx, base)
+    if base.abandoned_day is not None:
+        return
+    _tours_end(ctx, base)
+    end_incidents(ctx, base)
+    _repairs(ctx, base, rng)
+    flows = daily_flows(base, specs, needs, mech, ctx.now)
+    _evacuation(ctx, base, _reserve_with_cargo(base, flows), rng)  # before anyone goes short
+    flows = daily_flows(base, specs, needs, mech, ctx.now)
+    storage = mech.storage_kg_per_habitat * max(1, base.modules.get("habitat", 0))
+    unmet = advance_stocks(base, flows, STEP_DAYS, storage)
+    if base.residents:
+        _shortfalls(ctx, base, unmet)
+    flows = daily_flows(base, specs, needs, mech, ctx.now)
+    reserve = _reserve_with_cargo(base, flows)
+    _ration(ctx, base, reserve)
+    _evacuation(ctx, base, reserve, rng)
+    urgent = (
+        base.body == "moon"
+        and base.residents
+        and reserve < ctx.mech.rationing_reserve_days
+        and not any(base.in_transit_kg.values())
+    )
+    if (ctx.now >= base.next_supply_day or urgent) and base.evacuating_day is None:
+        order_supplies(ctx, base, rng, specs, needs)
+    _tension(ctx, base, flows, reserve, specs)
+    if base.residents:
+        draw_incident(ctx, base, rng)
+        _births(ctx, base, rng)
+    _record(ctx, base, flows, reserve)
+
+
+def _tours_end(ctx: RunContext, base: Base) -> None:
+    done = sorted(n for n, end in base.tours.items() if end <= ctx.now)
+    if base.body == "mars" and done:  # staff leave Mars only in a return window
+        window = ctx.planner.return_window_after(ctx.world.start_jd_tdb + ctx.now - 30.0)
+        if window is None or abs(window.depart_jd_tdb - ctx.world.start_jd_tdb - ctx.now) > 45:
+            return
+    if done:
+        depart(ctx, base, done)
+
+
+def _repairs(ctx: RunContext, base: Base, rng) -> None:
+    mech = ctx.mech
+    for unit in base.units:
+        if unit.offline_until == math.inf and base.stocks["spares_kg"] >= mech.repair_spares_kg:
+            base.debit("spares_kg", mech.repair_spares_kg, "consumed")
+            unit.offline_until = ctx.now
+    if base.stocks["spares_kg"] <= 0 and base.residents:
+        chance = 1.0 - math.exp(-mech.breakdowns_per_module_year * STEP_DAYS / 365.25)
+        for unit in base.units:
+            if unit.works(ctx.now) and rng.random() < chance:
+                unit.offline_until = math.inf
+                ctx.emit(
+                    "breakdown",
+                    unit.operator,
+                    f"The {unit.kind.replace('_', ' ')} at {base.name} breaks down.",
+                    cause="no spare parts left at the base",
+                    base=base.name,
+                    module=unit.kind,
+                )
+
+
+def _reserve_with_cargo(base: Base, flows: Flows) -> float:
+    """Reserve days counting cargo already on its way (it lands before the stocks end)."""
+    days = math.inf
+    for stock in LIFE_CRITICAL:
+        net = flows.net_kg_day(stock)
+        if net > 0:
+            days = min(days, (base.stocks[stock] + base.in_transit_kg.get(stock, 0.0)) / net)
+    return days
+
+
+def _shortfalls(ctx: RunContext, base: Base, unmet: dict[str, float]) -> None:
+    """Without oxygen or water people die at once; without food, after ``starvation_days``."""
+    breath = [s for s in ("oxygen_kg", "water_kg") if unmet.get(s, 0.0) > 1e-9]
+    hungry = unmet.get("food_kg", 0.0)
+    if hungry > 1e-9:  # days of the step without food
+        ration = ctx.mech.ration_factor if base.rationing else 1.0
+        per_day = base.population * load_life_support()["food_kg"] * ration
+        base.starving_days += min(STEP_DAYS, hungry / per_day)
+    else:
+        base.starving_days = 0.0
+    if breath or base.starving_days > ctx.mech.starvation_days:
+        what = breath[0].removesuffix("_kg") if breath else "food"
+        _deaths(ctx, base, list(base.residents), f"the base ran out of {what}")
+
+
+def _deaths(ctx: RunContext, base: Base, names: list[str], why: str) -> None:
+    if not names:
+        return
+    depart(ctx, base, names)
+    by_agency: dict[str, int] = {}
+    for name in names:
+        person = ctx.world.people[name]
+        person.status, person.health = "dead", 0.0
+        by_agency[person.agency] = by_agency.get(person.agency, 0) + 1
+        _recall(ctx, name, "dead")
+    base.deaths += len(names)
+    ctx.emit(
+        "base_deaths",
+        base.founder,
+        f"{len(names)} people die at {base.name}.",
+        cause=why,
+        actors=tuple(names),
+        base=base.name,
+        count=len(names),
+    )
+    for key, count in sorted(by_agency.items()):
+        if not ctx.world.agencies[key].is_private:
+            react_to_loss(ctx, key, count)
+
+
+def _recall(ctx: RunContext, name: str, why: str) -> None:
+    """End the surface stay of the mission a crew member is on (evacuation or death)."""
+    for mission_id, event in sorted(ctx.catalog.setdefault("recalls", {}).items()):
+        crew = ctx.catalog["recall_crews"].get(mission_id, ())
+        if name in crew and not event.triggered:
+            event.succeed(why)
+
+
+def _ration(ctx: RunContext, base: Base, reserve: float) -> None:
+    want = bool(base.residents) and reserve < ctx.mech.rationing_reserve_days
+    if want == base.rationing:
+        return
+    base.rationing = want
+    ctx.emit(
+        "rationing",
+        base.founder,
+        f"{base.name} {'rations food and water' if want else 'ends rationing'}.",
+        cause=f"reserves for {min(reserve, 9999):.0f} days at the present rates",
+        base=base.name,
+        on=want,
+        reserve_days=round(min(reserve, 9999.0), 1),
+    )
+
+
+def _days_to_leave(ctx: RunContext, base: Base) -> tuple[float, float]:
+    """(day people can leave, days it takes): Mars waits for a return window."""
+    if base.body == "moon":
+        return ctx.now, ctx.planner.lunar_tof_days
+    window = ctx.planner.return_window_after(ctx.world.start_jd_tdb + ctx.now)
+    if window is None:
+        return math.inf, math.inf
+    return window.depart_jd_tdb - ctx.world.start_jd_tdb, window.tof_days
+
+
+def _evacuation(ctx: RunContext, base: Base, reserve: float, rng) -> None:
+    if not base.residents:
+        return
+    if base.evacuating_day is not None:
+        if ctx.now >= base.evacuating_day:
+            _evacuate(ctx, base)
+        return
+    leave_day, _ = _days_to_leave(ctx, base)
+    if reserve >= leave_day - ctx.now + ctx.mech.evacuation_margin_days:
+        return
+    deciders = state_members(ctx, base) if base.command == "joint" else [base.command]
+    if not any(
+        ctx.policies[k].evacuate_base(ctx.view(k), base.name, reserve, rng) for k in deciders
+    ):
+        ctx.emit(
+            "evacuation_refused",
+            base.command if base.command != "joint" else base.founder,
+            f"{base.name} stays on with reserves for {reserve:.0f} days.",
+            cause="its command refused to evacuate",
+            base=base.name,
+            reserve_days=round(reserve, 1),
+        )
+        return
+    base.evacuating_day = leave_day
+    if leave_day <= ctx.now + STEP_DAYS / 2:
+        _evacuate(ctx, base)
+
+
+def _evacuate(ctx: RunContext, base: Base) -> None:
+    names = list(base.residents)
+    for name in names:
+        _recall(ctx, name, "evacuated")
+    depart(ctx, base, names)
+    base.evacuating_day = None
+    base.rationing = False
+    ctx.emit(
+        "base_evacuated",
+        base.founder,
+        f"{base.name} is evacuated: {len(names)} people leave for Earth.",
+        cause="reserves would not last until resupply",
+        base=base.name,
+        count=len(names),
+    )
+
+
+def drivers_of(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs) -> TensionDrivers:
+    """The tension drivers of a base now (see ``world.tension``)."""
+    mech = ctx.mech
+    people = [ctx.world.people[n] for n in base.residents]
+    n = len(people)
+    if base.rationing:
+        scarcity = 1.0
+    else:
+        scarcity = max(0.0, min(1.0, 1.0 - reserve / mech.comfort_reserve_days))
+    cap = max(1, capacity(base, specs, ctx.now))
+    crowding = max(0.0, min(1.0, (n / cap - 0.75) / 0.5))
+    workload = min(1.0, crowding + (1.0 - flows.power_factor))
+    private = sum(ctx.world.agencies[p.agency].is_private for p in people)
+    share = private / n if n else 0.0
+    countries = [ctx.world.agencies[p.agency].country for p in people]
+    us, su = countries.count("US"), countries.count("SU")
+    mix = 4.0 * us * su / (us + su) ** 2 if us + su else 0.0
+    leader = max((p.skill for p in people), default=0.5)
+    return TensionDrivers(
+        scarcity=scarcity,
+        workload=workload,
+        inequality=4.0 * share * (1.0 - share),
+        rivalry=ctx.world.rivalry * mix,
+        incidents=min(1.0, base.incident_memory),
+        joint_work=1.0 if base.command == "joint" else 0.0,
+        treaty=1.0 if ctx.catalog.get("treaty") else 0.0,
+        leadership=leader,
+    )
+
+
+def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs) -> None:
+    mech = ctx.mech
+    base.incident_memory *= math.exp(-STEP_DAYS / 365.25)
+    if not base.residents:
+        base.tension = relax(
+            base.tension, mech.tension_floor, STEP_DAYS, mech.tension_relax_per_year
+        )
+        base.morale = {}
+        return
+    d = drivers_of(ctx, base, flows, reserve, specs)
+    base.tension = relax(
+        base.tension, tension_target(d, mech), STEP_DAYS, mech.tension_relax_per_year
+    )
+    morale = {}
+    for name in base.residents:
+        key = ctx.world.people[name].agency
+        if key not in morale:
+            grievance = d.inequality * 0.3 if ctx.world.agencies[key].is_private else 0.0
+            morale[key] = round(
+                max(0.0, min(1.0, 1.0 - base.tension - 0.3 * d.scarcity - grievance)), 3
+            )
+    base.morale = dict(sorted(morale.items()))
+
+
+def _births(ctx: RunContext, base: Base, rng) -> None:
+    mech = ctx.mech
+    years = (ctx.now - base.founded_day) / 365.25
+    if base.population < mech.settlement_min_residents or years < mech.settlement_min_years:
+        return
+    born = int(rng.poisson(mech.birth_rate_per_person_year * base.population * STEP_DAYS / 365.25))
+    for _ in range(born):
+        parent = ctx.world.people[base.residents[int(rng.integers(base.population))]]
+        count = ctx.catalog["staff_count"] = ctx.catalog.get("staff_count", 0) + 1
+        name = f"child #{count} of {base.name}"
+        ctx.world.people[name] = Person(
+            name=name,
+            agency=parent.agency,
+            role="child",
+            nationality=parent.nationality,
+            born_year=ctx.year,
+            status="resident",
+        )
+        base.births += 1
+        arrive(ctx, base, [name], math.inf)
+        ctx.emit(
+            "birth",
+            parent.agency,
+            f"A child is born at {base.name}, the base's birth number {base.births}.",
+            cause=f"{base.population} residents; birth rate "
+            f"{mech.birth_rate_per_person_year * 1000:.1f} per 1,000 a year",
+            base=base.name,
+        )
+
+
+def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float) -> None:
+    employers: dict[str, int] = {}
+    for name in base.residents:
+        key = ctx.world.people[name].agency
+        employers[key] = employers.get(key, 0) + 1
+    ctx.catalog.setdefault("base_metrics", []).append(
+        {
+            "day": round(ctx.now, 4),
+            "base": base.name,
+            "population": base.population,
+            "employers": dict(sorted(employers.items())),
+            **{stock: round(base.stocks[stock], 1) for stock in STOCKS},
+            "reserve_days": round(min(reserve, 9999.0), 1),
+            "tension": round(base.tension, 4),
+            "morale": dict(base.morale),
+            "power_kw": round(flows.power_kw, 2),
+            "modules": base.modules,
+            "rationing": base.rationing,
+            "command": base.command,
+        }
+    )

@@ -1,0 +1,81 @@
+"""Tension between the groups living at a base: what drives it, how it moves, when it breaks.
+
+Pure functions. Each driver is a number in 0..1 computed by the engine from the base and
+the world; the weights are mechanics (``world.mechanics``, names ``tension_w_*``). Tension
+moves toward the target its drivers set, at ``tension_relax_per_year``; above
+``incident_threshold`` incidents become possible, more often the higher it is.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+__all__ = ["RAISING", "REDUCING", "TensionDrivers", "incident_chance", "relax", "tension_target"]
+
+RAISING = ("scarcity", "workload", "inequality", "rivalry", "incidents")
+"""Drivers that raise tension."""
+REDUCING = ("joint_work", "treaty", "leadership")
+"""Drivers that lower it."""
+
+
+@dataclass(frozen=True)
+class TensionDrivers:
+    """What pushes a base's tension up or down, each 0..1.
+
+    Attributes:
+        scarcity: 1 while rationing, else how far reserves fall short of comfortable.
+        workload: Crowding beyond the habitats' comfort and power deficits.
+        inequality: Mix of agency staff and company workers (1 at half and half).
+        rivalry: Earth's US-Soviet rivalry times the mix of their people at the base.
+        incidents: Recent incidents (fading memory, capped at 1).
+        joint_work: 1 under joint command of two agencies, else 0.
+        treaty: 1 once the superpowers signed a space treaty, else 0.
+        leadership: The commander's skill, 0..1 (0.5 is average and neutral).
+    """
+
+    scarcity: float = 0.0
+    workload: float = 0.0
+    inequality: float = 0.0
+    rivalry: float = 0.0
+    incidents: float = 0.0
+    joint_work: float = 0.0
+    treaty: float = 0.0
+    leadership: float = 0.5
+
+    def as_dict(self) -> dict[str, float]:
+        """The drivers by name, rounded for the log."""
+        return {f.name: round(getattr(self, f.name), 3) for f in fields(self)}
+
+
+def tension_target(d: TensionDrivers, mech) -> float:
+    """The tension the drivers would hold the base at, 0..1.
+
+    Example:
+        >>> from spacerace.world.mechanics import Mechanics
+        >>> m = Mechanics.with_overrides()
+        >>> tension_target(TensionDrivers(scarcity=1.0), m) > tension_target(TensionDrivers(), m)
+        True
+    """
+    up = sum(getattr(mech, f"tension_w_{name}") * getattr(d, name) for name in RAISING)
+    down = mech.tension_w_joint_work * d.joint_work + mech.tension_w_treaty * d.treaty
+    down += mech.tension_w_leadership * (d.leadership - 0.5)
+    return min(1.0, max(0.0, mech.tension_floor + up - down))
+
+
+def relax(tension: float, target: float, days: float, rate_per_year: float) -> float:
+    """Move tension toward its target over ``days`` (exponential approach).
+
+    Example:
+        >>> round(relax(0.0, 1.0, 365.25, 1.0), 3)
+        0.632
+    """
+    return target + (tension - target) * math.exp(-rate_per_year * days / 365.25)
+
+
+def incident_chance(tension: float, days: float, mech) -> float:
+    """Chance of at least one incident in ``days`` at this tension (0 below the threshold)."""
+    excess = (tension - mech.incident_threshold) / (1.0 - mech.incident_threshold)
+    if excess <= 0:
+        return 0.0
+    return 1.0 - math.exp(-mech.incidents_per_year_at_max * excess * days / 365.25)

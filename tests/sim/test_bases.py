@@ -1,0 +1,127 @@
+"""Bases in the engine: mass balance, resupply cut, evacuation, deaths, Happy Valley."""
+
+import dataclasses
+
+import pytest
+
+from spacerace.catalog.base_modules import load_life_support
+from spacerace.policy.base import ExternalPolicy
+from spacerace.policy.builtin import StatePolicy
+from spacerace.sim.bases import STEP_DAYS
+from spacerace.sim.engine import run_timeline
+from spacerace.world.base import STOCKS
+
+
+def test_mass_balance_holds_for_every_base_of_every_run(ensembles):
+    checked = 0
+    for result in ensembles["for-all-mankind"][:10]:
+        for base in result.world.bases.values():
+            for stock in STOCKS:
+                total = sum(base.ledger[stock].values())
+                assert base.stocks[stock] >= 0.0
+                assert abs(base.balance_error_kg(stock)) <= 1e-9 * max(1.0, total), (
+                    base.name,
+                    stock,
+                )
+                checked += 1
+        assert all(r[s] >= 0 for r in result.base_metrics for s in STOCKS)
+    assert checked >= 40
+
+
+CUT_YEAR = 1980
+"""NASA pays for its bases' consumables until this year, then never again."""
+
+
+def _cut(scenario, planner, seed, evacuate=True, until=1986):
+    # staff stay on (no tour ends), so the base must live on its stocks once supply is cut
+    scenario = dataclasses.replace(
+        scenario, mechanics={**scenario.mechanics, "staff_tour_days_moon": 20000.0}
+    )
+    policy = ExternalPolicy(
+        StatePolicy(),
+        supply_fn=lambda view, base, cost, rng: view.year < CUT_YEAR,
+        evacuate_fn=(lambda view, base, days, rng: evacuate),
+    )
+    return run_timeline(
+        scenario, seed, planner=planner, until_year=until, policies={"nasa": policy}
+    )
+
+
+@pytest.fixture(scope="module")
+def cut_runs(scenarios, planners):
+    sc, pl = scenarios["for-all-mankind"], planners["for-all-mankind"]
+    return [_cut(sc, pl, seed) for seed in range(4)]
+
+
+def test_with_resupply_cut_jamestown_runs_down_and_evacuates_before_anyone_starves(cut_runs):
+    evacuated = 0
+    for r in cut_runs:
+        assert not [e for e in r.log.of_kind("base_deaths") if e.data["base"] == "Jamestown"]
+        assert r.log.of_kind("supply_refused")
+        leaving = [e for e in r.log.of_kind("base_evacuated") if e.data["base"] == "Jamestown"]
+        evacuated += bool(leaving)
+        # the decision came while the reserves still covered the trip home and a margin
+        before = [
+            x
+            for x in r.base_metrics
+            if x["base"] == "Jamestown" and leaving and x["day"] < leaving[0].day
+        ]
+        if before:
+            assert before[-1]["reserve_days"] > 0 and before[-1]["population"] > 0
+    assert evacuated == len(cut_runs)
+
+
+def test_with_resupply_cut_food_falls_at_the_bvad_rate(cut_runs):
+    # Food has no producer without a greenhouse: between two monthly rows with the same
+    # residents, no cargo and no rationing change, it falls by residents x 0.617 kg/day
+    # (x 0.75 while rationing) x the 30.4375-day step (ALS BVAD 2004; docs/engine.md).
+    food = load_life_support()["food_kg"]
+    compared = 0
+    for r in cut_runs:
+        rows = [x for x in r.base_metrics if x["base"] == "Jamestown"]
+        for a, b in zip(rows, rows[1:], strict=False):
+            if a["population"] != b["population"] or a["rationing"] != b["rationing"]:
+                continue
+            if b["modules"].get("greenhouse") or a["food_kg"] < 1000 or b["food_kg"] <= 0:
+                continue
+            if b["food_kg"] > a["food_kg"]:  # a crew landed its own food
+                continue
+            rate = b["population"] * food * (0.75 if b["rationing"] else 1.0)
+            assert a["food_kg"] - b["food_kg"] == pytest.approx(rate * STEP_DAYS, abs=0.15)
+            compared += 1
+    assert compared >= 5
+
+
+def test_a_command_that_refuses_to_evacuate_loses_its_people(scenarios, planners):
+    sc, pl = scenarios["for-all-mankind"], planners["for-all-mankind"]
+    deaths = []
+    for seed in range(4):
+        r = _cut(sc, pl, seed, evacuate=False)
+        deaths += [e for e in r.log.of_kind("base_deaths") if e.data["base"] == "Jamestown"]
+        assert not r.log.of_kind("base_evacuated") or all(
+            e.data["base"] != "Jamestown" for e in r.log.of_kind("base_evacuated")
+        )
+    assert deaths and all("ran out of" in e.cause for e in deaths)
+
+
+def test_happy_valley_exists_and_is_international_by_2003_in_most_seeds(ensembles):
+    # Canon (../shared/WORLD.md): by 2003 Happy Valley is an international settlement.
+    hits = 0
+    for r in ensembles["for-all-mankind"]:
+        base = r.world.bases.get("Happy Valley")
+        end_2003 = (2004 - 1969.5) * 365.25
+        joined = [
+            e
+            for e in r.log.of_kind("base_founded", "base_joined")
+            if e.data.get("base") == "Happy Valley" and e.day < end_2003
+        ]
+        agencies = {e.agency for e in joined}
+        hits += base is not None and len(agencies) >= 2
+    assert hits / len(ensembles["for-all-mankind"]) > 0.5
+
+
+def test_bases_are_deterministic(scenarios, planners):
+    sc, pl = scenarios["for-all-mankind"], planners["for-all-mankind"]
+    a = run_timeline(sc, 21, planner=pl)
+    b = run_timeline(sc, 21, planner=pl)
+    assert a.base_metrics == b.base_metrics and a.base_metrics

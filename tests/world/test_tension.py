@@ -1,0 +1,49 @@
+"""Tension moves in the documented direction for each driver."""
+
+import dataclasses
+
+import pytest
+
+from spacerace.world.mechanics import Mechanics
+from spacerace.world.tension import (
+    RAISING,
+    REDUCING,
+    TensionDrivers,
+    incident_chance,
+    relax,
+    tension_target,
+)
+
+MECH = Mechanics.with_overrides()
+MIDDLE = TensionDrivers(0.3, 0.3, 0.3, 0.3, 0.3, 0.5, 0.5, 0.5)
+
+
+@pytest.mark.parametrize("driver", RAISING)
+def test_each_raising_driver_raises_tension(driver):
+    more = dataclasses.replace(MIDDLE, **{driver: 0.9})
+    assert tension_target(more, MECH) > tension_target(MIDDLE, MECH)
+
+
+@pytest.mark.parametrize("driver", REDUCING)
+def test_each_reducing_driver_lowers_tension(driver):
+    more = dataclasses.replace(MIDDLE, **{driver: 1.0})
+    assert tension_target(more, MECH) < tension_target(MIDDLE, MECH)
+
+
+def test_target_stays_in_range():
+    worst = TensionDrivers(1, 1, 1, 1, 1, 0, 0, 0)
+    best = TensionDrivers(0, 0, 0, 0, 0, 1, 1, 1)
+    assert tension_target(worst, MECH) == 1.0
+    assert tension_target(best, MECH) == 0.0
+
+
+def test_relax_approaches_the_target_from_both_sides():
+    assert 0.2 < relax(0.2, 0.8, 30.0, 2.0) < 0.8
+    assert 0.2 < relax(0.8, 0.2, 30.0, 2.0) < 0.8
+    assert relax(0.8, 0.2, 1e5, 2.0) == pytest.approx(0.2)
+
+
+def test_incidents_only_above_the_threshold_and_more_when_tenser():
+    t0 = MECH.incident_threshold
+    assert incident_chance(t0 - 0.01, 30.0, MECH) == 0.0
+    assert 0.0 < incident_chance(t0 + 0.1, 30.0, MECH) < incident_chance(0.9, 30.0, MECH) < 1.0
