@@ -32,6 +32,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_porkchop.py
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_engine.py
+	@test -d /tmp/before || git worktree add /tmp/before 74b34d9
+	$(BIN)/python bench/bench_bases.py --before /tmp/before
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_ensemble.py   # about 10 minutes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-from spacerace.report.html import format_html, write_run
+from spacerace.report.html import base_figure_stem, format_html, write_run
 from spacerace.world.event import Event
 
 VOID = {"meta", "img", "br", "hr", "link", "input"}
@@ -62,8 +62,16 @@ def test_write_run_writes_every_file(run_result, tmp_path):
         "prestige.png",
         "people_in_space.png",
         "milestones.png",
+        "bases.jsonl",
+        "run.json",
+        *(f"{base_figure_stem(name)}.png" for name in run_result.world.bases),
     }
-    assert all(p.parent == out and p.stat().st_size > 0 for p in paths.values())
+    assert all(
+        p.parent == out and (p.stat().st_size > 0 or not run_result.base_metrics)
+        for p in paths.values()
+    )
+    info = json.loads(paths["run.json"].read_text(encoding="utf-8"))
+    assert info["start_jd_tdb"] == run_result.start_jd_tdb and info["seed"] == run_result.seed
     assert sorted(p.name for p in out.iterdir()) == sorted(paths)  # no temp files left
     lines = paths["events.jsonl"].read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(run_result.log)

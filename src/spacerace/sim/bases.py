@@ -117,16 +117,16 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     end_incidents(ctx, base)
     _repairs(ctx, base, rng)
     flows = daily_flows(base, specs, needs, mech, ctx.now)
-    _evacuation(ctx, base, _reserve_with_cargo(base, flows), rng)  # before anyone goes short
-    flows = daily_flows(base, specs, needs, mech, ctx.now)
+    if base.residents:  # decide before anyone goes short
+        _evacuation(ctx, base, _reserve_with_cargo(base, flows), rng)
+        if not base.residents:
+            flows = daily_flows(base, specs, needs, mech, ctx.now)
     storage = mech.storage_kg_per_habitat * max(1, base.modules.get("habitat", 0))
     unmet = advance_stocks(base, flows, STEP_DAYS, storage)
     if base.residents:
         _shortfalls(ctx, base, unmet)
-    flows = daily_flows(base, specs, needs, mech, ctx.now)
     reserve = _reserve_with_cargo(base, flows)
     _ration(ctx, base, reserve)
-    _evacuation(ctx, base, reserve, rng)
     urgent = (
         base.body == "moon"
         and base.residents

@@ -115,14 +115,20 @@ class RunContext:
         )
 
     def people_of(self, key: str) -> list:
-        """People of agency ``key`` in name order (indexed; rebuilt when people join)."""
+        """People of agency ``key`` in name order (indexed; rebuilt when people join).
+
+        Base staff and children (counted in ``catalog["staff_count"]``) never fly and are
+        left out, so their arrivals do not rebuild the index.
+        """
         index = self.catalog.get("people_index")
-        if index is None or index[0] != len(self.world.people):
+        size = len(self.world.people) - self.catalog.get("staff_count", 0)
+        if index is None or index[0] != size:
             by_agency: dict[str, list] = {}
             for name in sorted(self.world.people):
                 person = self.world.people[name]
-                by_agency.setdefault(person.agency, []).append(person)
-            index = self.catalog["people_index"] = (len(self.world.people), by_agency)
+                if person.status not in ("resident", "home") and person.role != "child":
+                    by_agency.setdefault(person.agency, []).append(person)
+            index = self.catalog["people_index"] = (size, by_agency)
         return index[1].get(key, [])
 
     def crew_pool(self, key: str) -> list:
