@@ -4,9 +4,9 @@ import lamberthub
 import numpy as np
 import pytest
 
+from spacerace.astro.anomaly import mean_to_true_rad
 from spacerace.astro.heliocentric import AU_KM, ecliptic_to_icrf
 from spacerace.astro.kepler import elements_to_state, propagate_kepler
-from spacerace.astro.anomaly import mean_to_true_rad
 from spacerace.astro.shoemaker_helin import shoemaker_helin_dv_km_s
 from spacerace.astro.time import year_to_jd_tdb
 from spacerace.astro.transfers import capture_dv_km_s, departure_dv_km_s

@@ -10,11 +10,11 @@ from spacerace.mining.size import class_group, diameter_km, physical_properties,
 @pytest.mark.parametrize(
     ("name", "albedo", "measured_km", "rel_tol"),
     [
-        # Apophis: radar + thermal diameter 0.34 km, albedo 0.35 (Brozovic et al. 2018, Icarus 300:115).
+        # Apophis: radar + thermal 0.34 km, albedo 0.35 (Brozovic et al. 2018, Icarus 300:115).
         ("Apophis", 0.35, 0.34, 0.10),
-        # Bennu: OSIRIS-REx mean diameter 0.490 km, albedo 0.044 (Lauretta et al. 2019, Nature 568:55).
+        # Bennu: OSIRIS-REx mean 0.490 km, albedo 0.044 (Lauretta et al. 2019, Nature 568:55).
         ("Bennu", 0.044, 0.490, 0.10),
-        # Ryugu: Hayabusa2 mean diameter 0.896 km, albedo 0.045 (Watanabe et al. 2019, Science 364:268).
+        # Ryugu: Hayabusa2 mean 0.896 km, albedo 0.045 (Watanabe et al. 2019, Science 364:268).
         ("Ryugu", 0.045, 0.896, 0.20),
     ],
 )
