@@ -17,6 +17,8 @@ Orbits are heliocentric: semi-major axis in AU, eccentricity, inclination to the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from spacerace.astro._checks import as_output as _out
@@ -24,10 +26,12 @@ from spacerace.astro._checks import finite as _finite
 from spacerace.astro._checks import require as _require
 
 __all__ = [
+    "ShoemakerHelinBurns",
     "BENNER_LEO_SPEED_KM_S",
     "BENNER_OFFSET_KM_S",
     "BENNER_SCALE_KM_S",
     "EARTH_ORBIT_SPEED_KM_S",
+    "shoemaker_helin_burns",
     "shoemaker_helin_dv_km_s",
 ]
 
@@ -42,6 +46,21 @@ BENNER_SCALE_KM_S = 30.0
 
 BENNER_OFFSET_KM_S = 0.5
 """Benner's allowance added to 30 F for the manoeuvres the model leaves out, km/s."""
+
+
+@dataclass(frozen=True)
+class ShoemakerHelinBurns:
+    """The two burns of the Shoemaker-Helin estimate, km/s (each 30 times its F term).
+
+    Attributes:
+        leo_km_s: Leaving LEO onto the transfer (30 ul).
+        rendezvous_km_s: Matching the asteroid's orbit (30 ur).
+        vinf_earth_km_s: Excess speed of the transfer at Earth (30 sqrt(ut2)).
+    """
+
+    leo_km_s: np.ndarray | float
+    rendezvous_km_s: np.ndarray | float
+    vinf_earth_km_s: np.ndarray | float
 
 
 def shoemaker_helin_dv_km_s(a_au: object, ecc: object, inc_rad: object) -> np.ndarray | float:
@@ -69,6 +88,20 @@ def shoemaker_helin_dv_km_s(a_au: object, ecc: object, inc_rad: object) -> np.nd
         >>> import math  # 2006 RH120 in Benner's list of 2013-04-14: 3.813 km/s
         >>> round(shoemaker_helin_dv_km_s(1.033, 0.025, math.radians(0.6)), 2)
         3.81
+    """
+    burns = shoemaker_helin_burns(a_au, ecc, inc_rad)
+    return _out(
+        np.asarray(burns.leo_km_s) + np.asarray(burns.rendezvous_km_s) + BENNER_OFFSET_KM_S
+    )
+
+
+def shoemaker_helin_burns(a_au: object, ecc: object, inc_rad: object) -> ShoemakerHelinBurns:
+    """Return the burns of :func:`shoemaker_helin_dv_km_s` separately (no 0.5 km/s allowance).
+
+    Example:
+        >>> b = shoemaker_helin_burns(1.033, 0.025, 0.0105)  # 2006 RH120
+        >>> round(b.leo_km_s, 2), round(b.rendezvous_km_s, 2)
+        (3.23, 0.08)
     """
     a, e, inc = np.broadcast_arrays(
         _finite("a_au", a_au), _finite("ecc", ecc), _finite("inc_rad", inc_rad)
@@ -102,4 +135,9 @@ def shoemaker_helin_dv_km_s(a_au: object, ecc: object, inc_rad: object) -> np.nd
         u0 = BENNER_LEO_SPEED_KM_S / EARTH_ORBIT_SPEED_KM_S
         ul = np.sqrt(ut2 + 2.0 * u0 * u0) - u0
         ur = np.sqrt(uc2 - 2.0 * np.sqrt(ur2 * uc2) * c + ur2)
-    return _out(BENNER_SCALE_KM_S * (ul + ur) + BENNER_OFFSET_KM_S)
+        vinf = np.sqrt(ut2)
+    return ShoemakerHelinBurns(
+        leo_km_s=_out(BENNER_SCALE_KM_S * ul),
+        rendezvous_km_s=_out(BENNER_SCALE_KM_S * ur),
+        vinf_earth_km_s=_out(BENNER_SCALE_KM_S * vinf),
+    )
