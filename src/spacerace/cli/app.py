@@ -15,6 +15,7 @@ import click
 import typer
 
 from spacerace.cli import render
+from spacerace.cli.asteroids_cmd import asteroid, asteroids
 from spacerace.cli.ensemble_cmd import compare, ensemble
 from spacerace.cli.options import JsonOption
 from spacerace.cli.ranges import parse_date_range, parse_float_range
@@ -28,7 +29,8 @@ app = typer.Typer(
     help=(
         "spacerace: an alternate history of human spaceflight on real orbital mechanics.\n\n"
         "`spacerace run` plays one history (default: For All Mankind) and tells it as a "
-        "chronicle; `porkchop` and `windows` plan real launch windows from JPL's DE421."
+        "chronicle; `porkchop` and `windows` plan real launch windows from JPL's DE421; "
+        "`asteroids` ranks real near-Earth asteroids as capture targets."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -43,6 +45,8 @@ app.command("show")(show)
 app.command("export")(export)
 app.command("ensemble")(ensemble)
 app.command("compare")(compare)
+app.command("asteroids")(asteroids)
+app.command("asteroid")(asteroid)
 
 _TOF = Annotated[
     str | None,

@@ -37,8 +37,10 @@ from spacerace.errors import UnknownDestinationError
 __all__ = [
     "DESTINATIONS",
     "CaptureDesign",
+    "CapturePorkchops",
     "Destination",
     "SearchGrid",
+    "capture_porkchops",
     "design_captures",
     "get_destination",
     "leo_mass_ratio",
@@ -226,6 +228,92 @@ def _best_by_arrival(cost: np.ndarray, offsets: np.ndarray, n_axis: int):
     return best, np.where(np.isfinite(best), dep, -1), np.where(np.isfinite(best), tof, -1)
 
 
+@dataclass(frozen=True)
+class CapturePorkchops:
+    """Delta-v of both legs of one candidate over the whole search grid, for plotting.
+
+    Attributes:
+        depart_jd_tdb: (n_dep,) departure dates from LEO.
+        tof_out_days: (n_out,) outbound times of flight, days.
+        dv_outbound_km_s: (n_dep, n_out) LEO departure + rendezvous, km/s (inf: no solution).
+        leave_jd_tdb: (n_leave,) departure dates from the asteroid.
+        tof_back_days: (n_back,) return times of flight, days.
+        dv_return_km_s: (n_leave, n_back) leaving + capture, km/s (inf: no solution).
+    """
+
+    depart_jd_tdb: np.ndarray
+    tof_out_days: np.ndarray
+    dv_outbound_km_s: np.ndarray
+    leave_jd_tdb: np.ndarray
+    tof_back_days: np.ndarray
+    dv_return_km_s: np.ndarray
+
+
+class _Search:
+    """The time axis, states and index grids shared by every candidate of one search."""
+
+    def __init__(self, elements, start_jd_tdb, destination, ephemeris, grid):
+        bodies = load_bodies()
+        self.mu_sun = bodies["sun"].gm_km3_s2
+        self.earth, self.target = bodies["earth"], bodies[destination.body]
+        self.grid = grid
+        step = grid.step_days
+        self.n_dep = _steps(grid.span_days, step) + 1
+        stride = _steps(grid.tof_step_days, step)
+        lo, hi = (_steps(x, step) for x in grid.tof_out_days)
+        self.tof_out = np.arange(lo, hi + 1, stride)
+        lo, hi = (_steps(x, step) for x in grid.tof_back_days)
+        self.tof_back = np.arange(lo, hi + 1, stride)
+        self.stay_lo, stay_hi = (_steps(x, step) for x in grid.stay_days)
+        self.stays = np.arange(self.stay_lo, stay_hi + 1)
+        self.n_axis = self.n_dep + self.tof_out[-1] + stay_hi + self.tof_back[-1] + 1
+        self.axis = start_jd_tdb + step * np.arange(self.n_axis)
+        self.earth_state = ephemeris.state("earth", self.axis)
+        self.dest_state = ephemeris.state(destination.body, self.axis)
+        self.r_park = self.earth.equatorial_radius_km + grid.leo_alt_km
+        self.rp = self.target.equatorial_radius_km + destination.periapsis_alt_km
+        ra = destination.apoapsis_radius_km
+        self.ecc_capture = (ra - self.rp) / (ra + self.rp)
+        self.r_ast, self.v_ast = states_from_elements(
+            elements["a_au"], elements["ecc"], elements["inc_deg"], elements["node_deg"],
+            elements["peri_deg"], elements["mean_anomaly_deg"], elements["epoch_jd"], self.axis,
+            self.mu_sun,
+        )  # fmt: skip
+        dep, arr = np.meshgrid(np.arange(self.n_dep), self.tof_out, indexing="ij")
+        self.arr_i, self.dep_i = (dep + arr).ravel(), dep.ravel()
+        self.n_leave = self.n_axis - self.tof_back[-1] - self.stay_lo
+        leave, cap = np.meshgrid(
+            np.arange(self.stay_lo, self.stay_lo + self.n_leave), self.tof_back, indexing="ij"
+        )
+        self.cap_i, self.leave_i = (leave + cap).ravel(), leave.ravel()
+
+    def legs(self, k: int) -> dict[str, np.ndarray]:
+        """Burns of every grid point of both legs for candidate ``k``."""
+        step_s = self.grid.step_days * SECONDS_PER_DAY
+        r_ast, v_ast = self.r_ast[k], self.v_ast[k]
+        earth, dest = self.earth_state, self.dest_state
+        vinf_dep, rdv, ok = _leg_solutions(
+            earth.r_km[self.dep_i], earth.v_km_s[self.dep_i], r_ast[self.arr_i],
+            v_ast[self.arr_i], (self.arr_i - self.dep_i) * step_s, self.mu_sun,
+            self.grid.multi_rev,
+        )  # fmt: skip
+        dv_dep = departure_dv_km_s(vinf_dep, self.r_park, self.earth.gm_km3_s2)
+        leave, vinf_cap, ok_b = _leg_solutions(
+            r_ast[self.leave_i], v_ast[self.leave_i], dest.r_km[self.cap_i],
+            dest.v_km_s[self.cap_i], (self.cap_i - self.leave_i) * step_s, self.mu_sun,
+            self.grid.multi_rev,
+        )  # fmt: skip
+        dv_cap = capture_dv_km_s(vinf_cap, self.rp, self.target.gm_km3_s2, self.ecc_capture)
+        return {
+            "dv_dep": dv_dep,
+            "rdv": rdv,
+            "cost_out": np.where(ok, dv_dep + rdv, np.inf).reshape(self.n_dep, -1),
+            "leave": leave,
+            "dv_cap": dv_cap,
+            "cost_back": np.where(ok_b, leave + dv_cap, np.inf).reshape(self.n_leave, -1),
+        }
+
+
 def design_captures(
     elements: dict[str, np.ndarray],
     start_jd_tdb: float,
@@ -257,65 +345,22 @@ def design_captures(
     Raises:
         EphemerisRangeError: The time axis leaves the ephemeris span.
     """
-    grid = SearchGrid() if grid is None else grid
-    bodies = load_bodies()
-    mu_sun = bodies["sun"].gm_km3_s2
-    earth, target = bodies["earth"], bodies[destination.body]
-    step = grid.step_days
-    n_dep = _steps(grid.span_days, step) + 1
-    tof_stride = _steps(grid.tof_step_days, step)
-    tof_out = np.arange(_steps(grid.tof_out_days[0], step), _steps(grid.tof_out_days[1], step) + 1,
-                        tof_stride)  # fmt: skip
-    tof_back = np.arange(
-        _steps(grid.tof_back_days[0], step), _steps(grid.tof_back_days[1], step) + 1, tof_stride
-    )
-    stay_lo, stay_hi = _steps(grid.stay_days[0], step), _steps(grid.stay_days[1], step)
-    n_axis = n_dep + tof_out[-1] + stay_hi + tof_back[-1] + 1
-    axis = start_jd_tdb + step * np.arange(n_axis)
-    earth_state = ephemeris.state("earth", axis)
-    dest_state = ephemeris.state(destination.body, axis)
-    r_park = earth.equatorial_radius_km + grid.leo_alt_km
-    rp = target.equatorial_radius_km + destination.periapsis_alt_km
-    ecc_capture = (destination.apoapsis_radius_km - rp) / (destination.apoapsis_radius_km + rp)
-    r_ast, v_ast = states_from_elements(
-        elements["a_au"], elements["ecc"], elements["inc_deg"], elements["node_deg"],
-        elements["peri_deg"], elements["mean_anomaly_deg"], elements["epoch_jd"], axis, mu_sun,
-    )  # fmt: skip
-
-    dep_i, arr_i = np.meshgrid(np.arange(n_dep), tof_out, indexing="ij")
-    arr_i = (dep_i + arr_i).ravel()
-    dep_i = dep_i.ravel()
-    out_tof_s = (arr_i - dep_i) * step * SECONDS_PER_DAY
-    n_leave = n_axis - tof_back[-1] - stay_lo
-    leave_i, cap_i = np.meshgrid(np.arange(stay_lo, stay_lo + n_leave), tof_back, indexing="ij")
-    cap_i = (leave_i + cap_i).ravel()
-    leave_i = leave_i.ravel()
-    back_tof_s = (cap_i - leave_i) * step * SECONDS_PER_DAY
-    stays = np.arange(stay_lo, stay_hi + 1)
-
-    k_count = r_ast.shape[0]
+    search = _Search(elements, start_jd_tdb, destination, ephemeris, grid or SearchGrid())
+    n_axis, stay_lo, n_leave = search.n_axis, search.stay_lo, search.n_leave
+    k_count = search.r_ast.shape[0]
     out = {name: np.full(k_count, np.nan) for name in CaptureDesign.__dataclass_fields__}
     for k in range(k_count):
-        # Outbound: LEO -> asteroid; the best cost per arrival date.
-        vinf_dep, rdv, ok = _leg_solutions(
-            earth_state.r_km[dep_i], earth_state.v_km_s[dep_i], r_ast[k, arr_i], v_ast[k, arr_i],
-            out_tof_s, mu_sun, grid.multi_rev,
-        )  # fmt: skip
-        dv_dep = departure_dv_km_s(vinf_dep, r_park, earth.gm_km3_s2)
-        cost_out = np.where(ok, dv_dep + rdv, np.inf).reshape(n_dep, tof_out.size)
-        best_out, out_dep, out_tof = _best_by_arrival(cost_out, tof_out, n_axis)
-        # Return: asteroid -> destination; the best cost per departure date.
-        leave, vinf_cap, ok_b = _leg_solutions(
-            r_ast[k, leave_i], v_ast[k, leave_i], dest_state.r_km[cap_i], dest_state.v_km_s[cap_i],
-            back_tof_s, mu_sun, grid.multi_rev,
-        )  # fmt: skip
-        dv_cap = capture_dv_km_s(vinf_cap, rp, target.gm_km3_s2, ecc_capture)
-        cost_back = np.where(ok_b, leave + dv_cap, np.inf).reshape(n_leave, tof_back.size)
-        back_tof = np.argmin(cost_back, axis=1)
+        legs = search.legs(k)
+        # Outbound: the best cost per arrival date at the asteroid.
+        best_out, out_dep, out_tof = _best_by_arrival(legs["cost_out"], search.tof_out, n_axis)
+        # Return: the best cost per departure date from the asteroid.
+        back_tof = np.argmin(legs["cost_back"], axis=1)
         best_back = np.full(n_axis, np.inf)
-        best_back[stay_lo : stay_lo + n_leave] = cost_back[np.arange(n_leave), back_tof]
+        best_back[stay_lo : stay_lo + n_leave] = legs["cost_back"][np.arange(n_leave), back_tof]
         # Join: for each departure from the asteroid, the best arrival stay_lo..stay_hi before.
-        windows = np.stack([np.r_[np.full(s, np.inf), best_out[: n_axis - s]] for s in stays])
+        windows = np.stack(
+            [np.r_[np.full(s, np.inf), best_out[: n_axis - s]] for s in search.stays]
+        )
         pick = np.argmin(windows, axis=0)
         best_in = windows[pick, np.arange(n_axis)]
         ratio = leo_mass_ratio(best_in, best_back, isp_s, return_ratio[k])
@@ -327,15 +372,36 @@ def design_captures(
             progress(1)
         if not np.isfinite(ratio[d]):
             continue
-        a = d - stays[pick[d]]  # arrival index at the asteroid
-        o = out_dep[a] * tof_out.size + out_tof[a]  # flat index into the outbound grid
-        b = (d - stay_lo) * tof_back.size + back_tof[d - stay_lo]
-        out["depart_jd_tdb"][k] = axis[dep_i[o]]
-        out["arrive_jd_tdb"][k] = axis[arr_i[o]]
-        out["leave_jd_tdb"][k] = axis[leave_i[b]]
-        out["capture_jd_tdb"][k] = axis[cap_i[b]]
-        out["dv_depart_km_s"][k] = dv_dep[o]
-        out["dv_rendezvous_km_s"][k] = rdv[o]
-        out["dv_leave_km_s"][k] = leave[b]
-        out["dv_capture_km_s"][k] = dv_cap[b]
+        a = d - search.stays[pick[d]]  # arrival index at the asteroid
+        o = out_dep[a] * search.tof_out.size + out_tof[a]  # flat index into the outbound grid
+        b = (d - stay_lo) * search.tof_back.size + back_tof[d - stay_lo]
+        out["depart_jd_tdb"][k] = search.axis[search.dep_i[o]]
+        out["arrive_jd_tdb"][k] = search.axis[search.arr_i[o]]
+        out["leave_jd_tdb"][k] = search.axis[search.leave_i[b]]
+        out["capture_jd_tdb"][k] = search.axis[search.cap_i[b]]
+        out["dv_depart_km_s"][k] = legs["dv_dep"][o]
+        out["dv_rendezvous_km_s"][k] = legs["rdv"][o]
+        out["dv_leave_km_s"][k] = legs["leave"][b]
+        out["dv_capture_km_s"][k] = legs["dv_cap"][b]
     return CaptureDesign(**out)
+
+
+def capture_porkchops(
+    elements: dict[str, np.ndarray],
+    start_jd_tdb: float,
+    destination: Destination,
+    ephemeris: Ephemeris,
+    grid: SearchGrid | None = None,
+) -> CapturePorkchops:
+    """Return both legs' delta-v over the search grid for one asteroid (K = 1 elements)."""
+    search = _Search(elements, start_jd_tdb, destination, ephemeris, grid or SearchGrid())
+    legs = search.legs(0)
+    step = search.grid.step_days
+    return CapturePorkchops(
+        depart_jd_tdb=search.axis[: search.n_dep],
+        tof_out_days=search.tof_out * step,
+        dv_outbound_km_s=legs["cost_out"],
+        leave_jd_tdb=search.axis[search.stay_lo : search.stay_lo + search.n_leave],
+        tof_back_days=search.tof_back * step,
+        dv_return_km_s=legs["cost_back"],
+    )

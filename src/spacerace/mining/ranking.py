@@ -31,8 +31,10 @@ from spacerace.catalog.neas import ORBIT_TYPES, NeaCatalog, load_neas
 from spacerace.errors import EphemerisRangeError, InputError
 from spacerace.mining.capture import (
     CaptureDesign,
+    CapturePorkchops,
     Destination,
     SearchGrid,
+    capture_porkchops,
     design_captures,
     get_destination,
 )
@@ -43,6 +45,7 @@ __all__ = [
     "Candidate",
     "Screening",
     "candidate_for",
+    "porkchops_for",
     "rank_candidates",
     "screen",
 ]
@@ -298,9 +301,8 @@ def _candidates(
     return out
 
 
-def _design(cat, screening, picks, start, dest, arch, grid, progress):
-    rows = screening.rows[picks]
-    elements = {
+def _elements_of(cat: NeaCatalog, rows: np.ndarray) -> dict[str, np.ndarray]:
+    return {
         "a_au": cat.a_au[rows],
         "ecc": cat.ecc[rows],
         "inc_deg": cat.inc_deg[rows],
@@ -309,6 +311,10 @@ def _design(cat, screening, picks, start, dest, arch, grid, progress):
         "mean_anomaly_deg": cat.mean_anomaly_deg[rows],
         "epoch_jd": cat.epoch_jd_tt[rows],
     }
+
+
+def _design(cat, screening, picks, start, dest, arch, grid, progress):
+    elements = _elements_of(cat, screening.rows[picks])
     returned = np.minimum(screening.props.mass_kg[picks], arch.max_return_kg)
     return design_captures(
         elements,
@@ -401,3 +407,21 @@ def candidate_for(
     if not found:
         raise InputError(f"{cat.label(row)}: no capture trajectory found on the search grid")
     return found[0]
+
+
+def porkchops_for(
+    query: str, year: int = 2003, destination: str = "mars-orbit", grid: SearchGrid | None = None
+) -> CapturePorkchops:
+    """Return both legs' delta-v over the search grid for one asteroid (for plotting).
+
+    Raises:
+        UnknownAsteroidError: No such object.
+        InputError: A bad year or destination.
+    """
+    grid = SearchGrid() if grid is None else grid
+    cat = load_neas()
+    row = cat.find(query)
+    start = _check_year(year, cat, grid)
+    return capture_porkchops(
+        _elements_of(cat, np.array([row])), start, get_destination(destination), load_de421(), grid
+    )
