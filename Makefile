@@ -33,6 +33,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_engine.py
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_asteroids.py   # about 1 minute
 	$(BIN)/python bench/bench_ensemble.py   # about 10 minutes
 
 clean:
