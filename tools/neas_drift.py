@@ -67,6 +67,19 @@ def main(path: str) -> None:
             f"{name:24s} n={mask.sum():5d}  median {p[0]:9.0f}  90% {p[1]:9.0f}  "
             f"99% {p[2]:9.0f} thousand km  ({np.median(err[mask]) / AU_KM:.5f} AU median)"
         )
+    for name in (
+        "(433) Eros",
+        "(1685) Toro",
+        "(1862) Apollo",
+        "(1566) Icarus",
+        "(4179) Toutatis",
+        "(101955) Bennu",
+        "(99942) Apophis",
+        "(162173) Ryugu",
+    ):
+        if name in labels:
+            k = labels.index(name)
+            print(f"  {name}: {err[k]:,.0f} km (MOID {moid[k]:.4f} AU)")
     for k in np.argsort(err)[-3:]:
         print(f"  worst: {labels[k]}: {err[k] / 1e6:.1f} million km (MOID {moid[k]:.4f} AU)")
 
