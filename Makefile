@@ -35,6 +35,7 @@ bench: $(VENV)/.installed-test
 	@test -d /tmp/before || git worktree add /tmp/before 74b34d9
 	$(BIN)/python bench/bench_bases.py --before /tmp/before
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_asteroids.py   # about 1 minute
 	$(BIN)/python bench/bench_ensemble.py   # about 10 minutes
 
 clean:

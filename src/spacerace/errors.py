@@ -7,7 +7,9 @@
     │   ├── ScenarioError        .path .line .field: file:line: field.path: expected …, got …
     │   ├── UnknownBodyError     .name, .known
     │   ├── EphemerisRangeError  .start_jd_tdb .end_jd_tdb .mask
-    │   └── GridTooLargeError    .n_points .limit
+    │   ├── GridTooLargeError    .n_points .limit
+    │   ├── UnknownAsteroidError .query, .suggestions
+    │   └── UnknownDestinationError .name, .known
     ├── ConvergenceError         carries the inputs that failed
     └── StoreError               says what was kept
 
@@ -31,7 +33,9 @@ __all__ = [
     "ScenarioError",
     "SpaceRaceError",
     "StoreError",
+    "UnknownAsteroidError",
     "UnknownBodyError",
+    "UnknownDestinationError",
 ]
 
 
@@ -111,6 +115,44 @@ class GridTooLargeError(InputError):
         self.n_points = n_points
         self.limit = limit
         super().__init__(message)
+
+
+class UnknownAsteroidError(InputError, KeyError):
+    """An asteroid name, number or designation that the catalogue does not hold.
+
+    Attributes:
+        query: What was asked for.
+        suggestions: Labels of close matches (possibly empty).
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str]):
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(
+            f"unknown asteroid {query!r}: no name, number or designation in the "
+            f"near-Earth asteroid catalogue matches{hint}"
+        )
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class UnknownDestinationError(InputError, KeyError):
+    """A capture destination that the mission designer does not know.
+
+    Attributes:
+        name: The name that was asked for.
+        known: The names that would have worked.
+    """
+
+    def __init__(self, name: str, known: Sequence[str]):
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown destination {name!r}; known: {', '.join(self.known)}")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
 
 
 class ConvergenceError(SpaceRaceError):

@@ -15,6 +15,7 @@ import click
 import typer
 
 from spacerace.cli import render
+from spacerace.cli.asteroids_cmd import asteroid, asteroids
 from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
 from spacerace.cli.options import JsonOption
@@ -29,7 +30,8 @@ app = typer.Typer(
     help=(
         "spacerace: an alternate history of human spaceflight on real orbital mechanics.\n\n"
         "`spacerace run` plays one history (default: For All Mankind) and tells it as a "
-        "chronicle; `porkchop` and `windows` plan real launch windows from JPL's DE421."
+        "chronicle; `porkchop` and `windows` plan real launch windows from JPL's DE421; "
+        "`asteroids` ranks real near-Earth asteroids as capture targets."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -45,6 +47,8 @@ app.command("export")(export)
 app.command("ensemble")(ensemble)
 app.command("compare")(compare)
 app.command("base")(base)
+app.command("asteroids")(asteroids)
+app.command("asteroid")(asteroid)
 
 _TOF = Annotated[
     str | None,

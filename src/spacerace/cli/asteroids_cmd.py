@@ -1,0 +1,236 @@
+"""``spacerace asteroids`` and ``spacerace asteroid``: capture targets from the real catalogue.
+
+Thin shells over :mod:`spacerace.mining`; NumPy, Numba, DE421 and Matplotlib are imported
+inside the commands. The progress bar (over the trajectory designs, the slow part of the
+scan) is drawn on stderr only when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spacerace.cli import render
+from spacerace.cli.options import JsonOption
+
+__all__ = ["asteroid", "asteroids"]
+
+_TO = Annotated[
+    str, typer.Option("--to", help="Where the asteroid is taken: mars-orbit or earth-moon.")
+]
+_YEAR = Annotated[
+    int,
+    typer.Option(
+        "--year",
+        help="Simulated year: only objects observed by then are known; departures from "
+        "1 January of that year over ten years (the search needs DE421 to 2053: 1900-2038).",
+    ),
+]
+_LAUNCHER = Annotated[
+    str,
+    typer.Option("--launcher", help="Launcher of the tug and its propellant (vehicles.csv key)."),
+]
+
+
+def asteroids(
+    to: _TO = "mars-orbit",
+    year: _YEAR = 2003,
+    top: Annotated[int, typer.Option("--top", help="How many targets to list.")] = 20,
+    designs: Annotated[
+        int, typer.Option("--designs", help="How many screened objects get a trajectory design.")
+    ] = 100,
+    launcher: _LAUNCHER = "saturn_v",
+    as_json: JsonOption = False,
+) -> None:
+    """Rank the near-Earth asteroids known in a year as capture-and-mining targets."""
+    from spacerace.mining import Architecture, rank_candidates
+
+    arch = _architecture(Architecture, launcher)
+    with _progress(f"designing captures to {to}", designs) as advance:
+        found = rank_candidates(
+            year, to, top, n_design=designs, architecture=arch, progress=advance
+        )
+    if as_json:
+        render.print_json(
+            {
+                "year": year,
+                "destination": to,
+                "dollar_year": arch.dollar_year,
+                "launcher": arch.launcher,
+                "candidates": [_candidate_json(c) for c in found],
+            }
+        )
+    else:
+        _print_table(found, year, to, arch)
+
+
+def asteroid(
+    name: Annotated[str, typer.Argument(help="Name, number or designation, e.g. Bennu.")],
+    to: _TO = "mars-orbit",
+    year: _YEAR = 2003,
+    launcher: _LAUNCHER = "saturn_v",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the porkchop plot of both legs to this PNG file."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one asteroid: orbit, size, composition and its best capture trajectory."""
+    from spacerace.cli.app import _check_output_path
+    from spacerace.mining import Architecture, candidate_for
+
+    _check_output_path(out)
+    arch = _architecture(Architecture, launcher)
+    with render.status(f"designing the capture of {name}"):
+        found = candidate_for(name, year, to, architecture=arch)
+    if out is not None:
+        from spacerace.mining import porkchops_for
+        from spacerace.report.asteroid_plot import write_capture
+
+        write_capture(porkchops_for(name, year, to), out, candidate=found, label=found.label)
+    if as_json:
+        render.print_json({**_candidate_json(found), "plot": str(out) if out else None})
+    else:
+        _print_one(found, out)
+
+
+def _architecture(cls, launcher: str):
+    from spacerace.catalog.vehicles import load_vehicles
+    from spacerace.errors import InputError
+
+    known = load_vehicles()
+    if launcher not in known:
+        raise InputError(f"--launcher {launcher!r}: known launchers: {', '.join(known)}")
+    return cls(launcher=launcher)
+
+
+@contextlib.contextmanager
+def _progress(label: str, total: int):
+    """Yield an ``advance(n)`` callback drawing a Rich bar on stderr (a no-op if not a tty)."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = (f"{label}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _num(x: float, digits: int):
+    return None if x is None or not math.isfinite(x) else round(float(x), digits)
+
+
+def _candidate_json(c) -> dict:
+    from spacerace.astro.time import jd_tdb_to_iso
+
+    return {
+        "designation": c.designation,
+        "name": c.name,
+        "label": c.label,
+        "number": c.number,
+        "orbit_type": c.orbit_type,
+        "a_au": c.a_au,
+        "ecc": c.ecc,
+        "inc_deg": c.inc_deg,
+        "h_mag": c.h_mag,
+        "diameter_m": _num(c.diameter_m, 1),
+        "diameter_measured": c.diameter_measured,
+        "mass_kg": float(f"{c.mass_kg:.3g}"),
+        "spectral_class": c.spectral_class,
+        "composition_group": c.group,
+        "first_obs_year": c.first_obs_year,
+        "earth_moid_au": _num(c.earth_moid_au, 4),
+        "close_earth_encounters": c.close_earth,
+        "destination": c.destination,
+        "screening_dv_km_s": _num(c.screening_dv_km_s, 3),
+        "dv_outbound_km_s": _num(c.dv_outbound_km_s, 3),
+        "dv_return_km_s": _num(c.dv_return_km_s, 3),
+        "dv_total_km_s": _num(c.dv_total_km_s, 3),
+        "depart": jd_tdb_to_iso(c.depart_jd_tdb),
+        "rendezvous": jd_tdb_to_iso(c.rendezvous_jd_tdb),
+        "leave": jd_tdb_to_iso(c.leave_jd_tdb),
+        "arrive": jd_tdb_to_iso(c.arrive_jd_tdb),
+        "duration_days": _num(c.duration_days, 0),
+        "returned_kg": float(f"{c.returned_kg:.3g}"),
+        "launches": c.launches,
+        "value_at_market_musd": _num(c.value_at_market_musd, 1),
+        "value_musd": _num(c.value_musd, 1),
+        "cost_musd": _num(c.cost_musd, 1),
+        "profit_musd": _num(c.profit_musd, 1),
+        "dollar_year": c.dollar_year,
+    }
+
+
+def _print_table(found, year: int, to: str, arch) -> None:
+    from rich.table import Table
+
+    from spacerace.astro.time import jd_tdb_to_iso
+
+    table = Table(
+        title=f"Capture targets known in {year}, taken to {to} ({arch.launcher} launches; "
+        f"M$ of {arch.dollar_year}; * close Earth encounters: dates drift)",
+        title_justify="left",
+    )
+    for col in ("#", "asteroid", "class", "D m", "mass t", "SH Δv", "Δv out", "Δv back",
+                "depart", "days", "value M$", "cost M$", "profit M$"):  # fmt: skip
+        table.add_column(col, justify="left" if col in ("asteroid", "class", "depart") else "right")
+    for k, c in enumerate(found, 1):
+        table.add_row(
+            str(k),
+            c.label + (" *" if c.close_earth else ""),
+            c.spectral_class or "?",
+            f"{c.diameter_m:.0f}",
+            f"{c.mass_kg / 1000:.3g}",
+            f"{c.screening_dv_km_s:.2f}",
+            f"{c.dv_outbound_km_s:.2f}",
+            f"{c.dv_return_km_s:.2f}",
+            jd_tdb_to_iso(c.depart_jd_tdb),
+            f"{c.duration_days:.0f}",
+            f"{c.value_musd:,.0f}",
+            f"{c.cost_musd:,.0f}",
+            f"{c.profit_musd:,.0f}",
+        )
+    render.console().print(table)
+
+
+def _print_one(c, out: Path | None) -> None:
+    from spacerace.astro.time import jd_tdb_to_iso
+    from spacerace.catalog.asteroid_classes import load_class_groups
+
+    g = load_class_groups()[c.group]
+    screen = render.console()
+    flag = (
+        " — close Earth encounters (MOID < 0.05 AU): two-body dates drift" if c.close_earth else ""
+    )
+    lines = [
+        f"[bold]{c.label}[/bold]  {c.orbit_type}, first observed {c.first_obs_year}",
+        f"orbit      a {c.a_au:.4f} AU  e {c.ecc:.4f}  i {c.inc_deg:.3f}°  "
+        f"Earth MOID {c.earth_moid_au:.4f} AU{flag}",
+        f"size       H {c.h_mag:.2f}  D {c.diameter_m:,.0f} m "
+        f"({'measured' if c.diameter_measured else 'from H and albedo'})  "
+        f"mass {c.mass_kg:.3g} kg",
+        f"class      {c.spectral_class or 'unknown'} -> {c.group} ({g.analog}): metal "
+        f"{g.metal_frac:.0%}, water {g.water_frac:.0%}, volatiles {g.volatiles_frac:.0%}, "
+        f"PGM {g.pgm_ppm:g} ppm",
+        f"screening  Shoemaker-Helin Δv {c.screening_dv_km_s:.2f} km/s (LEO rendezvous)",
+        f"capture    to {c.destination}: leave LEO {jd_tdb_to_iso(c.depart_jd_tdb)}, "
+        f"rendezvous {jd_tdb_to_iso(c.rendezvous_jd_tdb)}, leave {jd_tdb_to_iso(c.leave_jd_tdb)}, "
+        f"arrive {jd_tdb_to_iso(c.arrive_jd_tdb)} ({c.duration_days:.0f} days)",
+        f"Δv         out {c.dv_outbound_km_s:.3f} + back {c.dv_return_km_s:.3f} = "
+        f"{c.dv_total_km_s:.3f} km/s",
+        f"economics  returns {c.returned_kg:.3g} kg in {c.launches} launches; value "
+        f"{c.value_at_market_musd:,.0f} M$ at market, {c.value_musd:,.0f} M$ with its supply; "
+        f"cost {c.cost_musd:,.0f} M$; profit {c.profit_musd:,.0f} M$ ({c.dollar_year} $)",
+    ]
+    for line in lines:
+        screen.print(line)
+    if out is not None:
+        screen.print(f"plot written to {out}")

@@ -1,0 +1,35 @@
+"""Asteroid capture and mining from the real near-Earth asteroid catalogue.
+
+Imports only ``astro``, ``catalog`` and ``errors``. The entry points:
+
+* :func:`rank_candidates` — the best capture targets known in a year, with designed
+  trajectories, value, cost and profit (:class:`Candidate` rows);
+* :func:`screen` — the cheap analytic screening of every known object;
+* :func:`candidate_for` — one named object's designed capture;
+* :func:`porkchops_for` — both legs' delta-v over the date grid, for plots.
+
+``docs/asteroids.md`` describes the model, its sources and its accuracy.
+"""
+
+from spacerace.mining.capture import DESTINATIONS, SearchGrid
+from spacerace.mining.economics import Architecture
+from spacerace.mining.ranking import (
+    Candidate,
+    Screening,
+    candidate_for,
+    porkchops_for,
+    rank_candidates,
+    screen,
+)
+
+__all__ = [
+    "DESTINATIONS",
+    "Architecture",
+    "Candidate",
+    "Screening",
+    "SearchGrid",
+    "candidate_for",
+    "porkchops_for",
+    "rank_candidates",
+    "screen",
+]

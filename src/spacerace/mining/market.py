@@ -1,0 +1,106 @@
+"""What returned material is worth: market prices, and the lower prices more supply brings.
+
+Demand has constant price elasticity e (``Commodity.elasticity``): adding ``q`` kg to a
+market that now absorbs ``Q0`` kg a year moves the price from P0 to::
+
+    P(q) = P0 * (1 + q / Q0) ** (-1 / e)
+
+Revenue q P(q) then rises without limit for e > 1, towards P0 Q0 for e = 1, and for
+e < 1 peaks at q = Q0 e / (1 - e): a seller holds back the rest (``sale_value_usd``
+sells the revenue-maximising amount, at most what was returned). The elasticities are
+invented for the game and marked so in ``catalog/data/PROVENANCE.md``; base prices and
+platinum-group supply are cited there.
+
+Goods used in space (metal, water, volatiles) have no Earth price: they are worth the
+launch bill they save, the price per kg to LEO times the rocket-equation gear ratio from
+LEO to where they are delivered (:func:`in_space_price_usd_per_kg`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from spacerace.astro.rockets import STANDARD_GRAVITY_KM_S2
+from spacerace.catalog.asteroid_classes import Commodity
+
+__all__ = ["Sale", "in_space_price_usd_per_kg", "price_after_supply", "sale_value_usd"]
+
+
+def price_after_supply(
+    price_usd_per_kg: object, added_kg: object, annual_supply_kg: float, elasticity: float
+) -> np.ndarray | float:
+    """Return the price once ``added_kg`` more reach a market of ``annual_supply_kg`` a year.
+
+    Example:
+        >>> price_after_supply(1000.0, 100.0, 100.0, 0.5)  # double the supply, e = 0.5
+        250.0
+    """
+    ratio = 1.0 + np.asarray(added_kg, dtype=float) / annual_supply_kg
+    out = np.asarray(price_usd_per_kg, dtype=float) * ratio ** (-1.0 / elasticity)
+    return float(out) if out.ndim == 0 else out
+
+
+def in_space_price_usd_per_kg(
+    launch_usd_per_kg: float, dv_from_leo_km_s: float, isp_s: float
+) -> float:
+    """Return the price of a kg delivered in space: launch to LEO times the gear ratio.
+
+    Example:
+        >>> round(in_space_price_usd_per_kg(1000.0, 0.0, 850.0))  # in LEO: the launch price
+        1000
+    """
+    return launch_usd_per_kg * float(np.exp(dv_from_leo_km_s / (isp_s * STANDARD_GRAVITY_KM_S2)))
+
+
+@dataclass(frozen=True)
+class Sale:
+    """The sale of one commodity (arrays over missions, or floats for one).
+
+    Attributes:
+        key: Commodity key.
+        returned_kg: Mass of the commodity returned, kg.
+        sold_kg: Mass sold (the revenue-maximising amount, at most ``returned_kg``).
+        base_price_usd_per_kg: Price before the mission's supply arrives, USD/kg.
+        price_usd_per_kg: Price after, USD/kg.
+        value_at_market_usd: ``returned_kg`` at the base price, USD.
+        value_usd: ``sold_kg`` at the price after, USD.
+    """
+
+    key: str
+    returned_kg: np.ndarray | float
+    sold_kg: np.ndarray | float
+    base_price_usd_per_kg: float
+    price_usd_per_kg: np.ndarray | float
+    value_at_market_usd: np.ndarray | float
+    value_usd: np.ndarray | float
+
+
+def sale_value_usd(commodity: Commodity, returned_kg: object, base_price_usd_per_kg: float) -> Sale:
+    """Sell returned material into its market; the price falls with the supply.
+
+    Example:
+        >>> from spacerace.catalog.asteroid_classes import Commodity
+        >>> pgm = Commodity("pgm", "PGM", 10000.0, 2003, 1000.0, 0.5, "earth")
+        >>> s = sale_value_usd(pgm, 5000.0, 10000.0)  # e = 0.5: sell Q0 e/(1-e) = 1000 kg
+        >>> s.sold_kg, s.price_usd_per_kg, s.value_usd, s.value_at_market_usd
+        (1000.0, 2500.0, 2500000.0, 50000000.0)
+    """
+    q0, e = commodity.annual_supply_kg, commodity.elasticity
+    returned = np.asarray(returned_kg, dtype=float)
+    sold = returned if e >= 1.0 else np.minimum(returned, q0 * e / (1.0 - e))
+    price = np.asarray(price_after_supply(base_price_usd_per_kg, sold, q0, e))
+
+    def out(x):
+        return float(x) if np.ndim(x) == 0 else x
+
+    return Sale(
+        key=commodity.key,
+        returned_kg=out(returned),
+        sold_kg=out(sold),
+        base_price_usd_per_kg=float(base_price_usd_per_kg),
+        price_usd_per_kg=out(price),
+        value_at_market_usd=out(returned * base_price_usd_per_kg),
+        value_usd=out(sold * price),
+    )

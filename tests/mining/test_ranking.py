@@ -1,0 +1,53 @@
+"""Screening and ranking: published accessible objects rank at the top; the year mask holds."""
+
+import numpy as np
+import pytest
+
+from spacerace.catalog.neas import load_neas
+from spacerace.mining import rank_candidates, screen
+from spacerace.mining.capture import SearchGrid
+
+# Garcia Yarnoz, Sanchez & McInnes (2013), Celest. Mech. Dyn. Astr. 116:367, Easily
+# Retrievable Objects, and two NHATS / Benner-list favourites (1991 VG, 2000 SG344; Barbee
+# et al., AAS 11-444, 2011). All were observed by 2012.
+PUBLISHED_ACCESSIBLE = ["2006 RH120", "2007 UN12", "2009 BD", "2010 VQ98", "2008 HU4",
+                        "2008 UA202", "2011 UD21", "2012 TF79", "2011 BL45", "2011 MD",
+                        "2012 LA", "1991 VG", "2000 SG344"]  # fmt: skip
+
+
+def test_published_accessible_objects_rank_in_the_top_percent():
+    cat = load_neas()
+    s = screen(2013, "earth-moon")
+    rank = np.empty(s.rows.size, dtype=int)
+    rank[np.argsort(s.dv_sh_km_s, kind="stable")] = np.arange(s.rows.size)
+    ranks = [int(rank[np.flatnonzero(s.rows == cat.find(n))[0]]) for n in PUBLISHED_ACCESSIBLE]
+    # 11,682 objects known by 2013; measured ranks 2..86: all within the best 1 %.
+    assert max(ranks) < 0.01 * s.rows.size, dict(zip(PUBLISHED_ACCESSIBLE, ranks, strict=True))
+
+
+def test_screening_knows_only_what_was_observed_by_the_year():
+    cat = load_neas()
+    s2003, s2020 = screen(2003, "mars-orbit"), screen(2020, "mars-orbit")
+    assert np.all(cat.first_obs_year[s2003.rows] <= 2003)
+    assert cat.find("Apophis") not in s2003.rows and cat.find("Apophis") in s2020.rows
+    assert s2003.rows.size < s2020.rows.size
+
+
+def test_screening_matches_benner_convention():
+    s = screen(2013, "earth-moon")
+    cat = load_neas()
+    k = np.flatnonzero(s.rows == cat.find("2006 RH120"))[0]
+    # Benner's list, 2013-04-14: 3.813 km/s (our 2025 orbit: within 0.01 km/s).
+    assert s.dv_sh_km_s[k] == pytest.approx(3.813, abs=0.01)
+
+
+def test_rank_candidates_returns_sorted_priced_designs():
+    grid = SearchGrid(span_days=1500.0, step_days=10.0, tof_step_days=20.0)
+    found = rank_candidates(2003, "earth-moon", top=3, n_design=5, grid=grid)
+    assert 0 < len(found) <= 3
+    assert [c.profit_musd for c in found] == sorted((c.profit_musd for c in found), reverse=True)
+    for c in found:
+        assert c.first_obs_year <= 2003
+        assert c.depart_jd_tdb < c.rendezvous_jd_tdb < c.leave_jd_tdb < c.arrive_jd_tdb
+        assert c.profit_musd == pytest.approx(c.value_musd - c.cost_musd)
+        assert c.value_musd <= c.value_at_market_musd + 1e-9  # supply never raises prices

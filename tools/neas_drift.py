@@ -1,0 +1,92 @@
+"""Measure how far two-body propagation of the catalogue's 2025 elements drifts.
+
+    .venv/bin/python tools/neas_drift.py ../shared/data/asteroids/jpl_sbdb_neo_sample_2020-05.csv
+
+Reference: JPL SBDB osculating elements at JD 2459000.5 (2020-05-31) of the same objects
+(the 2020 NEO sample described in ../shared/data/PROVENANCE.md), whose states at that epoch
+stand for the truth. The catalogue's elements (MPC, epoch 2025-11-21) are propagated back
+5.5 years with two-body motion; the table gives the position error, split by Earth MOID
+(close-encounter orbits drift most). Printed numbers go into docs/asteroids.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+import numpy as np
+
+from spacerace.astro.heliocentric import AU_KM, states_from_elements
+from spacerace.catalog.bodies import load_bodies
+from spacerace.catalog.neas import load_neas
+from spacerace.errors import UnknownAsteroidError
+
+REFERENCE_EPOCH = 2459000.5
+KEYS = ("a", "e", "i", "om", "w", "ma")
+
+
+def drift_km(path: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Return (position error km, MOID AU, labels) for the sample objects at 2020-05-31."""
+    cat = load_neas()
+    mu = load_bodies()["sun"].gm_km3_s2
+    rows, ref = [], []
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if float(row["epoch"]) != REFERENCE_EPOCH or not row["a"]:
+                continue
+            try:
+                k = cat.find(row["pdes"])
+            except UnknownAsteroidError:
+                continue
+            if cat.epoch_jd_tt[k] != 2461000.5 or cat.u_param[k] > 5 or cat.u_param[k] < 0:
+                continue
+            rows.append(k)
+            ref.append([float(row[x]) for x in KEYS])
+    rows_a, ref_a = np.array(rows), np.array(ref)
+    t = np.array([REFERENCE_EPOCH])
+    r_cat, _ = states_from_elements(
+        cat.a_au[rows_a], cat.ecc[rows_a], cat.inc_deg[rows_a], cat.node_deg[rows_a],
+        cat.peri_deg[rows_a], cat.mean_anomaly_deg[rows_a], cat.epoch_jd_tt[rows_a], t, mu,
+    )  # fmt: skip
+    r_ref, _ = states_from_elements(*ref_a.T, np.full(len(rows_a), REFERENCE_EPOCH), t, mu)
+    err = np.linalg.norm(r_cat[:, 0] - r_ref[:, 0], axis=-1)
+    return err, cat.earth_moid_au[rows_a], [cat.label(k) for k in rows_a]
+
+
+def main(path: str) -> None:
+    """Print the drift table."""
+    err, moid, labels = drift_km(path)
+    print(f"{err.size} objects (U <= 5), two-body 2025-11-21 -> 2020-05-31 (5.5 years)")
+    for name, mask in (
+        ("Earth MOID < 0.05 AU", moid < 0.05),
+        ("Earth MOID >= 0.05 AU", moid >= 0.05),
+        ("all", np.ones_like(moid, dtype=bool)),
+    ):
+        p = np.percentile(err[mask], [50, 90, 99]) / 1e3
+        print(
+            f"{name:24s} n={mask.sum():5d}  median {p[0]:9.0f}  90% {p[1]:9.0f}  "
+            f"99% {p[2]:9.0f} thousand km  ({np.median(err[mask]) / AU_KM:.5f} AU median)"
+        )
+    for name in (
+        "(433) Eros",
+        "(1685) Toro",
+        "(1862) Apollo",
+        "(1566) Icarus",
+        "(4179) Toutatis",
+        "(101955) Bennu",
+        "(99942) Apophis",
+        "(162173) Ryugu",
+    ):
+        if name in labels:
+            k = labels.index(name)
+            print(f"  {name}: {err[k]:,.0f} km (MOID {moid[k]:.4f} AU)")
+    for k in np.argsort(err)[-3:]:
+        print(f"  worst: {labels[k]}: {err[k] / 1e6:.1f} million km (MOID {moid[k]:.4f} AU)")
+
+
+if __name__ == "__main__":
+    main(
+        sys.argv[1]
+        if len(sys.argv) > 1
+        else "../shared/data/asteroids/jpl_sbdb_neo_sample_2020-05.csv"
+    )
