@@ -26,7 +26,7 @@ from spacerace.mining.capture import (
     design_captures,
 )
 from spacerace.mining.destinations import Destination, get_destination
-from spacerace.mining.economics import Architecture, mission_economics
+from spacerace.mining.economics import Architecture, mission_economics, products_kg
 from spacerace.mining.screening import Screening, check_year, screen
 
 __all__ = ["Candidate", "candidate_for", "porkchops_for", "rank_candidates"]
@@ -65,6 +65,10 @@ class Candidate:
         arrive_jd_tdb: Capture at the destination.
         duration_days: LEO departure to capture, days.
         returned_kg: Mass returned, kg.
+        metal_kg: Nickel-iron metal in it, kg (by the class group's composition).
+        water_kg: Water in it, kg.
+        volatiles_kg: Carbon and nitrogen volatiles in it, kg.
+        pgm_kg: Platinum-group metals in it, kg.
         launches: Launches needed.
         value_at_market_musd: Returned products at today's prices.
         value_musd: Returned products at the prices their supply leaves.
@@ -101,6 +105,10 @@ class Candidate:
     arrive_jd_tdb: float
     duration_days: float
     returned_kg: float
+    metal_kg: float
+    water_kg: float
+    volatiles_kg: float
+    pgm_kg: float
     launches: int
     value_at_market_musd: float
     value_musd: float
@@ -122,8 +130,9 @@ def _candidates(
         row = int(screening.rows[p])
         if not math.isfinite(design.dv_total_km_s[n]):
             continue
+        group = str(screening.props.group[p])
         econ = mission_economics(
-            str(screening.props.group[p]),
+            group,
             float(screening.props.mass_kg[p]),
             float(design.dv_outbound_km_s[n]),
             float(design.dv_return_km_s[n]),
@@ -146,7 +155,7 @@ def _candidates(
                 diameter_measured=bool(screening.props.diameter_measured[p]),
                 mass_kg=float(screening.props.mass_kg[p]),
                 spectral_class=str(cat.spectral_class[row]),
-                group=str(screening.props.group[p]),
+                group=group,
                 first_obs_year=int(cat.first_obs_year[row]),
                 earth_moid_au=float(cat.earth_moid_au[row]),
                 close_earth=bool(cat.close_earth[row]),
@@ -161,6 +170,7 @@ def _candidates(
                 arrive_jd_tdb=float(design.capture_jd_tdb[n]),
                 duration_days=float(design.duration_days[n]),
                 returned_kg=econ.returned_kg,
+                **{f"{k}_kg": v for k, v in products_kg(group, econ.returned_kg).items()},
                 launches=int(econ.launches),
                 value_at_market_musd=econ.value_at_market_musd,
                 value_musd=econ.value_musd,
