@@ -36,7 +36,8 @@ from spacerace.astro.time import year_to_jd_tdb  # noqa: E402
 from spacerace.catalog.ephemeris import load_de421  # noqa: E402
 from spacerace.catalog.neas import load_neas  # noqa: E402
 from spacerace.mining import rank_candidates, screen  # noqa: E402
-from spacerace.mining.capture import SearchGrid, _Search, get_destination  # noqa: E402
+from spacerace.mining.capture import SearchGrid, _Search  # noqa: E402
+from spacerace.mining.destinations import get_destination  # noqa: E402
 
 N_DESIGN = 100
 

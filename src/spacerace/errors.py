@@ -70,7 +70,14 @@ class ScenarioError(InputError):
         super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
 
 
-class UnknownBodyError(InputError, KeyError):
+class _UnknownName(InputError, KeyError):
+    """A name that is not in a known set; ``str()`` is the message (KeyError would quote it)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownBodyError(_UnknownName):
     """A body name that the catalog does not hold.
 
     Attributes:
@@ -82,9 +89,6 @@ class UnknownBodyError(InputError, KeyError):
         self.name = name
         self.known = tuple(known)
         super().__init__(f"unknown body {name!r}; known bodies: {', '.join(self.known)}")
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0])
 
 
 class EphemerisRangeError(InputError):
@@ -117,7 +121,7 @@ class GridTooLargeError(InputError):
         super().__init__(message)
 
 
-class UnknownAsteroidError(InputError, KeyError):
+class UnknownAsteroidError(_UnknownName):
     """An asteroid name, number or designation that the catalogue does not hold.
 
     Attributes:
@@ -134,11 +138,8 @@ class UnknownAsteroidError(InputError, KeyError):
             f"near-Earth asteroid catalogue matches{hint}"
         )
 
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0])
 
-
-class UnknownDestinationError(InputError, KeyError):
+class UnknownDestinationError(_UnknownName):
     """A capture destination that the mission designer does not know.
 
     Attributes:
@@ -150,9 +151,6 @@ class UnknownDestinationError(InputError, KeyError):
         self.name = name
         self.known = tuple(known)
         super().__init__(f"unknown destination {name!r}; known: {', '.join(self.known)}")
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0])
 
 
 class ConvergenceError(SpaceRaceError):

@@ -14,7 +14,8 @@ from spacerace.catalog.bodies import load_bodies
 from spacerace.catalog.ephemeris import load_de421
 from spacerace.catalog.neas import load_neas
 from spacerace.errors import UnknownDestinationError
-from spacerace.mining.capture import SearchGrid, design_captures, get_destination
+from spacerace.mining.capture import SearchGrid, design_captures
+from spacerace.mining.destinations import get_destination
 
 # Easily Retrievable Objects: Garcia Yarnoz, Sanchez & McInnes (2013), "Easily retrievable
 # objects among the NEO population", Celest. Mech. Dyn. Astr. 116:367-388: retrieval to a

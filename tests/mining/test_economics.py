@@ -7,7 +7,8 @@ from spacerace.astro.rockets import propellant_mass_kg
 from spacerace.catalog.asteroid_classes import Commodity, load_commodities
 from spacerace.catalog.budgets import deflate_musd
 from spacerace.catalog.vehicles import load_vehicles
-from spacerace.mining.capture import get_destination, leo_mass_ratio
+from spacerace.mining.capture import leo_mass_ratio
+from spacerace.mining.destinations import get_destination
 from spacerace.mining.economics import Architecture, mission_economics, products_kg
 from spacerace.mining.market import price_after_supply, sale_value_usd
 

@@ -10,7 +10,8 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from spacerace.catalog.vehicles import _open  # one way to open a packaged data file
 
 __all__ = [
     "ClassGroup",
@@ -113,10 +114,6 @@ def parse_commodities(lines: Iterable[str]) -> dict[str, Commodity]:
             market=row["market"],
         )
     return out
-
-
-def _open(name: str):
-    return resources.files("spacerace.catalog.data").joinpath(name).open(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

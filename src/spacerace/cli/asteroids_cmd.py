@@ -160,6 +160,9 @@ def _candidate_json(c) -> dict:
         "arrive": jd_tdb_to_iso(c.arrive_jd_tdb),
         "duration_days": _num(c.duration_days, 0),
         "returned_kg": float(f"{c.returned_kg:.3g}"),
+        "returned_products_kg": {
+            k: float(f"{getattr(c, k + '_kg'):.3g}") for k in ("metal", "water", "volatiles", "pgm")
+        },
         "launches": c.launches,
         "value_at_market_musd": _num(c.value_at_market_musd, 1),
         "value_musd": _num(c.value_musd, 1),
@@ -226,7 +229,9 @@ def _print_one(c, out: Path | None) -> None:
         f"arrive {jd_tdb_to_iso(c.arrive_jd_tdb)} ({c.duration_days:.0f} days)",
         f"Δv         out {c.dv_outbound_km_s:.3f} + back {c.dv_return_km_s:.3f} = "
         f"{c.dv_total_km_s:.3f} km/s",
-        f"economics  returns {c.returned_kg:.3g} kg in {c.launches} launches; value "
+        f"returns    {c.returned_kg:.3g} kg: metal {c.metal_kg:.3g} kg, water {c.water_kg:.3g} kg, "
+        f"volatiles {c.volatiles_kg:.3g} kg, PGM {c.pgm_kg:.3g} kg",
+        f"economics  {c.launches} launches; value "
         f"{c.value_at_market_musd:,.0f} M$ at market, {c.value_musd:,.0f} M$ with its supply; "
         f"cost {c.cost_musd:,.0f} M$; profit {c.profit_musd:,.0f} M$ ({c.dollar_year} $)",
     ]

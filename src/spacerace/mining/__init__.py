@@ -11,16 +11,11 @@ Imports only ``astro``, ``catalog`` and ``errors``. The entry points:
 ``docs/asteroids.md`` describes the model, its sources and its accuracy.
 """
 
-from spacerace.mining.capture import DESTINATIONS, SearchGrid
+from spacerace.mining.capture import SearchGrid
+from spacerace.mining.destinations import DESTINATIONS
 from spacerace.mining.economics import Architecture
-from spacerace.mining.ranking import (
-    Candidate,
-    Screening,
-    candidate_for,
-    porkchops_for,
-    rank_candidates,
-    screen,
-)
+from spacerace.mining.ranking import Candidate, candidate_for, porkchops_for, rank_candidates
+from spacerace.mining.screening import Screening, screen
 
 __all__ = [
     "DESTINATIONS",

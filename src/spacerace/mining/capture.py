@@ -32,63 +32,16 @@ from spacerace.astro.lambert import solve_lambert
 from spacerace.astro.rockets import STANDARD_GRAVITY_KM_S2
 from spacerace.astro.transfers import capture_dv_km_s, departure_dv_km_s
 from spacerace.catalog.bodies import load_bodies
-from spacerace.errors import UnknownDestinationError
+from spacerace.mining.destinations import Destination
 
 __all__ = [
-    "DESTINATIONS",
     "CaptureDesign",
     "CapturePorkchops",
-    "Destination",
     "SearchGrid",
     "capture_porkchops",
     "design_captures",
-    "get_destination",
     "leo_mass_ratio",
 ]
-
-
-@dataclass(frozen=True)
-class Destination:
-    """Where the asteroid is parked: a high elliptic orbit about a planet.
-
-    Attributes:
-        key: ``"earth-moon"`` or ``"mars-orbit"``.
-        body: The planet (``"earth"`` or ``"mars"``).
-        periapsis_alt_km: Periapsis altitude of the capture orbit, km.
-        apoapsis_radius_km: Apoapsis radius of the capture orbit, km.
-        label: What the orbit is, in words.
-    """
-
-    key: str
-    body: str
-    periapsis_alt_km: float
-    apoapsis_radius_km: float
-    label: str
-
-
-DESTINATIONS: dict[str, Destination] = {
-    "earth-moon": Destination(
-        "earth-moon", "earth", 500.0, 384400.0, "Earth orbit, 500 km x lunar distance"
-    ),
-    "mars-orbit": Destination(
-        "mars-orbit", "mars", 500.0, 23459.0, "Mars orbit, 500 km x Deimos' distance"
-    ),
-}
-"""Capture orbits. Apoapses: the Moon's mean distance 384,400 km and Deimos' semi-major axis
-23,459 km (JPL Solar System Dynamics, planetary satellite mean elements). A periapsis burn
-into an orbit this eccentric is the cheapest closed capture; it is a design choice."""
-
-
-def get_destination(name: str) -> Destination:
-    """Return a destination by key.
-
-    Raises:
-        UnknownDestinationError: ``name`` is not a key of :data:`DESTINATIONS`.
-    """
-    try:
-        return DESTINATIONS[name.strip().lower()]
-    except KeyError:
-        raise UnknownDestinationError(name, DESTINATIONS) from None
 
 
 @dataclass(frozen=True)
@@ -331,7 +284,7 @@ def design_captures(
         elements: Arrays of length K: ``a_au``, ``ecc``, ``inc_deg``, ``node_deg``,
             ``peri_deg``, ``mean_anomaly_deg``, ``epoch_jd`` (J2000 ecliptic elements).
         start_jd_tdb: First possible departure from LEO, TDB Julian date.
-        destination: Where the asteroid goes (:data:`DESTINATIONS`).
+        destination: Where the asteroid goes (``mining.destinations.DESTINATIONS``).
         ephemeris: Planet ephemeris (DE421).
         return_ratio: Returned asteroid mass per kg of tug dry mass, shape (K,): weighs the
             return leg in the choice of dates.

@@ -22,7 +22,8 @@ from spacerace.catalog.asteroid_classes import load_class_groups, load_commoditi
 from spacerace.catalog.bodies import load_bodies
 from spacerace.catalog.budgets import deflate_musd
 from spacerace.catalog.vehicles import load_vehicles
-from spacerace.mining.capture import Destination, leo_mass_ratio
+from spacerace.mining.capture import leo_mass_ratio
+from spacerace.mining.destinations import Destination
 from spacerace.mining.market import in_space_price_usd_per_kg, sale_value_usd
 
 __all__ = [
@@ -69,7 +70,7 @@ def delivery_dv_km_s(destination: Destination, leo_alt_km: float = 300.0) -> flo
     onto a Hohmann transfer (v-infinity 2.943 km/s) and capture from 2.648 km/s.
 
     Example:
-        >>> from spacerace.mining.capture import get_destination
+        >>> from spacerace.mining.destinations import get_destination
         >>> round(delivery_dv_km_s(get_destination("earth-moon")), 2)
         3.11
     """
@@ -166,7 +167,7 @@ def mission_economics(
         architecture: Hardware and prices (defaults of :class:`Architecture`).
 
     Example:
-        >>> from spacerace.mining.capture import get_destination
+        >>> from spacerace.mining.destinations import get_destination
         >>> e = mission_economics("C", 5e6, 3.5, 0.3, 900.0, get_destination("earth-moon"))
         >>> int(e.launches), e.value_musd < e.value_at_market_musd  # supply lowers prices
         (3, True)

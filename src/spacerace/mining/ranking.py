@@ -1,17 +1,10 @@
 """Rank the asteroids known in a given year as capture-and-mining targets.
 
 Two levels, as public asteroid-mining databases do, then a real design:
-
-1. :func:`screen` scores every object known by the year at once (about 0.05 s for the
-   40,874 of the catalogue): Shoemaker-Helin delta-v (:mod:`spacerace.astro.shoemaker_helin`),
-   size and mass (:mod:`spacerace.mining.size`), and a screening profit from estimated legs:
-   outbound = the Shoemaker-Helin burns (without Benner's 0.5 km/s allowance, which our
-   Lambert optima do not spend: ``tests/mining/test_capture.py``), return = the rendezvous
-   burn again plus the capture from the transfer's excess speed at Earth (for Mars, plus a
-   Hohmann transfer from Earth's orbit).
-2. :func:`rank_candidates` designs real trajectories (``mining.capture.design_captures``)
-   for the ``n_design`` best by screening profit, prices them with the designed delta-v and
-   dates, and returns the ``top`` by profit as :class:`Candidate` rows.
+:func:`spacerace.mining.screening.screen` scores every known object at once;
+:func:`rank_candidates` designs real trajectories (``mining.capture.design_captures``) for
+the ``n_design`` best by screening profit, prices them with the designed delta-v and dates,
+and returns the ``top`` by profit as :class:`Candidate` rows.
 """
 
 from __future__ import annotations
@@ -22,58 +15,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spacerace.astro.shoemaker_helin import shoemaker_helin_burns
-from spacerace.astro.time import jd_tdb_to_iso, year_to_jd_tdb
-from spacerace.astro.transfers import capture_dv_km_s
-from spacerace.catalog.bodies import load_bodies
 from spacerace.catalog.ephemeris import load_de421
 from spacerace.catalog.neas import ORBIT_TYPES, NeaCatalog, load_neas
-from spacerace.errors import EphemerisRangeError, InputError
+from spacerace.errors import InputError
 from spacerace.mining.capture import (
     CaptureDesign,
     CapturePorkchops,
-    Destination,
     SearchGrid,
     capture_porkchops,
     design_captures,
-    get_destination,
 )
-from spacerace.mining.economics import Architecture, delivery_dv_km_s, mission_economics
-from spacerace.mining.size import PhysicalProperties, physical_properties
+from spacerace.mining.destinations import Destination, get_destination
+from spacerace.mining.economics import Architecture, mission_economics, products_kg
+from spacerace.mining.screening import Screening, check_year, screen
 
-__all__ = [
-    "Candidate",
-    "Screening",
-    "candidate_for",
-    "porkchops_for",
-    "rank_candidates",
-    "screen",
-]
-
-
-@dataclass(frozen=True)
-class Screening:
-    """Screening of every object known by a year (arrays over the known objects).
-
-    Attributes:
-        year: The simulated year.
-        destination: Destination key.
-        rows: Catalogue rows of the objects known by ``year``.
-        dv_sh_km_s: Shoemaker-Helin delta-v as Benner lists it (30 F + 0.5), km/s.
-        dv_out_est_km_s: Estimated outbound delta-v, km/s.
-        dv_back_est_km_s: Estimated return delta-v, km/s.
-        props: Sizes and masses (:class:`~spacerace.mining.size.PhysicalProperties`).
-        profit_est_musd: Screening profit, M$ of the architecture's dollar year.
-    """
-
-    year: int
-    destination: str
-    rows: np.ndarray
-    dv_sh_km_s: np.ndarray
-    dv_out_est_km_s: np.ndarray
-    dv_back_est_km_s: np.ndarray
-    props: PhysicalProperties
-    profit_est_musd: np.ndarray
+__all__ = ["Candidate", "candidate_for", "porkchops_for", "rank_candidates"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +65,10 @@ class Candidate:
         arrive_jd_tdb: Capture at the destination.
         duration_days: LEO departure to capture, days.
         returned_kg: Mass returned, kg.
+        metal_kg: Nickel-iron metal in it, kg (by the class group's composition).
+        water_kg: Water in it, kg.
+        volatiles_kg: Carbon and nitrogen volatiles in it, kg.
+        pgm_kg: Platinum-group metals in it, kg.
         launches: Launches needed.
         value_at_market_musd: Returned products at today's prices.
         value_musd: Returned products at the prices their supply leaves.
@@ -145,97 +105,16 @@ class Candidate:
     arrive_jd_tdb: float
     duration_days: float
     returned_kg: float
+    metal_kg: float
+    water_kg: float
+    volatiles_kg: float
+    pgm_kg: float
     launches: int
     value_at_market_musd: float
     value_musd: float
     cost_musd: float
     profit_musd: float
     dollar_year: int
-
-
-def _check_year(year: int, cat: NeaCatalog, grid: SearchGrid) -> float:
-    """Return the first departure date of ``year``; refuse years the search cannot cover."""
-    if not isinstance(year, int | np.integer):
-        raise InputError(f"year: expected a whole year, got {year!r}")
-    first = int(cat.first_obs_year.min())
-    if year < first:
-        raise InputError(
-            f"year {year}: no near-Earth asteroid had been observed yet "
-            f"(the earliest first observation in the catalogue is {first})"
-        )
-    eph = load_de421()
-    start = float(year_to_jd_tdb(year))
-    end = start + grid.span_days + grid.tof_out_days[1] + grid.stay_days[1] + grid.tof_back_days[1]
-    if start < eph.start_jd_tdb or end > eph.end_jd_tdb:
-        raise EphemerisRangeError(
-            f"year {year}: the capture search needs planet positions from "
-            f"{jd_tdb_to_iso(start)} to {jd_tdb_to_iso(end)}, outside DE421's "
-            f"{jd_tdb_to_iso(eph.start_jd_tdb)}..{jd_tdb_to_iso(eph.end_jd_tdb)}",
-            eph.start_jd_tdb,
-            eph.end_jd_tdb,
-            np.array([start < eph.start_jd_tdb, end > eph.end_jd_tdb]),
-        )
-    return start
-
-
-def _return_estimate_km_s(vinf_earth: np.ndarray, rendezvous: np.ndarray, dest: Destination):
-    bodies = load_bodies()
-    body = bodies[dest.body]
-    rp = body.equatorial_radius_km + dest.periapsis_alt_km
-    ecc = (dest.apoapsis_radius_km - rp) / (dest.apoapsis_radius_km + rp)
-    if dest.body == "earth":
-        return rendezvous + capture_dv_km_s(vinf_earth, rp, body.gm_km3_s2, ecc)
-    # Mars: back to an Earth-like orbit, then a Hohmann-like leg (LEO departure excluded).
-    return rendezvous + delivery_dv_km_s(dest) - delivery_dv_km_s(get_destination("earth-moon"))
-
-
-def screen(
-    year: int = 2003,
-    destination: str = "mars-orbit",
-    architecture: Architecture | None = None,
-    grid: SearchGrid | None = None,
-) -> Screening:
-    """Screen every object known by ``year`` (see the module docstring).
-
-    Raises:
-        InputError: A year before any observation or outside the ephemeris span, or an
-            unknown destination.
-
-    Example:
-        >>> s = screen(2003, "earth-moon")
-        >>> len(s.rows) < 40874, bool(np.all(s.dv_sh_km_s > 3.0))
-        (True, True)
-    """
-    cat = load_neas()
-    dest = get_destination(destination)
-    _check_year(year, cat, SearchGrid() if grid is None else grid)
-    arch = Architecture() if architecture is None else architecture
-    rows = np.flatnonzero(cat.known_in(year) & np.isfinite(cat.h_mag))
-    burns = shoemaker_helin_burns(cat.a_au[rows], cat.ecc[rows], np.radians(cat.inc_deg[rows]))
-    dv_out = np.asarray(burns.leo_km_s) + np.asarray(burns.rendezvous_km_s)
-    dv_back = _return_estimate_km_s(
-        np.asarray(burns.vinf_earth_km_s), np.asarray(burns.rendezvous_km_s), dest
-    )
-    props = physical_properties(
-        cat.h_mag[rows], cat.spectral_class[rows], cat.jpl_albedo[rows], cat.jpl_diameter_km[rows]
-    )
-    profit = _screening_profit(props, dv_out, dv_back, dest, arch)
-    return Screening(
-        year=year,
-        destination=dest.key,
-        rows=rows,
-        dv_sh_km_s=dv_out + 0.5,
-        dv_out_est_km_s=dv_out,
-        dv_back_est_km_s=dv_back,
-        props=props,
-        profit_est_musd=profit,
-    )
-
-
-def _screening_profit(props, dv_out, dv_back, dest, arch) -> np.ndarray:
-    """Profit of a two-year mission with the estimated legs, all objects at once."""
-    econ = mission_economics(props.group, props.mass_kg, dv_out, dv_back, 730.5, dest, arch)
-    return econ.profit_musd
 
 
 def _candidates(
@@ -251,8 +130,9 @@ def _candidates(
         row = int(screening.rows[p])
         if not math.isfinite(design.dv_total_km_s[n]):
             continue
+        group = str(screening.props.group[p])
         econ = mission_economics(
-            str(screening.props.group[p]),
+            group,
             float(screening.props.mass_kg[p]),
             float(design.dv_outbound_km_s[n]),
             float(design.dv_return_km_s[n]),
@@ -275,7 +155,7 @@ def _candidates(
                 diameter_measured=bool(screening.props.diameter_measured[p]),
                 mass_kg=float(screening.props.mass_kg[p]),
                 spectral_class=str(cat.spectral_class[row]),
-                group=str(screening.props.group[p]),
+                group=group,
                 first_obs_year=int(cat.first_obs_year[row]),
                 earth_moid_au=float(cat.earth_moid_au[row]),
                 close_earth=bool(cat.close_earth[row]),
@@ -290,6 +170,7 @@ def _candidates(
                 arrive_jd_tdb=float(design.capture_jd_tdb[n]),
                 duration_days=float(design.duration_days[n]),
                 returned_kg=econ.returned_kg,
+                **{f"{k}_kg": v for k, v in products_kg(group, econ.returned_kg).items()},
                 launches=int(econ.launches),
                 value_at_market_musd=econ.value_at_market_musd,
                 value_musd=econ.value_musd,
@@ -365,7 +246,7 @@ def rank_candidates(
     arch = Architecture() if architecture is None else architecture
     cat = load_neas()
     dest = get_destination(destination)
-    start = _check_year(year, cat, grid)
+    start = check_year(year, cat, grid)
     screening = screen(year, destination, arch, grid)
     order = np.argsort(-screening.profit_est_musd, kind="stable")
     picks = order[: max(n_design, top)]
@@ -394,7 +275,7 @@ def candidate_for(
     cat = load_neas()
     row = cat.find(query)
     dest = get_destination(destination)
-    start = _check_year(year, cat, grid)
+    start = check_year(year, cat, grid)
     if cat.first_obs_year[row] > year:
         raise InputError(
             f"{cat.label(row)} was first observed in {int(cat.first_obs_year[row])}: "
@@ -421,7 +302,7 @@ def porkchops_for(
     grid = SearchGrid() if grid is None else grid
     cat = load_neas()
     row = cat.find(query)
-    start = _check_year(year, cat, grid)
+    start = check_year(year, cat, grid)
     return capture_porkchops(
         _elements_of(cat, np.array([row])), start, get_destination(destination), load_de421(), grid
     )
