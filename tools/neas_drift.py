@@ -25,8 +25,13 @@ REFERENCE_EPOCH = 2459000.5
 KEYS = ("a", "e", "i", "om", "w", "ma")
 
 
-def drift_km(path: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Return (position error km, MOID AU, labels) for the sample objects at 2020-05-31."""
+def drift_km(path: str, at_jd: float = REFERENCE_EPOCH) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Return (position difference km, MOID AU, labels) of the two element sets at ``at_jd``.
+
+    At 2020-05-31 (the default) the JPL elements are osculating, so the difference is the
+    two-body error of the 2025 elements; at another date both sets are propagated and the
+    difference estimates how far two-body answers drift there.
+    """
     cat = load_neas()
     mu = load_bodies()["sun"].gm_km3_s2
     rows, ref = [], []
@@ -43,7 +48,7 @@ def drift_km(path: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
             rows.append(k)
             ref.append([float(row[x]) for x in KEYS])
     rows_a, ref_a = np.array(rows), np.array(ref)
-    t = np.array([REFERENCE_EPOCH])
+    t = np.array([at_jd])
     r_cat, _ = states_from_elements(
         cat.a_au[rows_a], cat.ecc[rows_a], cat.inc_deg[rows_a], cat.node_deg[rows_a],
         cat.peri_deg[rows_a], cat.mean_anomaly_deg[rows_a], cat.epoch_jd_tt[rows_a], t, mu,
@@ -54,9 +59,14 @@ def drift_km(path: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
 
 
 def main(path: str) -> None:
-    """Print the drift table."""
-    err, moid, labels = drift_km(path)
-    print(f"{err.size} objects (U <= 5), two-body 2025-11-21 -> 2020-05-31 (5.5 years)")
+    """Print the drift tables."""
+    _table(path, REFERENCE_EPOCH, "two-body 2025-11-21 -> 2020-05-31 (5.5 years) vs JPL 2020")
+    _table(path, 2452640.5, "2025 and 2020 elements both propagated to 2003-01-01")
+
+
+def _table(path: str, at_jd: float, title: str) -> None:
+    err, moid, labels = drift_km(path, at_jd)
+    print(f"{err.size} objects (U <= 5), {title}")
     for name, mask in (
         ("Earth MOID < 0.05 AU", moid < 0.05),
         ("Earth MOID >= 0.05 AU", moid >= 0.05),
