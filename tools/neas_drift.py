@@ -25,15 +25,9 @@ REFERENCE_EPOCH = 2459000.5
 KEYS = ("a", "e", "i", "om", "w", "ma")
 
 
-def drift_km(path: str, at_jd: float = REFERENCE_EPOCH) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Return (position difference km, MOID AU, labels) of the two element sets at ``at_jd``.
-
-    At 2020-05-31 (the default) the JPL elements are osculating, so the difference is the
-    two-body error of the 2025 elements; at another date both sets are propagated and the
-    difference estimates how far two-body answers drift there.
-    """
+def matched(path: str, max_u: int) -> tuple[np.ndarray, np.ndarray]:
+    """Catalogue rows (epoch 2025-11-21, 0 <= U <= ``max_u``) and their JPL 2020 elements."""
     cat = load_neas()
-    mu = load_bodies()["sun"].gm_km3_s2
     rows, ref = [], []
     with open(path, encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -43,11 +37,22 @@ def drift_km(path: str, at_jd: float = REFERENCE_EPOCH) -> tuple[np.ndarray, np.
                 k = cat.find(row["pdes"])
             except UnknownAsteroidError:
                 continue
-            if cat.epoch_jd_tt[k] != 2461000.5 or cat.u_param[k] > 5 or cat.u_param[k] < 0:
-                continue
-            rows.append(k)
-            ref.append([float(row[x]) for x in KEYS])
-    rows_a, ref_a = np.array(rows), np.array(ref)
+            if cat.epoch_jd_tt[k] == 2461000.5 and 0 <= cat.u_param[k] <= max_u:
+                rows.append(k)
+                ref.append([float(row[x]) for x in KEYS])
+    return np.array(rows), np.array(ref)
+
+
+def drift_km(path: str, at_jd: float = REFERENCE_EPOCH) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Return (position difference km, MOID AU, labels) of the two element sets at ``at_jd``.
+
+    At 2020-05-31 (the default) the JPL elements are osculating, so the difference is the
+    two-body error of the 2025 elements; at another date both sets are propagated and the
+    difference estimates how far two-body answers drift there.
+    """
+    cat = load_neas()
+    mu = load_bodies()["sun"].gm_km3_s2
+    rows_a, ref_a = matched(path, max_u=5)
     t = np.array([at_jd])
     r_cat, _ = states_from_elements(
         cat.a_au[rows_a], cat.ecc[rows_a], cat.inc_deg[rows_a], cat.node_deg[rows_a],
@@ -71,21 +76,10 @@ def design_sensitivity(path: str, n: int = 12) -> None:
     from spacerace.mining.destinations import get_destination
 
     cat = load_neas()
-    found = []
-    with open(path, encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if float(row["epoch"]) != REFERENCE_EPOCH or not row["a"]:
-                continue
-            try:
-                k = cat.find(row["pdes"])
-            except UnknownAsteroidError:
-                continue
-            if 0 <= cat.u_param[k] <= 3:
-                dv = shoemaker_helin_dv_km_s(cat.a_au[k], cat.ecc[k], np.radians(cat.inc_deg[k]))
-                found.append((dv, k, [float(row[x]) for x in KEYS]))
-    found.sort(key=lambda t: t[0])
-    rows = np.array([k for _, k, _ in found[:n]])
-    ref = np.array([r for _, _, r in found[:n]])
+    rows, ref = matched(path, max_u=3)
+    dv = shoemaker_helin_dv_km_s(cat.a_au[rows], cat.ecc[rows], np.radians(cat.inc_deg[rows]))
+    easiest = np.argsort(dv, kind="stable")[:n]
+    rows, ref = rows[easiest], ref[easiest]
     ours = {
         "a_au": cat.a_au[rows], "ecc": cat.ecc[rows], "inc_deg": cat.inc_deg[rows],
         "node_deg": cat.node_deg[rows], "peri_deg": cat.peri_deg[rows],
