@@ -25,10 +25,9 @@ REFERENCE_EPOCH = 2459000.5
 KEYS = ("a", "e", "i", "om", "w", "ma")
 
 
-def drift_km(path: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Return (position error km, MOID AU, labels) for the sample objects at 2020-05-31."""
+def matched(path: str, max_u: int) -> tuple[np.ndarray, np.ndarray]:
+    """Catalogue rows (epoch 2025-11-21, 0 <= U <= ``max_u``) and their JPL 2020 elements."""
     cat = load_neas()
-    mu = load_bodies()["sun"].gm_km3_s2
     rows, ref = [], []
     with open(path, encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -38,12 +37,23 @@ def drift_km(path: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
                 k = cat.find(row["pdes"])
             except UnknownAsteroidError:
                 continue
-            if cat.epoch_jd_tt[k] != 2461000.5 or cat.u_param[k] > 5 or cat.u_param[k] < 0:
-                continue
-            rows.append(k)
-            ref.append([float(row[x]) for x in KEYS])
-    rows_a, ref_a = np.array(rows), np.array(ref)
-    t = np.array([REFERENCE_EPOCH])
+            if cat.epoch_jd_tt[k] == 2461000.5 and 0 <= cat.u_param[k] <= max_u:
+                rows.append(k)
+                ref.append([float(row[x]) for x in KEYS])
+    return np.array(rows), np.array(ref)
+
+
+def drift_km(path: str, at_jd: float = REFERENCE_EPOCH) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Return (position difference km, MOID AU, labels) of the two element sets at ``at_jd``.
+
+    At 2020-05-31 (the default) the JPL elements are osculating, so the difference is the
+    two-body error of the 2025 elements; at another date both sets are propagated and the
+    difference estimates how far two-body answers drift there.
+    """
+    cat = load_neas()
+    mu = load_bodies()["sun"].gm_km3_s2
+    rows_a, ref_a = matched(path, max_u=5)
+    t = np.array([at_jd])
     r_cat, _ = states_from_elements(
         cat.a_au[rows_a], cat.ecc[rows_a], cat.inc_deg[rows_a], cat.node_deg[rows_a],
         cat.peri_deg[rows_a], cat.mean_anomaly_deg[rows_a], cat.epoch_jd_tt[rows_a], t, mu,
@@ -53,10 +63,57 @@ def drift_km(path: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     return err, cat.earth_moid_au[rows_a], [cat.label(k) for k in rows_a]
 
 
+def design_sensitivity(path: str, n: int = 12) -> None:
+    """Print how much the capture design changes with the JPL 2020 elements instead of ours.
+
+    The ``n`` lowest Shoemaker-Helin objects with U <= 3 found in both sets; departures from
+    2020 and from 2003, destination Earth-Moon space, returned mass 100 x the tug's.
+    """
+    from spacerace.astro.shoemaker_helin import shoemaker_helin_dv_km_s
+    from spacerace.astro.time import year_to_jd_tdb
+    from spacerace.catalog.ephemeris import load_de421
+    from spacerace.mining.capture import design_captures
+    from spacerace.mining.destinations import get_destination
+
+    cat = load_neas()
+    rows, ref = matched(path, max_u=3)
+    dv = shoemaker_helin_dv_km_s(cat.a_au[rows], cat.ecc[rows], np.radians(cat.inc_deg[rows]))
+    easiest = np.argsort(dv, kind="stable")[:n]
+    rows, ref = rows[easiest], ref[easiest]
+    ours = {
+        "a_au": cat.a_au[rows], "ecc": cat.ecc[rows], "inc_deg": cat.inc_deg[rows],
+        "node_deg": cat.node_deg[rows], "peri_deg": cat.peri_deg[rows],
+        "mean_anomaly_deg": cat.mean_anomaly_deg[rows], "epoch_jd": cat.epoch_jd_tt[rows],
+    }  # fmt: skip
+    names = ("a_au", "ecc", "inc_deg", "node_deg", "peri_deg", "mean_anomaly_deg")
+    theirs = dict(zip(names, ref.T, strict=True), epoch_jd=np.full(rows.size, REFERENCE_EPOCH))
+    print(f"capture design from MPC 2025 vs JPL 2020 elements, {rows.size} objects:")
+    for year in (2020, 2003):
+        d = [
+            design_captures(el, float(year_to_jd_tdb(year)), get_destination("earth-moon"),
+                            load_de421(), return_ratio=np.full(rows.size, 100.0), isp_s=850.0)
+            for el in (ours, theirs)
+        ]  # fmt: skip
+        out = np.abs(d[0].min_outbound_km_s - d[1].min_outbound_km_s)
+        back = np.abs(d[0].min_return_km_s - d[1].min_return_km_s)
+        total = np.abs(d[0].dv_total_km_s - d[1].dv_total_km_s)
+        print(
+            f"  from {year}: best outbound differs by median {np.median(out):.3f} "
+            f"(max {out.max():.3f}), best return {np.median(back):.3f} (max {back.max():.3f}), "
+            f"chosen mission total {np.median(total):.3f} (max {total.max():.3f}) km/s"
+        )
+
+
 def main(path: str) -> None:
-    """Print the drift table."""
-    err, moid, labels = drift_km(path)
-    print(f"{err.size} objects (U <= 5), two-body 2025-11-21 -> 2020-05-31 (5.5 years)")
+    """Print the drift tables and the design sensitivity."""
+    _table(path, REFERENCE_EPOCH, "two-body 2025-11-21 -> 2020-05-31 (5.5 years) vs JPL 2020")
+    _table(path, 2452640.5, "2025 and 2020 elements both propagated to 2003-01-01")
+    design_sensitivity(path)
+
+
+def _table(path: str, at_jd: float, title: str) -> None:
+    err, moid, labels = drift_km(path, at_jd)
+    print(f"{err.size} objects (U <= 5), {title}")
     for name, mask in (
         ("Earth MOID < 0.05 AU", moid < 0.05),
         ("Earth MOID >= 0.05 AU", moid >= 0.05),

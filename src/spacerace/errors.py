@@ -71,7 +71,17 @@ class ScenarioError(InputError):
 
 
 class _UnknownName(InputError, KeyError):
-    """A name that is not in a known set; ``str()`` is the message (KeyError would quote it)."""
+    """A name that is not in a known set; ``str()`` is the message (KeyError would quote it).
+
+    Subclasses taking ``(name, known)`` set ``_template`` (fields ``name`` and ``known``).
+    """
+
+    _template = "unknown name {name!r}; known: {known}"
+
+    def __init__(self, name: str, known: Sequence[str]):
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(self._template.format(name=name, known=", ".join(self.known)))
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -85,10 +95,7 @@ class UnknownBodyError(_UnknownName):
         known: The names that would have worked.
     """
 
-    def __init__(self, name: str, known: Sequence[str]):
-        self.name = name
-        self.known = tuple(known)
-        super().__init__(f"unknown body {name!r}; known bodies: {', '.join(self.known)}")
+    _template = "unknown body {name!r}; known bodies: {known}"
 
 
 class EphemerisRangeError(InputError):
@@ -133,7 +140,7 @@ class UnknownAsteroidError(_UnknownName):
         self.query = query
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(
+        super(_UnknownName, self).__init__(  # its own message, not the (name, known) template
             f"unknown asteroid {query!r}: no name, number or designation in the "
             f"near-Earth asteroid catalogue matches{hint}"
         )
@@ -147,10 +154,7 @@ class UnknownDestinationError(_UnknownName):
         known: The names that would have worked.
     """
 
-    def __init__(self, name: str, known: Sequence[str]):
-        self.name = name
-        self.known = tuple(known)
-        super().__init__(f"unknown destination {name!r}; known: {', '.join(self.known)}")
+    _template = "unknown destination {name!r}; known: {known}"
 
 
 class ConvergenceError(SpaceRaceError):

@@ -5,7 +5,7 @@ import pytest
 
 from spacerace.astro.time import iso_to_jd_tdb
 from spacerace.catalog.neas import load_neas
-from spacerace.mining import candidate_for, rank_candidates, screen
+from spacerace.mining import cached_rank_candidates, candidate_for, rank_candidates, screen
 from spacerace.mining.capture import SearchGrid
 
 # Garcia Yarnoz, Sanchez & McInnes (2013), Celest. Mech. Dyn. Astr. 116:367, Easily
@@ -88,3 +88,10 @@ def test_return_dates_match_real_sample_return_missions(name, year, real_return_
     c = candidate_for(name, year, "earth-moon")
     assert abs(c.arrive_jd_tdb - iso_to_jd_tdb(real_return_iso)) < 30.0
     assert c.metal_kg + c.water_kg + c.volatiles_kg + c.pgm_kg <= c.returned_kg
+
+
+def test_cached_ranking_is_the_ranking_and_is_memoised():
+    grid = SearchGrid(span_days=730.0, step_days=10.0, tof_step_days=20.0)
+    first = cached_rank_candidates(2003, "earth-moon", 2, 3, None, grid)
+    assert cached_rank_candidates(2003, "earth-moon", 2, 3, None, grid) is first
+    assert list(first) == rank_candidates(2003, "earth-moon", 2, n_design=3, grid=grid)
