@@ -141,10 +141,11 @@ class RunContext:
             people[:] = [p for p in people if p.status not in ("dead", "retired")]
         return sorted(ready, key=lambda p: (-p.skill, p.name))
 
-    def plan(self, kind: str, vehicle, nuclear: bool):
+    def plan(self, kind: str, vehicle, nuclear: bool, destination: str = "earth-moon"):
         """The planner's plan for deciding now, memoised per run (plans repeat).
 
-        Mars plans are keyed by their window and carry its departure; other plans are the
+        Mars plans are keyed by their window and carry its departure; asteroid plans by
+        the year's target and destination, and carry its departure; other plans are the
         same whenever decided, and leave ``mission_lead_days`` after the decision.
         """
         depart = self.now + self.mech.mission_lead_days
@@ -154,10 +155,17 @@ class RunContext:
             if found is None:
                 return None
             window = found.depart_jd_tdb
+        elif kind == "asteroid_capture":
+            target = self.planner.asteroid_target(depart, destination)
+            if target is None:
+                return None
+            window = (target.designation, target.depart_jd_tdb, destination)
         key = (kind, vehicle.key, nuclear, window)
         cache = self.catalog.setdefault("plans", {})
         if key not in cache:
-            cache[key] = self.planner.plan(kind, vehicle, self.now, self.mech, nuclear)
+            cache[key] = self.planner.plan(
+                kind, vehicle, self.now, self.mech, nuclear, destination=destination
+            )
         return cache[key]  # a non-Mars plan's depart_day is stale: departure is now + lead
 
     def achievements(self, key: str) -> set[str]:

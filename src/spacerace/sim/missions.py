@@ -11,6 +11,7 @@ import math
 
 from spacerace.policy.base import MissionOption
 from spacerace.policy.builtin import GOAL_MISSION
+from spacerace.sim.asteroids import deliver_asteroid
 from spacerace.sim.bases import arrive, bring_supplies, depart, found_base
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of, react_to_first, react_to_loss
@@ -48,7 +49,11 @@ PHASES = {
         ("landing", "risk_mars_landing"),
         ("return", "risk_mars_return"),
     ),
-    "asteroid_capture": (("capture", "risk_asteroid_capture"),),
+    "asteroid_capture": (
+        ("transfer", "risk_orbit"),
+        ("capture", "risk_asteroid_capture"),
+        ("return", "risk_orbit"),
+    ),
 }
 """Phases after launch of each mission kind, with the mechanic giving each one's risk."""
 
@@ -185,7 +190,7 @@ def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
     agency = ctx.world.agencies[key]
     spec = ctx.world.vehicle_specs[vkey]
     nuclear = "nuclear_propulsion" in agency.capabilities
-    plan = ctx.plan(kind, spec, nuclear)
+    plan = ctx.plan(kind, spec, nuclear, asteroid_destination(ctx, key))
     if plan is None:
         return None
     launches, crew_vehicle = _split(ctx, kind, vkey, fleet, plan)
@@ -198,7 +203,8 @@ def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
         crew_spec = ctx.world.vehicle_specs[crew_vehicle]
         cost += money_in_dollars_of(ctx, crew_spec.cost_musd, crew_spec.cost_year)
     odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
-    depart = plan.depart_day if kind.startswith("mars") else ctx.now + ctx.mech.mission_lead_days
+    windowed = kind.startswith("mars") or kind == "asteroid_capture"
+    depart = plan.depart_day if windowed else ctx.now + ctx.mech.mission_lead_days
     return MissionOption(kind, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, depart)
 
 
@@ -277,7 +283,7 @@ def _commit(
     agency = ctx.world.agencies[key]
     spec = ctx.world.vehicle_specs[choice.vehicle]
     nuclear = "nuclear_propulsion" in agency.capabilities
-    plan = ctx.plan(choice.kind, spec, nuclear)
+    plan = ctx.plan(choice.kind, spec, nuclear, asteroid_destination(ctx, key))
     if plan is None:
         return None
     size = CREW_SIZE[choice.kind]
@@ -297,7 +303,7 @@ def _commit(
     count = ctx.catalog["counter"][key] = ctx.catalog["counter"].get(key, 0) + 1
     delay = (
         agency.approval_delay_days
-        if choice.kind not in ("mars_landing", "mars_base_rotation")
+        if choice.kind not in ("mars_landing", "mars_base_rotation", "asteroid_capture")
         else 0.0
     )
     from dataclasses import replace
@@ -349,7 +355,7 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
     for phase, risk_name in PHASES[mission.kind]:
         duration = {
             "transfer": mission.plan.transit_days,
-            "return": mission.plan.transit_days,
+            "return": mission.plan.return_days or mission.plan.transit_days,
             "landing": 0.25,
         }.get(phase, 3.0)
         yield ctx.env.timeout(max(0.25, duration))
@@ -490,7 +496,14 @@ def _fail(ctx, mission, phase, risk, rng, scripted, survive=None):
         _release(ctx, mission)
 
 
+def asteroid_destination(ctx: RunContext, key: str) -> str:
+    """Where an agency's asteroid capture delivers: Mars orbit if it shares a Mars base."""
+    return "mars-orbit" if _bases_of(ctx, key, "mars") else "earth-moon"
+
+
 def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
+    if mission.kind == "asteroid_capture":
+        deliver_asteroid(ctx, mission)
     mission.status = "success"
     agency = ctx.world.agencies[mission.agency]
     agency.prestige += ctx.mech.prestige_success if mission.crew else 0.0

@@ -10,12 +10,16 @@ planner (about a second) and shared by every run that uses the planner.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import cached_property
 
 from spacerace.astro.porkchop import TransferPoint
 from spacerace.astro.rockets import propellant_mass_kg
+from spacerace.astro.time import jd_tdb_to_calendar
 from spacerace.astro.transfers import capture_dv_km_s, departure_dv_km_s, earth_moon_transfer
 from spacerace.catalog.bodies import get_body
+from spacerace.catalog.capture_targets import CaptureTarget, load_capture_targets
+from spacerace.mining.capture import leo_mass_ratio
 from spacerace.world.mechanics import Mechanics
 from spacerace.world.mission import MissionPlan
 from spacerace.world.vehicle import VehicleSpec
@@ -82,7 +86,13 @@ class MissionPlanner:
         return next((w for w in self.return_windows if w.depart_jd_tdb >= jd_tdb), None)
 
     def plan(
-        self, kind: str, vehicle: VehicleSpec, day: float, mech: Mechanics, nuclear: bool = False
+        self,
+        kind: str,
+        vehicle: VehicleSpec,
+        day: float,
+        mech: Mechanics,
+        nuclear: bool = False,
+        destination: str = "earth-moon",
     ) -> MissionPlan | None:
         """Plan one mission of a kind with a vehicle, deciding on ``day``.
 
@@ -92,6 +102,8 @@ class MissionPlanner:
             day: Day of the decision (days since day 0); launch follows after the lead time.
             mech: The run's mechanics (spacecraft masses, specific impulses).
             nuclear: Nuclear thermal propulsion for the interplanetary stages.
+            destination: Where an asteroid capture delivers (``"mars-orbit"`` or
+                ``"earth-moon"``).
 
         Returns:
             The plan, or None when there is no window before the planner's span ends.
@@ -105,8 +117,9 @@ class MissionPlanner:
             "lunar_base": self._lunar_base,
             "mars_landing": self._mars,
             "mars_base_rotation": self._mars,
-            "asteroid_capture": self._asteroid,
         }
+        if kind == "asteroid_capture":
+            return self._asteroid(vehicle, depart, mech, nuclear, destination)
         return builders[kind](vehicle, depart, mech, nuclear)
 
     # --- one builder per kind ------------------------------------------------------------
@@ -186,13 +199,64 @@ class MissionPlanner:
             note,
         )
 
-    def _asteroid(self, vehicle, depart, mech, nuclear):
+    def asteroid_target(self, depart: float, destination: str) -> CaptureTarget | None:
+        """The best capture designed for the year of ``depart`` that leaves on or after it.
+
+        Targets come from ``catalog.capture_targets`` (the mining machinery's designs over
+        the objects known that year); the next year's are tried when this year's have left.
+        """
+        jd = self.start_jd_tdb + depart
+        year = int(jd_tdb_to_calendar(jd)[0])
+        table = load_capture_targets()
+        for y in (year, year + 1):
+            for target in table.get((y, destination), []):
+                if target.depart_jd_tdb >= jd:
+                    return target
+        return None
+
+    def _asteroid(self, vehicle, depart, mech, nuclear, destination):
+        """A tug flies to the year's best target and brings back what its launches allow.
+
+        Mass in LEO is linear in the returned mass (the rocket equation of both legs,
+        ``mining.capture.leo_mass_ratio``, with the engine's tug and specific impulse), so
+        the returned mass is the target's, or what ``max_launches_other`` launches lift.
+        """
+        target = self.asteroid_target(depart, destination)
+        if target is None:
+            return None
         isp = mech.isp_nuclear_s if nuclear else mech.isp_chemical_s
-        dv = mech.asteroid_mission_dv_km_s
-        imleo = mech.asteroid_spacecraft_kg + propellant_mass_kg(
-            dv, isp, mech.asteroid_spacecraft_kg
+        tug = mech.asteroid_spacecraft_kg
+        dv_out, dv_back = target.dv_outbound_km_s, target.dv_return_km_s
+        empty = tug * float(leo_mass_ratio(dv_out, dv_back, isp, 0.0))
+        per_kg = tug * float(leo_mass_ratio(dv_out, dv_back, isp, 1.0 / tug)) - empty
+        lift = mech.max_launches_other * vehicle.payload_leo_kg
+        returned = min(target.returned_kg, (lift - empty) / per_kg)
+        if returned < mech.asteroid_min_return_kg:
+            return None
+        imleo = empty + per_kg * returned
+        note = (
+            f"{target.label} into {destination}: outbound {dv_out:.2f} + return "
+            f"{dv_back:.2f} km/s (batch Lambert design), {returned / 1000:,.0f} t returned, "
+            f"{'nuclear' if nuclear else 'chemical'} Isp {isp:.0f} s"
         )
-        return self._finish(dv, float(imleo), vehicle, depart, 400.0, 30.0, 0.0, mech, "capture")
+        plan = self._finish(
+            dv_out + dv_back,
+            float(imleo),
+            vehicle,
+            target.depart_jd_tdb - self.start_jd_tdb,
+            target.rendezvous_jd_tdb - target.depart_jd_tdb,
+            target.leave_jd_tdb - target.rendezvous_jd_tdb,
+            0.0,
+            mech,
+            note,
+        )
+        return replace(
+            plan,
+            return_days=target.arrive_jd_tdb - target.leave_jd_tdb,
+            target=target.designation,
+            returned_kg=round(float(returned), 1),
+            destination=destination,
+        )
 
     def cargo_to_surface(
         self, body: str, landed_kg: float, day: float, mech: Mechanics, nuclear: bool = False

@@ -247,9 +247,15 @@ _TABLE: dict[str, tuple[float, str]] = {
         "(~4 km/s)",
     ),
     "station_mass_kg": (77000.0, "sourced: Skylab orbital workshop launch mass ~77 t"),
-    "asteroid_mission_dv_km_s": (
-        6.0,
-        "invented: rendezvous and return delta-v of an easily retrievable asteroid mission",
+    "asteroid_min_return_kg": (
+        100000.0,
+        "invented: an asteroid mission is worth flying only if it brings back at least 100 t "
+        "(the Keck 2012 retrieval study's 500 t class, with margin)",
+    ),
+    "asteroid_support_per_billion": (
+        0.02,
+        "invented: political support a state gains per billion dollars a captured asteroid "
+        "brings home",
     ),
     "asteroid_spacecraft_kg": (25000.0, "invented: capture spacecraft dry mass, 25 t"),
     "spacecraft_cost_musd_per_t": (

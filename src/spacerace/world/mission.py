@@ -33,6 +33,11 @@ class MissionPlan:
         c3_km2_s2: Launch energy for interplanetary departures, km^2/s^2 (0 otherwise).
         cost_musd: Hardware and launches, million USD.
         notes: How the plan was derived (for the chronicle's causes).
+        return_days: Duration of the way back when it differs from ``transit_days``
+            (an asteroid's return leg), days; 0 means the same.
+        target: What the mission goes for (an asteroid's designation), "" if nothing.
+        returned_kg: Mass it brings back (asteroid material), kg.
+        destination: Where it delivers (``"mars-orbit"``, ``"earth-moon"``), "" if nowhere.
     """
 
     delta_v_km_s: float
@@ -44,6 +49,10 @@ class MissionPlan:
     c3_km2_s2: float
     cost_musd: float
     notes: str = ""
+    return_days: float = 0.0
+    target: str = ""
+    returned_kg: float = 0.0
+    destination: str = ""
 
 
 @dataclass
