@@ -135,11 +135,14 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     )
     if (ctx.now >= base.next_supply_day or urgent) and base.evacuating_day is None:
         order_supplies(ctx, base, rng, specs, needs)
-    _tension(ctx, base, flows, reserve, specs)
+    employers = _employers(ctx, base)
+    _tension(ctx, base, flows, reserve, specs, employers)
     if base.residents:
-        draw_incident(ctx, base, rng)
-        _births(ctx, base, rng)
-    _record(ctx, base, flows, reserve)
+        if draw_incident(ctx, base, rng) == "defection":
+            employers = _employers(ctx, base)
+        if _births(ctx, base, rng):
+            employers = _employers(ctx, base)
+    _record(ctx, base, flows, reserve, employers)
 
 
 def _tours_end(ctx: RunContext, base: Base) -> None:
@@ -302,11 +305,24 @@ def _evacuate(ctx: RunContext, base: Base) -> None:
     )
 
 
-def drivers_of(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs) -> TensionDrivers:
+def _employers(ctx: RunContext, base: Base) -> dict[str, int]:
+    """Residents by employer key, sorted by key."""
+    counts: dict[str, int] = {}
+    people = ctx.world.people
+    for name in base.residents:
+        key = people[name].agency
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def drivers_of(
+    ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, employers=None
+) -> TensionDrivers:
     """The tension drivers of a base now (see ``world.tension``)."""
     mech = ctx.mech
-    people = [ctx.world.people[n] for n in base.residents]
-    n = len(people)
+    employers = _employers(ctx, base) if employers is None else employers
+    agencies = ctx.world.agencies
+    n = base.population
     if base.rationing:
         scarcity = 1.0
     else:
@@ -314,12 +330,13 @@ def drivers_of(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs)
     cap = max(1, capacity(base, specs, ctx.now))
     crowding = max(0.0, min(1.0, (n / cap - 0.75) / 0.5))
     workload = min(1.0, crowding + (1.0 - flows.power_factor))
-    private = sum(ctx.world.agencies[p.agency].is_private for p in people)
+    private = sum(c for k, c in employers.items() if agencies[k].is_private)
     share = private / n if n else 0.0
-    countries = [ctx.world.agencies[p.agency].country for p in people]
-    us, su = countries.count("US"), countries.count("SU")
+    us = sum(c for k, c in employers.items() if agencies[k].country == "US")
+    su = sum(c for k, c in employers.items() if agencies[k].country == "SU")
     mix = 4.0 * us * su / (us + su) ** 2 if us + su else 0.0
-    leader = max((p.skill for p in people), default=0.5)
+    people = ctx.world.people
+    leader = max((people[name].skill for name in base.residents), default=0.5)
     return TensionDrivers(
         scarcity=scarcity,
         workload=workload,
@@ -332,7 +349,7 @@ def drivers_of(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs)
     )
 
 
-def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs) -> None:
+def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, employers) -> None:
     mech = ctx.mech
     base.incident_memory *= math.exp(-STEP_DAYS / 365.25)
     if not base.residents:
@@ -341,26 +358,27 @@ def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs) -
         )
         base.morale = {}
         return
-    d = drivers_of(ctx, base, flows, reserve, specs)
+    d = drivers_of(ctx, base, flows, reserve, specs, employers)
     base.tension = relax(
         base.tension, tension_target(d, mech), STEP_DAYS, mech.tension_relax_per_year
     )
-    morale = {}
-    for name in base.residents:
-        key = ctx.world.people[name].agency
-        if key not in morale:
-            grievance = d.inequality * 0.3 if ctx.world.agencies[key].is_private else 0.0
-            morale[key] = round(
-                max(0.0, min(1.0, 1.0 - base.tension - 0.3 * d.scarcity - grievance)), 3
-            )
-    base.morale = dict(sorted(morale.items()))
+    calm = 1.0 - base.tension - 0.3 * d.scarcity
+    base.morale = {
+        key: round(
+            max(0.0, min(1.0, calm - (d.inequality * 0.3 if ctx.world.agencies[key].is_private
+                                      else 0.0))),
+            3,
+        )
+        for key in employers
+    }  # fmt: skip
 
 
-def _births(ctx: RunContext, base: Base, rng) -> None:
+def _births(ctx: RunContext, base: Base, rng) -> int:
+    """Children born this step (returns how many)."""
     mech = ctx.mech
     years = (ctx.now - base.founded_day) / 365.25
     if base.population < mech.settlement_min_residents or years < mech.settlement_min_years:
-        return
+        return 0
     born = int(rng.poisson(mech.birth_rate_per_person_year * base.population * STEP_DAYS / 365.25))
     for _ in range(born):
         parent = ctx.world.people[base.residents[int(rng.integers(base.population))]]
@@ -384,19 +402,16 @@ def _births(ctx: RunContext, base: Base, rng) -> None:
             f"{mech.birth_rate_per_person_year * 1000:.1f} per 1,000 a year",
             base=base.name,
         )
+    return born
 
 
-def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float) -> None:
-    employers: dict[str, int] = {}
-    for name in base.residents:
-        key = ctx.world.people[name].agency
-        employers[key] = employers.get(key, 0) + 1
+def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float, employers) -> None:
     ctx.catalog.setdefault("base_metrics", []).append(
         {
             "day": round(ctx.now, 4),
             "base": base.name,
             "population": base.population,
-            "employers": dict(sorted(employers.items())),
+            "employers": employers,
             **{stock: round(base.stocks[stock], 1) for stock in STOCKS},
             "reserve_days": round(min(reserve, 9999.0), 1),
             "tension": round(base.tension, 4),
