@@ -125,3 +125,20 @@ def test_bases_are_deterministic(scenarios, planners):
     a = run_timeline(sc, 21, planner=pl)
     b = run_timeline(sc, 21, planner=pl)
     assert a.base_metrics == b.base_metrics and a.base_metrics
+
+
+def test_incidents_happen_only_at_tense_bases_and_do_something(ensembles):
+    from spacerace.world.mechanics import Mechanics
+
+    threshold = Mechanics.with_overrides().incident_threshold
+    incidents = [(r, e) for r in ensembles["for-all-mankind"] for e in r.log.of_kind("incident")]
+    assert incidents  # the tense bases of 40 histories see some
+    for _, e in incidents:
+        assert e.data["tension"] >= threshold
+        assert e.data["incident"] in ("strike", "work_stoppage", "sabotage", "seizure", "defection")
+    # a strike is by company workers
+    assert all(
+        r.world.agencies[e.agency].is_private
+        for r, e in incidents
+        if e.data["incident"] == "strike"
+    )

@@ -135,7 +135,7 @@ BASE_TABLE: dict[str, tuple[float, str]] = {
     "tension_w_scarcity": (0.45, "invented: tension added by scarcity (1 while rationing)"),
     "tension_w_workload": (0.25, "invented: tension added by crowding and power deficits"),
     "tension_w_inequality": (
-        0.35,
+        0.45,
         "invented: tension added by a half-and-half mix of agency staff and company workers "
         "(the series' Helios strike at Happy Valley)",
     ),
@@ -145,10 +145,10 @@ BASE_TABLE: dict[str, tuple[float, str]] = {
         "half and half at the base",
     ),
     "tension_w_incidents": (0.2, "invented: tension added per recent incident (fading)"),
-    "tension_w_joint_work": (0.15, "invented: tension removed by joint command and work"),
-    "tension_w_treaty": (0.1, "invented: tension removed by a space treaty in force"),
+    "tension_w_joint_work": (0.1, "invented: tension removed by joint command and work"),
+    "tension_w_treaty": (0.05, "invented: tension removed by a space treaty in force"),
     "tension_w_leadership": (
-        0.3,
+        0.1,
         "invented: tension removed per unit of the commander's skill above average "
         "(added below it)",
     ),
@@ -156,7 +156,7 @@ BASE_TABLE: dict[str, tuple[float, str]] = {
         2.0,
         "invented: tension closes the gap to its target e-fold in half a year",
     ),
-    "incident_threshold": (0.3, "invented: below this tension no incidents happen"),
+    "incident_threshold": (0.25, "invented: below this tension no incidents happen"),
     "incidents_per_year_at_max": (
         4.0,
         "invented: incidents a year at full tension (fewer in proportion above the threshold)",
