@@ -72,14 +72,7 @@ def deliver_asteroid(ctx: RunContext, mission: Mission) -> None:
         boost = ctx.mech.asteroid_support_per_billion * value / 1000.0
         agency.support = min(ctx.mech.support_max, agency.support + boost)
     body = "mars" if plan.destination == "mars-orbit" else "moon"
-    home = next(
-        (
-            b
-            for _, b in sorted(ctx.world.bases.items())
-            if b.body == body and mission.agency in b.agencies and b.abandoned_day is None
-        ),
-        None,
-    )
+    home = next(iter(ctx.bases_of(mission.agency, body)), None)
     water = products["water"] + products["volatiles"]
     if home is not None and water > 0:
         home.credit("water_kg", water, "delivered")

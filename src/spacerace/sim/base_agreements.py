@@ -47,12 +47,7 @@ def _treaty_partners_join(ctx: RunContext, base: Base) -> None:
         agency = ctx.world.agencies[key]
         if agency.is_private or key in base.agencies or agency.country not in ("US", "SU"):
             continue
-        own = [
-            b
-            for _, b in sorted(ctx.world.bases.items())
-            if b.body == base.body and key in b.agencies and b.abandoned_day is None
-        ]
-        if own:
+        if ctx.bases_of(key, base.body):
             continue
         base.agencies.append(key)
         ctx.emit(

@@ -79,7 +79,7 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
 def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     """Place the base's next order and start its cargo flight (if anything is paid)."""
     mech = ctx.mech
-    vkey = _vehicle(ctx, base.command if base.command != "joint" else base.founder)
+    vkey = _vehicle(ctx, base.lead)
     if vkey is None:
         base.next_supply_day = ctx.now + mech.lunar_supply_interval_days
         return
@@ -224,7 +224,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     record = ctx.world.vehicles[vkey]
     launches = max(1, math.ceil(imleo_kg / spec.payload_leo_kg))
     parts = []
-    payer = base.command if base.command != "joint" else base.founder
+    payer = base.lead
     for n in range(launches):
         odds = record.reliability
         ok = bool(rng.random() < odds)
@@ -253,7 +253,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     if lost:
         ctx.emit(
             "resupply_lost",
-            base.command if base.command != "joint" else base.founder,
+            base.lead,
             f"{lost} of {launches} cargo flights to {base.name} are lost.",
             cause=f"{spec.name} reliability {record.reliability:.2f}; landing risk {risk:.1%}",
             base=base.name,
@@ -272,7 +272,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     if share > 0:
         ctx.emit(
             "resupply",
-            base.command if base.command != "joint" else base.founder,
+            base.lead,
             f"Cargo lands at {base.name}"
             + (f": {', '.join(k.replace('_', ' ') for k in landed)}" if landed else "")
             + (f"; {len(arrived)} new residents" if arrived else "")
@@ -291,7 +291,7 @@ def _operator(ctx: RunContext, base: Base, kind: str) -> str:
     private = sorted(k for k in base.agencies if ctx.world.agencies[k].is_private)
     if private and kind in ("mine", "isru"):
         return private[0]
-    return base.command if base.command != "joint" else base.founder
+    return base.lead
 
 
 def _staff_arrive(ctx: RunContext, base: Base, seats: dict[str, int], rng) -> list[str]:

@@ -19,11 +19,12 @@ from spacerace.sim.context import RunContext
 from spacerace.sim.politics import react_to_loss
 from spacerace.world.base import STOCKS, Base, ModuleUnit
 from spacerace.world.life_support import (
-    LIFE_CRITICAL,
     Flows,
     advance_stocks,
     capacity,
     daily_flows,
+    daily_use_kg,
+    reserve_days,
 )
 from spacerace.world.person import Person
 from spacerace.world.tension import TensionDrivers, relax, tension_target
@@ -81,10 +82,8 @@ def arrive(ctx: RunContext, base: Base, names, tour_end_day: float | None) -> No
 
 def bring_supplies(ctx: RunContext, base: Base, people: int, days: float) -> None:
     """A crewed landing brings what its crew will use at the base during its stay."""
-    mech = ctx.mech
-    recovery = {"oxygen_kg": mech.eclss_oxygen_recovery, "water_kg": mech.eclss_water_recovery}
     for stock, kg in sorted(load_life_support().items()):
-        amount = people * kg * (1.0 - recovery.get(stock, 0.0)) * days
+        amount = daily_use_kg(stock, kg, people, ctx.mech, False) * days
         if amount > 0:
             base.credit(stock, amount, "delivered")
 
@@ -118,14 +117,14 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     _repairs(ctx, base, rng)
     flows = daily_flows(base, specs, needs, mech, ctx.now)
     if base.residents:  # decide before anyone goes short
-        _evacuation(ctx, base, _reserve_with_cargo(base, flows), rng)
+        _evacuation(ctx, base, reserve_days(base, flows, base.in_transit_kg), rng)
         if not base.residents:
             flows = daily_flows(base, specs, needs, mech, ctx.now)
     storage = mech.storage_kg_per_habitat * max(1, base.modules.get("habitat", 0))
     unmet = advance_stocks(base, flows, STEP_DAYS, storage)
     if base.residents:
-        _shortfalls(ctx, base, unmet)
-    reserve = _reserve_with_cargo(base, flows)
+        _shortfalls(ctx, base, unmet, flows.demand_kg_day["food_kg"])
+    reserve = reserve_days(base, flows, base.in_transit_kg)
     _ration(ctx, base, reserve)
     urgent = (
         base.body == "moon"
@@ -176,24 +175,12 @@ def _repairs(ctx: RunContext, base: Base, rng) -> None:
                 )
 
 
-def _reserve_with_cargo(base: Base, flows: Flows) -> float:
-    """Reserve days counting cargo already on its way (it lands before the stocks end)."""
-    days = math.inf
-    for stock in LIFE_CRITICAL:
-        net = flows.net_kg_day(stock)
-        if net > 0:
-            days = min(days, (base.stocks[stock] + base.in_transit_kg.get(stock, 0.0)) / net)
-    return days
-
-
-def _shortfalls(ctx: RunContext, base: Base, unmet: dict[str, float]) -> None:
+def _shortfalls(ctx: RunContext, base: Base, unmet: dict[str, float], food_kg_day: float) -> None:
     """Without oxygen or water people die at once; without food, after ``starvation_days``."""
     breath = [s for s in ("oxygen_kg", "water_kg") if unmet.get(s, 0.0) > 1e-9]
     hungry = unmet.get("food_kg", 0.0)
     if hungry > 1e-9:  # days of the step without food
-        ration = ctx.mech.ration_factor if base.rationing else 1.0
-        per_day = base.population * load_life_support()["food_kg"] * ration
-        base.starving_days += min(STEP_DAYS, hungry / per_day)
+        base.starving_days += min(STEP_DAYS, hungry / food_kg_day)
     else:
         base.starving_days = 0.0
     if breath or base.starving_days > ctx.mech.starvation_days:
@@ -276,7 +263,7 @@ def _evacuation(ctx: RunContext, base: Base, reserve: float, rng) -> None:
     ):
         ctx.emit(
             "evacuation_refused",
-            base.command if base.command != "joint" else base.founder,
+            base.lead,
             f"{base.name} stays on with reserves for {reserve:.0f} days.",
             cause="its command refused to evacuate",
             base=base.name,

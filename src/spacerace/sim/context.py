@@ -168,6 +168,14 @@ class RunContext:
             )
         return cache[key]  # a non-Mars plan's depart_day is stale: departure is now + lead
 
+    def bases_of(self, key: str, body: str) -> list:
+        """Standing bases on ``body`` that agency ``key`` belongs to, by name."""
+        return [
+            b
+            for _, b in sorted(self.world.bases.items())
+            if b.body == body and key in b.agencies and b.abandoned_day is None
+        ]
+
     def achievements(self, key: str) -> set[str]:
         """Milestone keys agency ``key`` has achieved (first or not)."""
         return set(self.catalog["achieved"].get(key, set()))

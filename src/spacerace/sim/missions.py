@@ -111,14 +111,6 @@ def _odds(ctx, kind: str, vehicle: str, launches: int, skill: float, crew_vehicl
     return odds
 
 
-def _bases_of(ctx: RunContext, key: str, body: str) -> list[Base]:
-    return [
-        b
-        for _, b in sorted(ctx.world.bases.items())
-        if body == b.body and key in b.agencies and b.abandoned_day is None
-    ]
-
-
 def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
     """Missions agency ``key`` could decide now, one per (kind, vehicle) that fits."""
     agency = ctx.world.agencies[key]
@@ -132,9 +124,9 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
     last = ctx.catalog["last_flown"].setdefault(key, {})
     options = []
     for kind in kinds:
-        if kind == "lunar_rotation" and not _bases_of(ctx, key, "moon"):
+        if kind == "lunar_rotation" and not ctx.bases_of(key, "moon"):
             continue
-        if kind == "mars_base_rotation" and not _bases_of(ctx, key, "mars"):
+        if kind == "mars_base_rotation" and not ctx.bases_of(key, "mars"):
             continue
         goal = _goal_served(ctx, key, kind, has_woman)
         interval = {
@@ -498,7 +490,7 @@ def _fail(ctx, mission, phase, risk, rng, scripted, survive=None):
 
 def asteroid_destination(ctx: RunContext, key: str) -> str:
     """Where an agency's asteroid capture delivers: Mars orbit if it shares a Mars base."""
-    return "mars-orbit" if _bases_of(ctx, key, "mars") else "earth-moon"
+    return "mars-orbit" if ctx.bases_of(key, "mars") else "earth-moon"
 
 
 def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
@@ -580,7 +572,7 @@ def _record(ctx: RunContext, mission: Mission, milestone: str, scripted: bool) -
 def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     body = "moon" if mission.kind.startswith("lunar") else "mars"
     agency = ctx.world.agencies[mission.agency]
-    own = _bases_of(ctx, mission.agency, body)
+    own = ctx.bases_of(mission.agency, body)
     if own:
         base = own[0]
         if mission.kind == "lunar_base":  # the mission lands one more module

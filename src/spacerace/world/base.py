@@ -131,6 +131,11 @@ class Base:
         return counts
 
     @property
+    def lead(self) -> str:
+        """The agency that acts for the base: its command, or the founder under joint command."""
+        return self.founder if self.command == "joint" else self.command
+
+    @property
     def is_occupied(self) -> bool:
         """True while anyone lives there."""
         return bool(self.residents)

@@ -18,6 +18,7 @@ __all__ = [
     "advance_stocks",
     "capacity",
     "daily_flows",
+    "daily_use_kg",
     "power_balance_kw",
     "reserve_days",
 ]
@@ -45,6 +46,22 @@ class Flows:
     def net_kg_day(self, stock: str) -> float:
         """Use minus production of one stock, kg/day (positive: the stock runs down)."""
         return self.demand_kg_day.get(stock, 0.0) - self.production_kg_day.get(stock, 0.0)
+
+
+def daily_use_kg(stock: str, kg: float, people: int, mech, rationed: bool) -> float:
+    """Return what ``people`` use of one stock a day, kg.
+
+    The per-person need ``kg`` less what the base's life support recovers
+    (``eclss_*_recovery``), cut by ``ration_factor`` when rationed (oxygen never is).
+
+    Example:
+        >>> from spacerace.world.mechanics import Mechanics
+        >>> round(daily_use_kg("oxygen_kg", 0.835, 4, Mechanics.with_overrides(), False), 3)
+        1.67
+    """
+    recovery = {"oxygen_kg": mech.eclss_oxygen_recovery, "water_kg": mech.eclss_water_recovery}
+    ration = mech.ration_factor if rationed and stock != "oxygen_kg" else 1.0
+    return people * kg * (1.0 - recovery.get(stock, 0.0)) * ration
 
 
 def capacity(base: Base, specs: Mapping, day: float) -> int:
@@ -89,10 +106,8 @@ def daily_flows(
     ``ration_factor``.
     """
     n = base.population
-    ration = mech.ration_factor if base.rationing else 1.0
-    recovery = {"oxygen_kg": mech.eclss_oxygen_recovery, "water_kg": mech.eclss_water_recovery}
     demand = {
-        stock: n * kg * (1.0 - recovery.get(stock, 0.0)) * (ration if stock != "oxygen_kg" else 1.0)
+        stock: daily_use_kg(stock, kg, n, mech, base.rationing)
         for stock, kg in needs_kg_day.items()
     }
     demand["spares_kg"] = mech.spares_kg_per_module_day * len(base.units) if n else 0.0
@@ -134,11 +149,15 @@ def advance_stocks(base: Base, flows: Flows, days: float, storage_kg: float) -> 
     return unmet
 
 
-def reserve_days(base: Base, flows: Flows) -> float:
-    """Days until the first life-critical stock runs out at the present rates (inf: never)."""
+def reserve_days(base: Base, flows: Flows, extra_kg: Mapping[str, float] | None = None) -> float:
+    """Days until the first life-critical stock runs out at the present rates (inf: never).
+
+    ``extra_kg`` counts kg not yet in the stocks (cargo on its way) as if they were.
+    """
+    extra = extra_kg or {}
     days = math.inf
     for stock in LIFE_CRITICAL:
         net = flows.net_kg_day(stock)
         if net > 0:
-            days = min(days, base.stocks.get(stock, 0.0) / net)
+            days = min(days, (base.stocks.get(stock, 0.0) + extra.get(stock, 0.0)) / net)
     return days
