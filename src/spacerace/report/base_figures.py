@@ -11,19 +11,12 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from spacerace.astro.time import jd_tdb_to_calendar, year_to_jd_tdb
+from spacerace.report.figures import fractional_years
 
 __all__ = ["plot_base"]
 
 RESERVE_CAP_DAYS = 3000.0
 """Reserve days above this are drawn at the cap (a base making what it uses lasts forever)."""
-
-
-def _years(start_jd_tdb: float, days) -> np.ndarray:
-    jd = start_jd_tdb + np.asarray(days, dtype=float)
-    year = np.asarray(jd_tdb_to_calendar(jd)[0], dtype=np.int64)
-    start = year_to_jd_tdb(year)
-    return np.atleast_1d(year + (jd - start) / (year_to_jd_tdb(year + 1) - start))
 
 
 def plot_base(
@@ -58,7 +51,7 @@ def plot_base(
             0.5, 0.5, "no monthly rows for this base", ha="center", transform=ax_pop.transAxes
         )
         return fig
-    x = _years(start_jd_tdb, [r["day"] for r in own])
+    x = fractional_years(start_jd_tdb, [r["day"] for r in own])
     keys = sorted({k for r in own for k in r["employers"]})
     stacks = [np.array([r["employers"].get(k, 0) for r in own], dtype=float) for k in keys]
     ax_pop.stackplot(

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.world.event import Event
 
-__all__ = ["BASE_EVENT_KINDS", "BaseStory", "base_events", "base_stories", "format_base_story"]
+__all__ = [
+    "BASE_EVENT_KINDS",
+    "BaseStory",
+    "base_events",
+    "base_stories",
+    "format_base_story",
+    "story_lines",
+    "story_paragraph",
+]
 
 BASE_EVENT_KINDS = (
     "base_founded",
@@ -125,14 +133,8 @@ def _story(events, rows, start_jd_tdb, name) -> BaseStory:
     )
 
 
-def format_base_story(
-    story: BaseStory,
-    start_jd_tdb: float,
-    name: Callable[[str], str] = str,
-    max_events: int = 14,
-) -> str:
-    """Return one base's story as Markdown: a paragraph, then its dated key events."""
-    lead = [f"### {story.name}", ""]
+def story_paragraph(story: BaseStory, name: Callable[[str], str] = str) -> str:
+    """Return the paragraph that sums up one base: founding, people, modules, crises."""
     who = name(story.founder) if story.founder else "unknown"
     text = f"Founded on {story.founded or '?'} by {who}."
     text += f" It peaked at {story.peak_population} residents ({story.peak_date})"
@@ -161,13 +163,29 @@ def format_base_story(
     text += f" Tension peaked at {story.max_tension:.2f} ({story.max_tension_date})."
     if story.command == "joint":
         text += " It ends under joint command."
+    return text
+
+
+def story_lines(story: BaseStory, start_jd_tdb: float, max_events: int = 14) -> list[str]:
+    """Return the base's dated key events, one line each ("… and N more" when trimmed)."""
     shown = list(story.events)
     more = len(shown) - max_events
     lines = [
-        f"- {jd_tdb_to_iso(start_jd_tdb + e.day)[:10]} {e.text}"
+        f"{jd_tdb_to_iso(start_jd_tdb + e.day)[:10]} {e.text}"
         + (f" ({e.cause})" if e.cause and e.kind not in ("base_founded",) else "")
         for e in shown[:max_events]
     ]
     if more > 0:
-        lines.append(f"- … and {more} more events")
-    return "\n".join(lead + [text, ""] + lines) + "\n"
+        lines.append(f"… and {more} more events")
+    return lines
+
+
+def format_base_story(
+    story: BaseStory,
+    start_jd_tdb: float,
+    name: Callable[[str], str] = str,
+    max_events: int = 14,
+) -> str:
+    """Return one base's story as Markdown: a paragraph, then its dated key events."""
+    lines = [f"- {line}" for line in story_lines(story, start_jd_tdb, max_events)]
+    return "\n".join([f"### {story.name}", "", story_paragraph(story, name), ""] + lines) + "\n"

@@ -15,7 +15,7 @@ import numpy as np
 from spacerace.astro.time import jd_tdb_to_calendar, jd_tdb_to_iso
 from spacerace.report import _prose
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
-from spacerace.report.base_story import base_stories, format_base_story
+from spacerace.report.base_story import base_stories, format_base_story, story_paragraph
 from spacerace.scenario.model import Era
 from spacerace.sim.result import MetricRow, RunResult
 from spacerace.world.event import Event
@@ -358,10 +358,7 @@ def print_chronicle(result: RunResult, console) -> None:
     if stories:
         console.print(Rule(Text("Bases", style="bold cyan")))
         for story in stories:
-            text = format_base_story(
-                story, result.start_jd_tdb, lambda k: agency_name(result, k), max_events=0
-            )
-            body = text.split("\n", 2)[2].split("\n- ")[0].strip()
+            body = story_paragraph(story, lambda k: agency_name(result, k))
             console.print(Panel(body, title=story.name, border_style="dim"))
 
 

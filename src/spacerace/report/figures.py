@@ -76,7 +76,7 @@ def plot_milestones_timeline(result: RunResult):
     ax = fig.add_subplot()
     _shade_eras(ax, result)
     firsts = list_firsts(result)
-    when = _fractional_years(result, [f.day for f in firsts])
+    when = fractional_years(result.start_jd_tdb, [f.day for f in firsts])
     lo, hi = _year_span(result)
     per_row: dict[int, int] = {}
     for first, x in zip(firsts, when, strict=True):
@@ -181,11 +181,16 @@ def _year_span(result: RunResult) -> tuple[float, float]:
     return float(lo), hi + 0.25  # a margin so the last year-end point is not clipped
 
 
-def _fractional_years(result: RunResult, days: list[float]) -> np.ndarray:
-    """Return calendar years with the fraction of the year elapsed (1969.48 for late June)."""
-    if not days:
+def fractional_years(start_jd_tdb: float, days) -> np.ndarray:
+    """Return calendar years with the fraction of the year elapsed (1969.48 for late June).
+
+    Args:
+        start_jd_tdb: Day 0 of the run, TDB Julian date.
+        days: Days since day 0.
+    """
+    if not len(days):
         return np.zeros(0)
-    jd = result.start_jd_tdb + np.asarray(days, dtype=float)
+    jd = start_jd_tdb + np.asarray(days, dtype=float)
     year = np.asarray(jd_tdb_to_calendar(jd)[0], dtype=float)
     start = year_to_jd_tdb(year.astype(np.int64))
     length = year_to_jd_tdb(year.astype(np.int64) + 1) - start

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
 from spacerace.report.base_figures import plot_base
-from spacerace.report.base_story import base_stories, format_base_story
+from spacerace.report.base_story import base_stories, story_lines, story_paragraph
 from spacerace.report.chronicle import (
     EraChronicle,
     chronicle_eras,
@@ -182,15 +182,11 @@ def _bases_html(result: RunResult) -> list[str]:
         return []
     parts = ["<h2>Bases</h2>"]
     for story in stories:
-        text = format_base_story(story, result.start_jd_tdb, lambda k: agency_name(result, k))
-        head, _, rest = text.partition("\n\n")
-        paragraph, _, items = rest.partition("\n- ")
-        parts.append(f"<h3>{escape(story.name)}</h3><p>{escape(paragraph.strip())}</p>")
-        lines = ("- " + items).strip().splitlines() if items else []
+        paragraph = story_paragraph(story, lambda k: agency_name(result, k))
+        parts.append(f"<h3>{escape(story.name)}</h3><p>{escape(paragraph)}</p>")
+        lines = story_lines(story, result.start_jd_tdb)
         parts.append(
-            '<ul class="events">'
-            + "".join(f"<li>{escape(line[2:])}</li>" for line in lines)
-            + "</ul>"
+            '<ul class="events">' + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
         )
     return parts
 
