@@ -5,6 +5,7 @@
     SpaceRaceError
     ├── InputError               the user can fix it: one line, exit status 2
     │   ├── ScenarioError        .path .line .field: file:line: field.path: expected …, got …
+    │   ├── DecisionLogError     .path .line: decisions.jsonl:7: what does not fit
     │   ├── UnknownBodyError     .name, .known
     │   ├── EphemerisRangeError  .start_jd_tdb .end_jd_tdb .mask
     │   ├── GridTooLargeError    .n_points .limit
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # NumPy stays unimported for ``spacerace --help``
 
 __all__ = [
     "ConvergenceError",
+    "DecisionLogError",
     "EphemerisRangeError",
     "GridTooLargeError",
     "InputError",
@@ -68,6 +70,25 @@ class ScenarioError(InputError):
         self.field = field
         where = path if line is None else f"{path}:{line}"
         super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
+
+
+class DecisionLogError(InputError):
+    """A decision log (``decisions.jsonl``) that cannot be replayed, with its line.
+
+    ``str()`` gives ``decisions.jsonl:7: answer 5 is not among the 3 options of
+    next_mission``.
+
+    Attributes:
+        path: The file as the user named it.
+        line: 1-based line, or None for the whole file.
+        problem: What is wrong, without the location.
+    """
+
+    def __init__(self, problem: str, *, path: str, line: int | None = None):
+        self.problem = problem
+        self.path = path
+        self.line = line
+        super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 
 class _UnknownName(InputError, KeyError):

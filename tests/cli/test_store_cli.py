@@ -100,12 +100,13 @@ def test_export_writes_parquet(db_path, tmp_path, cli):
     assert (tmp_path / "pq" / "events.parquet").stat().st_size > 1000
 
 
-def test_errors_are_one_line(db_path, tmp_path, cli):
+def test_errors_are_one_line(db_path, fam_records, tmp_path, cli):
     corrupt = tmp_path / "corrupt.duckdb"
     corrupt.write_bytes(b"x" * 5000)
+    shared = fam_records[0].run["run_id"][:4]  # the two For All Mankind runs share the hash
     cases = [
         (["show", "nope", "--db", str(db_path)], "no run 'nope'"),
-        (["show", "a", "--db", str(db_path)], "is ambiguous"),
+        (["show", shared, "--db", str(db_path)], "is ambiguous"),
         (["runs", "--db", str(tmp_path)], "is a folder"),
         (["runs", "--db", str(corrupt)], "is not a DuckDB database"),
         (["runs", "--db", str(tmp_path / "none.duckdb")], "no database at"),

@@ -18,6 +18,10 @@ def test_external_policy_replaces_decisions(scenarios, planners):
     assert calls and all(a == "nasa" for a, _, _ in calls)
     assert not [m for m in r.world.missions if m.agency == "nasa"]
     assert [m for m in r.world.missions if m.agency == "soviet"]
-    assert player.decisions and player.decisions[0][1] in ("fund", "next_mission")
+    # every answer went through the decision point, recorded with its question
+    nasa = [d for d in r.decisions if d.question.agency == "nasa"]
+    asked = [d for d in nasa if d.question.kind == "next_mission"]
+    assert len(asked) == len(calls) and all(d.answer is None for d in asked)
+    assert {d.question.kind for d in nasa} >= {"fund", "next_mission"}
     # the Soviets, unopposed, are not handed the Moon by the engine either
     assert "crewed_lunar_landing" not in {k for k, m in r.milestones.items() if m.agency == "nasa"}

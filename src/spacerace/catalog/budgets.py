@@ -15,6 +15,7 @@ from importlib import resources
 from spacerace.errors import InputError
 
 __all__ = [
+    "BUDGET_SERIES",
     "SOVIET_TO_NASA_RATIO",
     "BudgetYear",
     "deflate_musd",
@@ -153,3 +154,12 @@ def soviet_budget_musd(year: int) -> float:
         return nasa_appropriation_musd(year) * SOVIET_TO_NASA_RATIO
     except InputError as exc:
         raise InputError(f"no Soviet budget for {year}: it is derived from NASA's; {exc}") from exc
+
+
+BUDGET_SERIES = {
+    "nasa-appropriation": nasa_appropriation_musd,
+    "soviet-estimate": soviet_budget_musd,
+}
+"""Series a scenario may name as an agency's ``budget_source``: name -> function of the
+year giving million USD of that year (the real NASA appropriation, the derived Soviet
+estimate)."""

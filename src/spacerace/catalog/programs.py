@@ -30,6 +30,10 @@ class ProgramSpec:
         vehicle: Vehicle key the program flies on or makes available; ``""`` if that depends
             on the agency.
         test_flights: Test flights before operational use.
+        developers: Who may develop it: country codes of state agencies and ``"private"``
+            for companies (the industry that can build it: Apollo's lander by an American
+            agency or company, the N1-L3 by the Soviet program and its North Korean
+            derivative); empty for anyone.
         invented: True for programs that exist only in the series.
         source: Where the cost comes from (short; details in PROVENANCE.md).
     """
@@ -44,6 +48,7 @@ class ProgramSpec:
     test_flights: int
     invented: bool
     source: str
+    developers: tuple[str, ...] = ()
 
     def is_unlocked(self, completed: Collection[str]) -> bool:
         """Return True if every requirement is met by the completed program keys.
@@ -58,7 +63,7 @@ class ProgramSpec:
 def parse_programs(lines: Iterable[str]) -> dict[str, ProgramSpec]:
     """Parse ``programs.csv`` lines into specs keyed by program key.
 
-    ``requires`` is ``;``-separated in the file.
+    ``requires`` and ``developers`` are ``;``-separated in the file.
 
     Example:
         >>> rows = ["key,name,cost_musd,cost_year,duration_years,requires,vehicle,"
@@ -79,6 +84,7 @@ def parse_programs(lines: Iterable[str]) -> dict[str, ProgramSpec]:
             test_flights=int(row["test_flights"]),
             invented=row["invented"].strip().lower() == "true",
             source=row["source"],
+            developers=tuple(t for t in row.get("developers", "").split(";") if t),
         )
     return programs
 

@@ -148,53 +148,53 @@ class ExternalPolicy:
     """A policy whose answers come from outside the engine (a player, a test, a file).
 
     Each method defers to the matching callable if given, else to ``fallback`` (a built-in
-    policy). The engine calls it exactly as a built-in one: nothing in the engine changes.
+    policy). The engine asks it exactly as a built-in one, through its decision point,
+    which records every question and answer (``RunResult.decisions``).
 
     Attributes:
         fallback: Policy answering what the callables do not.
         fund_fn: Replaces :meth:`Policy.fund`.
         mission_fn: Replaces :meth:`Policy.next_mission`.
         crew_fn: Replaces :meth:`Policy.pick_crew`.
+        keep_goal_fn: Replaces :meth:`Policy.keep_goal`.
         supply_fn: Replaces :meth:`Policy.supply_base`.
         evacuate_fn: Replaces :meth:`Policy.evacuate_base`.
-        decisions: Every answer given, in order (the decision log of a saved game).
     """
 
     fallback: Policy
     fund_fn: Callable | None = None
     mission_fn: Callable | None = None
     crew_fn: Callable | None = None
+    keep_goal_fn: Callable | None = None
     supply_fn: Callable | None = None
     evacuate_fn: Callable | None = None
 
-    def __post_init__(self) -> None:
-        self.decisions: list[tuple[float, str, object]] = []
-
-    def _answer(self, name, fn, *args):
-        answer = fn(*args) if fn is not None else getattr(self.fallback, name)(*args)
-        self.decisions.append((args[0].day, name, answer))
-        return answer
-
     def fund(self, view, options, rng):
         """See :meth:`Policy.fund`."""
-        return self._answer("fund", self.fund_fn, view, options, rng)
+        fn = self.fund_fn or self.fallback.fund
+        return fn(view, options, rng)
 
     def next_mission(self, view, options, rng):
         """See :meth:`Policy.next_mission`."""
-        return self._answer("next_mission", self.mission_fn, view, options, rng)
+        fn = self.mission_fn or self.fallback.next_mission
+        return fn(view, options, rng)
 
     def pick_crew(self, view, kind, candidates, size, rng):
         """See :meth:`Policy.pick_crew`."""
-        return self._answer("pick_crew", self.crew_fn, view, kind, candidates, size, rng)
+        fn = self.crew_fn or self.fallback.pick_crew
+        return fn(view, kind, candidates, size, rng)
 
     def keep_goal(self, view, goal, odds, rng):
         """See :meth:`Policy.keep_goal`."""
-        return self.fallback.keep_goal(view, goal, odds, rng)
+        fn = self.keep_goal_fn or self.fallback.keep_goal
+        return fn(view, goal, odds, rng)
 
     def supply_base(self, view, base, cost_musd, rng):
         """See :meth:`Policy.supply_base`."""
-        return self._answer("supply_base", self.supply_fn, view, base, cost_musd, rng)
+        fn = self.supply_fn or self.fallback.supply_base
+        return fn(view, base, cost_musd, rng)
 
     def evacuate_base(self, view, base, reserve_days, rng):
         """See :meth:`Policy.evacuate_base`."""
-        return self._answer("evacuate_base", self.evacuate_fn, view, base, reserve_days, rng)
+        fn = self.evacuate_fn or self.fallback.evacuate_base
+        return fn(view, base, reserve_days, rng)

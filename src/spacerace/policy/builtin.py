@@ -8,20 +8,15 @@ from __future__ import annotations
 import numpy as np
 
 from spacerace.policy.base import AgencyView, MissionOption, ProgramOption
+from spacerace.world.mission_kinds import MISSION_KINDS
 
-__all__ = ["PrivatePolicy", "StatePolicy", "policy_for"]
+__all__ = ["UPKEEP", "PrivatePolicy", "StatePolicy", "policy_for"]
 
-# What each goal needs flown, and the mission kinds that keep a goal's gains alive.
-GOAL_MISSION = {
-    "crewed_lunar_landing": "lunar_landing",
-    "woman_on_moon": "lunar_landing",
-    "space_station": "space_station",
-    "lunar_base": "lunar_base",
-    "crewed_mars_landing": "mars_landing",
-    "mars_base": "mars_landing",
-    "asteroid_capture": "asteroid_capture",
-}
-UPKEEP = ("lunar_rotation", "mars_base_rotation", "space_station", "earth_orbit")
+UPKEEP = tuple(
+    k.key for k in sorted(MISSION_KINDS.values(), key=lambda k: k.upkeep_rank) if k.is_upkeep
+)
+"""Mission kinds that keep what was built, in the order a state flies them (the rows'
+``upkeep_rank``): base rotations first, then station crews, then Earth-orbit flights."""
 
 
 class StatePolicy:

@@ -29,6 +29,7 @@ _EXPECTED = {
     "boolean": "true or false",
     "strings": "a list of strings",
     "date": "a date (YYYY-MM-DD)",
+    "names": 'a table of names, like { moon = "Jamestown" }',
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -37,8 +38,8 @@ class Field(NamedTuple):
     """How to read one key of a table.
 
     Attributes:
-        kind: ``"string"``, ``"integer"``, ``"number"``, ``"boolean"``, ``"strings"`` or
-            ``"date"``.
+        kind: ``"string"``, ``"integer"``, ``"number"``, ``"boolean"``, ``"strings"``,
+            ``"date"`` or ``"names"`` (a table of strings).
         required: True when the key must be present.
         choices: The allowed values of a string, empty for any.
     """
@@ -229,6 +230,13 @@ def _strings(v: Any) -> Any:
     return tuple(v) if ok else _BAD
 
 
+def _names(v: Any) -> Any:
+    """A table of string -> string, returned as sorted (key, value) pairs."""
+    if not isinstance(v, Mapping) or not all(isinstance(x, str) for x in v.values()):
+        return _BAD
+    return tuple(sorted(v.items()))
+
+
 def _date(v: Any) -> Any:
     """A TOML local date, or a string YYYY-MM-DD naming a real day; returned as ISO text."""
     if isinstance(v, dt.datetime):
@@ -261,4 +269,5 @@ _CONVERT = {
     "boolean": _boolean,
     "strings": _strings,
     "date": _date,
+    "names": _names,
 }

@@ -19,12 +19,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spacerace.catalog.budgets import BUDGET_SERIES
 from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.errors import ScenarioError
 from spacerace.scenario._reader import Field, Reader, show, suggest
 from spacerace.scenario.model import AgencySpec, Era, PersonSpec, Scenario, ScriptedEvent
+from spacerace.world.agency import FUNDING
 from spacerace.world.mission import MISSION_TYPES
+from spacerace.world.mission_kinds import GOALS as GOAL_ROWS
+from spacerace.world.mission_kinds import SURFACE_BODIES
 
 __all__ = [
     "GOALS",
@@ -36,17 +40,8 @@ __all__ = [
     "parse_scenario",
 ]
 
-GOALS = (
-    "crewed_orbit",
-    "crewed_lunar_landing",
-    "woman_on_moon",
-    "space_station",
-    "lunar_base",
-    "crewed_mars_landing",
-    "mars_base",
-    "asteroid_capture",
-)
-"""Milestone keys an agency may pursue (``goals``)."""
+GOALS = tuple(GOAL_ROWS)
+"""Milestone keys an agency may pursue (``goals``; rows in ``world.mission_kinds``)."""
 
 FIRST_YEAR, LAST_YEAR = 1900, 2050
 _BUILTIN = "spacerace.scenario.builtin"
@@ -64,6 +59,7 @@ _SCENARIO = {
     "end_year": Field("integer", True),
     "divergence": Field("string"),
     "focus": Field("string"),
+    "base_names": Field("names"),
 }
 _ERA = {
     "key": Field("string", True),
@@ -87,6 +83,13 @@ _AGENCY = {
     "vehicles": Field("strings"),
     "training_facility": Field("string"),
     "policy": Field("string", False, ("auto", "state", "private", "external")),
+    "funding": Field("string", False, FUNDING),
+    "public_firsts": Field("boolean"),
+    "superpower": Field("boolean"),
+    "crew_title": Field("string"),
+    "nationality": Field("string"),
+    "budget_source": Field("string", False, tuple(BUDGET_SERIES)),
+    "base_names": Field("names"),
 }
 _PERSON = {
     "name": Field("string", True),
@@ -201,6 +204,7 @@ def parse_scenario(text: str, source: str) -> Scenario:
         r.table(data["scenario"], ("scenario",), "[scenario]"), ("scenario",), _SCENARIO
     )
     _check_head(r, head)
+    _check_base_names(r, ("scenario", "base_names"), head.get("base_names", ()))
     start_year = int(head["start"][:4])
     agencies = _agencies(r, data.get("agencies", {}), start_year, head["end_year"])
     people = _people(r, data.get("people", []), agencies, start_year)
@@ -282,8 +286,37 @@ def _agencies(r: Reader, data: Any, start_year: int, end_year: int) -> dict[str,
                     f'"{program}" is already complete (capabilities); list it in one of the two'
                 )
                 r.fail((*path, "programs", i), problem)
+        _profile(r, path, spec)
         agencies[key] = AgencySpec(key=key, **spec)
     return agencies
+
+
+def _profile(r: Reader, path: tuple, spec: dict[str, Any]) -> None:
+    """Check an agency's profile fields and fill in their defaults for its kind."""
+    private = spec["kind"] == "private"
+    funding = spec.setdefault("funding", "private" if private else "appropriation")
+    if private != (funding == "private"):
+        problem = (
+            f'funding "{funding}" does not fit kind "{spec["kind"]}": a private agency is '
+            'funded "private", a state one by "appropriation", "planned" or "secret"'
+        )
+        r.fail((*path, "funding"), problem)
+    spec.setdefault("public_firsts", funding != "secret")
+    if "nationality" in spec:
+        if not _COUNTRY.match(spec["nationality"]) or spec["nationality"] == "private":
+            got = show(spec["nationality"])
+            r.fail((*path, "nationality"), f'expected a country code like "US", got {got}')
+    else:
+        spec["nationality"] = "" if spec["country"] == "private" else spec["country"]
+    _check_base_names(r, (*path, "base_names"), spec.get("base_names", ()))
+
+
+def _check_base_names(r: Reader, path: tuple, names: tuple[tuple[str, str], ...]) -> None:
+    for body, name in names:
+        if body not in SURFACE_BODIES:
+            r.fail((*path, body), _unknown("body", body, tuple(SURFACE_BODIES)))
+        if not name.strip():
+            r.fail((*path, body), "expected a base name, got an empty string")
 
 
 def _people(

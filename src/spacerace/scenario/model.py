@@ -32,6 +32,18 @@ class AgencySpec:
         vehicles: Vehicle keys available at the start.
         training_facility: Where its crews train.
         policy: Built-in policy name (``"state"``, ``"private"``) or ``"external"``.
+        funding: ``"appropriation"``, ``"planned"``, ``"private"`` or ``"secret"``
+            (``world.agency.AgencyProfile``); default: ``"private"`` for a private agency,
+            else ``"appropriation"``.
+        public_firsts: False if its firsts are kept secret; default: False for secret
+            funding, else True.
+        superpower: True if it is one side of the superpowers' rivalry.
+        crew_title: What its flyers are called (``"astronaut"``, ``"cosmonaut"``).
+        nationality: Country code of its staff; default: its country.
+        budget_source: Catalog series giving ``budget_musd`` when that is omitted
+            (``catalog.budgets.BUDGET_SERIES``: ``"nasa-appropriation"``,
+            ``"soviet-estimate"``), "" for none (a budget of 0).
+        base_names: Body -> name of its first base there, as sorted (body, name) pairs.
     """
 
     key: str
@@ -50,6 +62,13 @@ class AgencySpec:
     vehicles: tuple[str, ...] = ()
     training_facility: str = ""
     policy: str = "auto"
+    funding: str = "appropriation"
+    public_firsts: bool = True
+    superpower: bool = False
+    crew_title: str = "astronaut"
+    nationality: str = ""
+    budget_source: str = ""
+    base_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +162,8 @@ class Scenario:
         eras: Chronicle chapters.
         mechanics: Overrides of the engine's invented constants (see ``world.mechanics``).
         source: Where it was read from (path or ``builtin:NAME``).
+        base_names: Body -> name of the first base there of an agency that names none,
+            as sorted (body, name) pairs (the series' Happy Valley).
     """
 
     name: str
@@ -158,6 +179,7 @@ class Scenario:
     eras: tuple[Era, ...] = ()
     mechanics: Mapping[str, float] = field(default_factory=dict)
     source: str = ""
+    base_names: tuple[tuple[str, str], ...] = ()
 
     @property
     def start_jd_tdb(self) -> float:

@@ -59,10 +59,10 @@ def deliver_asteroid(ctx: RunContext, mission: Mission) -> None:
     plan = mission.plan
     target = _target(plan.target, ctx.world.start_jd_tdb + plan.depart_day, plan.destination)
     products = products_kg(target.group, plan.returned_kg)
-    supplied = ctx.catalog.setdefault("asteroid_supply_kg", 0.0)
+    supplied = ctx.world.asteroid_supply_kg
     value_2003 = _value_2003_musd(target, supplied + plan.returned_kg)
     value_2003 -= _value_2003_musd(target, supplied)
-    ctx.catalog["asteroid_supply_kg"] = supplied + plan.returned_kg
+    ctx.world.asteroid_supply_kg = supplied + plan.returned_kg
     value = money_in_dollars_of(ctx, value_2003, target.dollar_year)
     agency = ctx.world.agencies[mission.agency]
     if agency.is_private:
@@ -84,7 +84,7 @@ def deliver_asteroid(ctx: RunContext, mission: Mission) -> None:
         + (f"; its water goes to {home.name}" if home is not None and water > 0 else "")
         + ".",
         cause=f"metals sold for {value:,.0f} M$ at prices lowered by "
-        f"{ctx.catalog['asteroid_supply_kg'] / 1000:,.0f} t captured so far",
+        f"{ctx.world.asteroid_supply_kg / 1000:,.0f} t captured so far",
         base=home.name if home is not None else "",
         target=target.designation,
         returned_kg=round(plan.returned_kg, 1),

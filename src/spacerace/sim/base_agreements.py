@@ -41,11 +41,11 @@ def _treaty_partners_join(ctx: RunContext, base: Base) -> None:
 
     Its staff ride the command's cargo flights and it pays for their seats.
     """
-    if not ctx.catalog.get("treaty") or not base.residents:
+    if not ctx.world.treaty_year or not base.residents:
         return
     for key in ctx.active_agencies():
         agency = ctx.world.agencies[key]
-        if agency.is_private or key in base.agencies or agency.country not in ("US", "SU"):
+        if agency.is_private or key in base.agencies or not agency.profile.superpower:
             continue
         if ctx.bases_of(key, base.body):
             continue
@@ -54,7 +54,7 @@ def _treaty_partners_join(ctx: RunContext, base: Base) -> None:
             "base_joined",
             key,
             f"{agency.name} joins {base.name} as a partner.",
-            cause=f"the space treaty of {ctx.catalog['treaty']}: partners share bases",
+            cause=f"the space treaty of {ctx.world.treaty_year}: partners share bases",
             base=base.name,
         )
 

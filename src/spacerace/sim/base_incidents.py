@@ -48,12 +48,12 @@ def _groups(ctx: RunContext, base: Base) -> dict[str, list[str]]:
 def _possible(ctx: RunContext, base: Base, groups) -> dict[str, float]:
     agencies = ctx.world.agencies
     private = [k for k in groups if agencies[k].is_private]
-    countries = {agencies[k].country for k in groups}
+    sides = {agencies[k].country for k in groups if agencies[k].profile.superpower}
     working = [u for u in base.units if u.works(ctx.now)]
     weights = dict(_WEIGHTS)
     if not private or not any(u.operator in private for u in working):
         weights.pop("strike")
-    if not {"US", "SU"} <= countries:
+    if len(sides) < 2:  # a defection needs people of both sides
         weights.pop("defection")
     if not working:
         weights.pop("sabotage")
@@ -147,7 +147,7 @@ def _seizure(ctx, base, rng, angriest, groups):
     unit.held_by = angriest
     unit.offline_until = ctx.now + ctx.mech.incident_days
     name = ctx.world.agencies[angriest].name
-    if base.is_international and ctx.world.agencies[angriest].country in ("US", "SU"):
+    if base.is_international and ctx.world.agencies[angriest].profile.superpower:
         ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.defection_rivalry_jump / 2)
     _emit(
         ctx,
@@ -162,13 +162,16 @@ def _seizure(ctx, base, rng, angriest, groups):
 
 def _defection(ctx, base, rng, angriest, groups):
     agencies = ctx.world.agencies
-    side = agencies[angriest].country if agencies[angriest].country in ("US", "SU") else "SU"
-    source = next(k for k in groups if agencies[k].country == side)
-    target = next(k for k in groups if agencies[k].country == ("US" if side == "SU" else "SU"))
+    powers = [k for k in groups if agencies[k].profile.superpower]
+    # the angriest group's side; for a third party's grievance, the side of the last
+    # superpower agency by key (an invented tie-break)
+    side = agencies[angriest if angriest in powers else powers[-1]].country
+    source = next(k for k in powers if agencies[k].country == side)
+    target = next(k for k in powers if agencies[k].country != side)
     name = groups[source][int(rng.integers(len(groups[source])))]
     person = ctx.world.people[name]
     person.agency = target
-    ctx.catalog.pop("people_index", None)  # people changed agency: rebuild the index
+    ctx.forget_people_index()  # people changed agency: rebuild the index
     ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.defection_rivalry_jump)
     agencies[target].prestige += 1.0
     agencies[source].prestige -= 1.0

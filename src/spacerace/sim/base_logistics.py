@@ -41,7 +41,7 @@ def payers(ctx: RunContext, base: Base) -> dict[str, float]:
 
 
 def _vehicle(ctx: RunContext, key: str):
-    fleet = sorted(ctx.catalog["fleet"].get(key, set()))
+    fleet = sorted(ctx.world.agencies[key].fleet)
     if not fleet:
         return None
     return max(fleet, key=lambda v: (ctx.world.vehicle_specs[v].payload_leo_kg, v))
@@ -67,7 +67,7 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
     elif flows.net_kg_day("oxygen_kg") > 0 and not kinds.get("isru"):
         wanted.append("isru")
     elif flows.net_kg_day("water_kg") > 0 and not kinds.get("mine"):
-        if base.body == "mars" or "lunar_water_ice" in ctx.catalog["achieved"].get("_world", ()):
+        if base.body == "mars" or "lunar_water_ice" in ctx.world.discoveries:
             wanted.append("mine")
     elif flows.net_kg_day("food_kg") > 2.0 and power > 30.0:
         wanted.append("greenhouse")
@@ -167,7 +167,13 @@ def _pay_consumables(ctx: RunContext, base: Base, rng, cost_musd: float) -> bool
     shares = payers(ctx, base)
     for key, share in sorted(shares.items()):
         agency = ctx.world.agencies[key]
-        if not ctx.policies[key].supply_base(ctx.view(key), base.name, cost_musd * share, rng):
+        policy, view, cost = ctx.policies[key], ctx.view(key), cost_musd * share
+        paid = ctx.decisions.ask(
+            ctx, key, "supply_base", (True, False),
+            lambda rng, p=policy, v=view, c=cost: p.supply_base(v, base.name, c, rng),
+            base=base.name, cost_musd=cost,
+        )  # fmt: skip
+        if not paid:
             ctx.emit(
                 "supply_refused",
                 key,
@@ -303,14 +309,15 @@ def _staff_arrive(ctx: RunContext, base: Base, seats: dict[str, int], rng) -> li
         agency = ctx.world.agencies[key]
         roles = ROLES["private" if agency.is_private else "state"]
         for _ in range(n):
-            count = ctx.catalog["staff_count"] = ctx.catalog.get("staff_count", 0) + 1
+            ctx.world.staff_count += 1
+            count = ctx.world.staff_count
             role = roles[int(rng.integers(len(roles)))]
             name = f"{agency.name} {role} #{count}"
             ctx.world.people[name] = Person(
                 name=name,
                 agency=key,
                 role=role,
-                nationality=agency.country if agency.country != "private" else "US",
+                nationality=agency.profile.nationality,
                 born_year=ctx.year - 25 - int(rng.integers(20)),
                 skill=float(rng.uniform(0.3, 0.8)),
                 status="resident",

@@ -77,7 +77,6 @@ def arrive(ctx: RunContext, base: Base, names, tour_end_day: float | None) -> No
         if tour_end_day is not None:
             base.tours[name] = tour_end_day
             ctx.world.people[name].status = "resident"
-        ctx.catalog.setdefault("lives_at", {})[name] = base.name
 
 
 def bring_supplies(ctx: RunContext, base: Base, people: int, days: float) -> None:
@@ -95,7 +94,6 @@ def depart(ctx: RunContext, base: Base, names) -> None:
             base.residents.remove(name)
         if base.tours.pop(name, None) is not None and ctx.world.people[name].status == "resident":
             ctx.world.people[name].status = "home"
-        ctx.catalog.setdefault("lives_at", {}).pop(name, None)
 
 
 def base_process(ctx: RunContext, base: Base):
@@ -215,10 +213,9 @@ def _deaths(ctx: RunContext, base: Base, names: list[str], why: str) -> None:
 
 def _recall(ctx: RunContext, name: str, why: str) -> None:
     """End the surface stay of the mission a crew member is on (evacuation or death)."""
-    for mission_id, event in sorted(ctx.catalog.setdefault("recalls", {}).items()):
-        crew = ctx.catalog["recall_crews"].get(mission_id, ())
-        if name in crew and not event.triggered:
-            event.succeed(why)
+    for _, stay in sorted(ctx.stays.items()):
+        if name in stay.crew and not stay.recall.triggered:
+            stay.recall.succeed(why)
 
 
 def _ration(ctx: RunContext, base: Base, reserve: float) -> None:
@@ -258,9 +255,7 @@ def _evacuation(ctx: RunContext, base: Base, reserve: float, rng) -> None:
     if reserve >= leave_day - ctx.now + ctx.mech.evacuation_margin_days:
         return
     deciders = state_members(ctx, base) if base.command == "joint" else [base.command]
-    if not any(
-        ctx.policies[k].evacuate_base(ctx.view(k), base.name, reserve, rng) for k in deciders
-    ):
+    if not any(_asks_to_evacuate(ctx, k, base, reserve) for k in deciders):
         ctx.emit(
             "evacuation_refused",
             base.lead,
@@ -273,6 +268,16 @@ def _evacuation(ctx: RunContext, base: Base, reserve: float, rng) -> None:
     base.evacuating_day = leave_day
     if leave_day <= ctx.now + STEP_DAYS / 2:
         _evacuate(ctx, base)
+
+
+def _asks_to_evacuate(ctx: RunContext, key: str, base: Base, reserve: float) -> bool:
+    """Ask agency ``key`` (through the decision point) whether to evacuate ``base``."""
+    policy, view = ctx.policies[key], ctx.view(key)
+    return ctx.decisions.ask(
+        ctx, key, "evacuate_base", (True, False),
+        lambda rng: policy.evacuate_base(view, base.name, reserve, rng),
+        base=base.name, reserve_days=reserve,
+    )  # fmt: skip
 
 
 def _evacuate(ctx: RunContext, base: Base) -> None:
@@ -319,9 +324,12 @@ def drivers_of(
     workload = min(1.0, crowding + (1.0 - flows.power_factor))
     private = sum(c for k, c in employers.items() if agencies[k].is_private)
     share = private / n if n else 0.0
-    us = sum(c for k, c in employers.items() if agencies[k].country == "US")
-    su = sum(c for k, c in employers.items() if agencies[k].country == "SU")
-    mix = 4.0 * us * su / (us + su) ** 2 if us + su else 0.0
+    sides: dict[str, int] = {}  # residents of each side of the superpowers' rivalry
+    for k, c in employers.items():
+        if agencies[k].profile.superpower:
+            sides[agencies[k].country] = sides.get(agencies[k].country, 0) + c
+    a, b = (list(sides.values()) + [0, 0])[:2]
+    mix = 4.0 * a * b / (a + b) ** 2 if a + b else 0.0
     people = ctx.world.people
     leader = max((people[name].skill for name in base.residents), default=0.5)
     return TensionDrivers(
@@ -331,7 +339,7 @@ def drivers_of(
         rivalry=ctx.world.rivalry * mix,
         incidents=min(1.0, base.incident_memory),
         joint_work=1.0 if base.command == "joint" else 0.0,
-        treaty=1.0 if ctx.catalog.get("treaty") else 0.0,
+        treaty=1.0 if ctx.world.treaty_year else 0.0,
         leadership=leader,
     )
 
@@ -369,7 +377,8 @@ def _births(ctx: RunContext, base: Base, rng) -> int:
     born = int(rng.poisson(mech.birth_rate_per_person_year * base.population * STEP_DAYS / 365.25))
     for _ in range(born):
         parent = ctx.world.people[base.residents[int(rng.integers(base.population))]]
-        count = ctx.catalog["staff_count"] = ctx.catalog.get("staff_count", 0) + 1
+        ctx.world.staff_count += 1
+        count = ctx.world.staff_count
         name = f"child #{count} of {base.name}"
         ctx.world.people[name] = Person(
             name=name,
@@ -393,7 +402,7 @@ def _births(ctx: RunContext, base: Base, rng) -> int:
 
 
 def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float, employers) -> None:
-    ctx.catalog.setdefault("base_metrics", []).append(
+    ctx.base_metrics.append(
         {
             "day": round(ctx.now, 4),
             "base": base.name,

@@ -1,11 +1,17 @@
 """What every process of one run shares: the environment, the world, the log, the rules.
 
 No module holds state: a :class:`RunContext` is made per run and handed to each process.
+Facts about the world live on their owners (``World``, ``Agency``, ``Person``, ``Base``,
+``Mission``); reference data that never changes during a run is one frozen
+:class:`RunReference`; what is left here is the run itself (clock, log, output rows) and
+caches that only speed up queries.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import simpy
 
@@ -15,11 +21,50 @@ from spacerace.sim.planner import MissionPlanner
 from spacerace.sim.rng import stream
 from spacerace.world.event import Event, EventLog
 from spacerace.world.mechanics import Mechanics
+from spacerace.world.mission_kinds import MISSION_KINDS
 from spacerace.world.world import Milestone, World
 
-__all__ = ["RunContext", "SUPERPOWERS"]
+if TYPE_CHECKING:
+    from spacerace.catalog.programs import ProgramSpec
+    from spacerace.catalog.training import TrainingSpec
+    from spacerace.sim.decisions import DecisionPoint
 
-SUPERPOWERS = ("US", "SU")
+__all__ = ["RunContext", "RunReference", "SurfaceStay"]
+
+
+@dataclass(frozen=True)
+class RunReference:
+    """Reference data one run reads and never changes (from the catalog).
+
+    Attributes:
+        programs: Development programs by key (``catalog.programs``).
+        training: Training facilities by name (``catalog.training``).
+        default_training: The facility used when an agency's is not in the catalog.
+        rates: Event rates per year by key (``catalog.rates``).
+        recruit_countries: Country codes the astronaut data set has people of.
+        base_names: Body -> name of the first base there of an agency whose profile names
+            none (the scenario's), as (body, name) pairs.
+    """
+
+    programs: Mapping[str, ProgramSpec]
+    training: Mapping[str, TrainingSpec]
+    default_training: TrainingSpec
+    rates: Mapping[str, float]
+    recruit_countries: frozenset[str]
+    base_names: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class SurfaceStay:
+    """A crew's stay at a base, which the base can end early (evacuation or death).
+
+    Attributes:
+        crew: Names of the crew on the stay.
+        recall: SimPy event the base triggers with ``"evacuated"`` or ``"dead"``.
+    """
+
+    crew: tuple[str, ...]
+    recall: simpy.Event
 
 
 @dataclass
@@ -35,8 +80,12 @@ class RunContext:
         planner: Mission planner (shared, read-only, across runs).
         policies: Policy per agency key.
         seed: The run's seed.
-        catalog: Program specs, training specs and event rates by key.
+        ref: Reference data (programs, training, rates).
         end_day: The day the run stops.
+        decisions: The decision point: every question to an agency goes through it.
+        metrics: Yearly rows per agency (``sim.result.MetricRow``), in time order.
+        base_metrics: Monthly rows per base (``sim.result.BaseRow``), in time order.
+        stays: Mission id -> the surface stay it is on.
     """
 
     env: simpy.Environment
@@ -47,12 +96,16 @@ class RunContext:
     planner: MissionPlanner
     policies: dict[str, Policy]
     seed: int
-    catalog: dict
+    ref: RunReference
     end_day: float
-    crew_lost: dict[str, int] = field(default_factory=dict)
-    landings: dict[str, list[str]] = field(default_factory=dict)
-    rivalry_target_support: dict[str, float] = field(default_factory=dict)
+    decisions: DecisionPoint | None = None
+    metrics: list[dict] = field(default_factory=list)
+    base_metrics: list[dict] = field(default_factory=list)
+    stays: dict[str, SurfaceStay] = field(default_factory=dict)
     _streams: dict = field(default_factory=dict)
+    _plans: dict = field(default_factory=dict)
+    _deflators: dict = field(default_factory=dict)
+    _people_index: tuple[int, dict[str, list]] | None = None
 
     def rng(self, name: str):
         """The named random stream of this run (made on first use)."""
@@ -82,13 +135,17 @@ class RunContext:
         """Keys of agencies acting this year, sorted."""
         return sorted(k for k, a in self.world.agencies.items() if a.founded_year <= self.year)
 
+    def superpowers(self) -> list[str]:
+        """Keys of the agencies on either side of the superpowers' rivalry, sorted."""
+        return sorted(k for k, a in self.world.agencies.items() if a.profile.superpower)
+
     def rival_of(self, key: str) -> str | None:
-        """The other superpower's agency, if ``key`` is one."""
-        country = self.world.agencies[key].country
-        if country not in SUPERPOWERS:
+        """The other side's agency, if ``key`` is one side of the superpowers' rivalry."""
+        agency = self.world.agencies[key]
+        if not agency.profile.superpower:
             return None
-        for other, agency in sorted(self.world.agencies.items()):
-            if agency.country in SUPERPOWERS and agency.country != country:
+        for other in self.superpowers():
+            if self.world.agencies[other].country != agency.country:
                 return other
         return None
 
@@ -97,8 +154,7 @@ class RunContext:
         agency = self.world.agencies[key]
         taken = {m.key: m.agency for m in self.world.milestones.values() if not m.secret}
         rival = self.rival_of(key)
-        achieved_by = self.achievements(rival) if rival else set()
-        mine = self.achievements(key)
+        achieved_by = self.world.agencies[rival].achieved if rival else set()
         return AgencyView(
             agency=key,
             kind=agency.kind,
@@ -110,26 +166,30 @@ class RunContext:
             goals=agency.goals,
             capabilities=frozenset(agency.capabilities),
             firsts_taken=taken,
-            rival_ahead=tuple(sorted(achieved_by - mine)),
+            rival_ahead=tuple(sorted(achieved_by - agency.achieved)),
             bases=tuple(sorted(b.name for b in self.world.bases.values() if key in b.agencies)),
         )
 
     def people_of(self, key: str) -> list:
         """People of agency ``key`` in name order (indexed; rebuilt when people join).
 
-        Base staff and children (counted in ``catalog["staff_count"]``) never fly and are
-        left out, so their arrivals do not rebuild the index.
+        Base staff and children (counted in ``World.staff_count``) never fly and are left
+        out, so their arrivals do not rebuild the index.
         """
-        index = self.catalog.get("people_index")
-        size = len(self.world.people) - self.catalog.get("staff_count", 0)
+        index = self._people_index
+        size = len(self.world.people) - self.world.staff_count
         if index is None or index[0] != size:
             by_agency: dict[str, list] = {}
             for name in sorted(self.world.people):
                 person = self.world.people[name]
                 if person.status not in ("resident", "home") and person.role != "child":
                     by_agency.setdefault(person.agency, []).append(person)
-            index = self.catalog["people_index"] = (size, by_agency)
+            index = self._people_index = (size, by_agency)
         return index[1].get(key, [])
+
+    def forget_people_index(self) -> None:
+        """Drop the people index (someone changed agency)."""
+        self._people_index = None
 
     def crew_pool(self, key: str) -> list:
         """People of agency ``key`` who can fly now, best skill first, then by name."""
@@ -144,29 +204,29 @@ class RunContext:
     def plan(self, kind: str, vehicle, nuclear: bool, destination: str = "earth-moon"):
         """The planner's plan for deciding now, memoised per run (plans repeat).
 
-        Mars plans are keyed by their window and carry its departure; asteroid plans by
-        the year's target and destination, and carry its departure; other plans are the
-        same whenever decided, and leave ``mission_lead_days`` after the decision.
+        Windowed plans are keyed by their window (Mars: the next Earth-Mars window;
+        asteroids: the year's target and destination) and carry its departure; other plans
+        are the same whenever decided, and leave ``mission_lead_days`` after the decision.
         """
         depart = self.now + self.mech.mission_lead_days
         window = None
-        if kind.startswith("mars"):
+        builder = MISSION_KINDS[kind].planner
+        if builder == "mars":
             found = self.planner.next_mars_window(depart)
             if found is None:
                 return None
             window = found.depart_jd_tdb
-        elif kind == "asteroid_capture":
+        elif builder == "asteroid":
             target = self.planner.asteroid_target(depart, destination)
             if target is None:
                 return None
             window = (target.designation, target.depart_jd_tdb, destination)
         key = (kind, vehicle.key, nuclear, window)
-        cache = self.catalog.setdefault("plans", {})
-        if key not in cache:
-            cache[key] = self.planner.plan(
+        if key not in self._plans:
+            self._plans[key] = self.planner.plan(
                 kind, vehicle, self.now, self.mech, nuclear, destination=destination
             )
-        return cache[key]  # a non-Mars plan's depart_day is stale: departure is now + lead
+        return self._plans[key]  # a non-windowed plan's depart_day is stale: now + lead
 
     def bases_of(self, key: str, body: str) -> list:
         """Standing bases on ``body`` that agency ``key`` belongs to, by name."""
@@ -176,13 +236,18 @@ class RunContext:
             if b.body == body and key in b.agencies and b.abandoned_day is None
         ]
 
-    def achievements(self, key: str) -> set[str]:
-        """Milestone keys agency ``key`` has achieved (first or not)."""
-        return set(self.catalog["achieved"].get(key, set()))
+    def deflator(self, cost_year: int) -> float:
+        """Factor converting ``cost_year`` dollars to this year's (OMB GDP deflator)."""
+        from spacerace.catalog.budgets import deflate_musd
+
+        key = (cost_year, min(self.year, 2028))
+        if key not in self._deflators:
+            self._deflators[key] = deflate_musd(1.0, *key)
+        return self._deflators[key]
 
     def achieve(self, key: str, milestone: str, people: tuple[str, ...], secret: bool = False):
         """Record that an agency achieved a milestone; returns the Milestone if it is a first."""
-        self.catalog["achieved"].setdefault(key, set()).add(milestone)
+        self.world.agencies[key].achieved.add(milestone)
         if milestone in self.world.milestones:
             return None
         first = Milestone(milestone, key, self.now, people, secret)

@@ -15,7 +15,9 @@ from spacerace.catalog.training import load_training
 from spacerace.policy.builtin import policy_for
 from spacerace.scenario.model import Scenario
 from spacerace.sim.calendar import Calendar
-from spacerace.sim.context import RunContext
+from spacerace.sim.context import RunContext, RunReference
+from spacerace.sim.decision_log import DecisionLog
+from spacerace.sim.decisions import DecisionPoint
 from spacerace.sim.missions import decide_process
 from spacerace.sim.personnel import personnel_process
 from spacerace.sim.planner import MissionPlanner
@@ -28,7 +30,7 @@ from spacerace.sim.world_events import metrics_process, random_events_process
 from spacerace.world.event import EventLog
 from spacerace.world.mechanics import Mechanics
 
-__all__ = ["make_planner", "run_timeline"]
+__all__ = ["make_planner", "run_reference", "run_timeline"]
 
 
 def make_planner(scenario: Scenario, until_year: int | None = None) -> MissionPlanner:
@@ -44,6 +46,8 @@ def run_timeline(
     until_year: int | None = None,
     planner: MissionPlanner | None = None,
     policies: dict | None = None,
+    decisions: DecisionLog | None = None,
+    decision_point: DecisionPoint | None = None,
 ) -> RunResult:
     """Play one alternate history.
 
@@ -53,9 +57,13 @@ def run_timeline(
         until_year: Last year to simulate (default: the scenario's end year).
         planner: A planner to reuse (default: made for this run).
         policies: Policy per agency key (default: the built-in one for each agency's kind).
+        decisions: A decision log to replay (``sim.decision_log``): its answers are used
+            while its questions fit this run's.
+        decision_point: The decision point to ask through (default: a new one replaying
+            ``decisions``); ``sim.stepping`` hands one that pauses for a player.
 
     Returns:
-        The run's log, yearly metrics and final world.
+        The run's log, yearly metrics, final world and decisions.
     """
     end_year = min(until_year or scenario.end_year, scenario.end_year)
     world = build_world(scenario)
@@ -65,7 +73,6 @@ def run_timeline(
         key: (policies or {}).get(key) or policy_for(spec.kind, spec.policy)
         for key, spec in sorted(scenario.agencies.items())
     }
-    programs = load_programs()
     ctx = RunContext(
         env=env,
         world=world,
@@ -75,45 +82,42 @@ def run_timeline(
         planner=planner or make_planner(scenario, end_year),
         policies=chosen,
         seed=int(seed),
-        catalog=_run_catalog(scenario, programs),
+        ref=run_reference(scenario),
         end_day=cal.day_of(end_year + 1, 1, 1),
+        decisions=decision_point or DecisionPoint(replay=decisions),
     )
     world.rivalry = ctx.mech.rivalry_start
     _start(ctx, scenario)
     env.run(until=ctx.end_day)
-    metrics = sorted(ctx.catalog["metrics"], key=lambda r: (r["year"], r["agency"]))
+    metrics = sorted(ctx.metrics, key=lambda r: (r["year"], r["agency"]))
     return RunResult(
         scenario=scenario,
         seed=int(seed),
         log=ctx.log,
         metrics=metrics,
         world=world,
-        base_metrics=ctx.catalog.get("base_metrics", []),
+        base_metrics=ctx.base_metrics,
+        decisions=tuple(ctx.decisions.decisions),
+        left_log_at=ctx.decisions.left_log_at,
     )
 
 
-def _run_catalog(scenario: Scenario, programs) -> dict:
-    training = load_training()
-    rates = {k: r.per_year for k, r in load_rates().items()}
-    sex = {p.name: p.sex for p in scenario.people if p.sex}
+def run_reference(scenario: Scenario) -> RunReference:
+    """The reference data a run of ``scenario`` reads (catalog tables, the scenario's names)."""
     from spacerace.catalog.astronauts import load_astronauts
+    from spacerace.sim.setup import country_of_astronaut
 
-    for rec in load_astronauts():
-        sex.setdefault(rec.name, rec.sex)
-    return {
-        "programs": programs,
-        "training": training,
-        "default_training": next(iter(training.values())),
-        "rates": rates,
-        "fleet": {k: set(a.vehicles) for k, a in scenario.agencies.items()},
-        "sex": sex,
-        "achieved": {},
-        "announced": {},
-        "last_flown": {},
-        "counter": {},
-        "metrics": [],
-        "secret_agencies": {k for k, a in scenario.agencies.items() if a.country == "KP"},
-    }
+    training = load_training()
+    return RunReference(
+        programs=load_programs(),
+        training=training,
+        default_training=next(iter(training.values())),
+        rates={k: r.per_year for k, r in load_rates().items()},
+        recruit_countries=frozenset(
+            country_of_astronaut(rec.nationality) for rec in load_astronauts()
+        ),
+        base_names=scenario.base_names,
+    )
 
 
 def _start(ctx: RunContext, scenario: Scenario) -> None:

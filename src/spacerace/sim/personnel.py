@@ -35,11 +35,7 @@ def personnel_process(ctx: RunContext):
                 person.status = "active"
                 person.health = 0.8
             facility = ctx.world.agencies[person.agency].training_facility
-            retire_age = (
-                ctx.catalog["training"]
-                .get(facility, ctx.catalog["default_training"])
-                .retirement_age
-            )
+            retire_age = ctx.ref.training.get(facility, ctx.ref.default_training).retirement_age
             if year - person.born_year >= retire_age and person.status != "flying":
                 person.status = "retired"
                 ctx.emit(
@@ -76,12 +72,11 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
     ]
     if len(flyers) >= ctx.mech.min_flyers:
         return
-    facility = ctx.catalog["training"].get(
-        agency.training_facility, ctx.catalog["default_training"]
-    )
+    facility = ctx.ref.training.get(agency.training_facility, ctx.ref.default_training)
     ready = ctx.now + facility.basic_training_months * MONTH_DAYS
     want = int(ctx.mech.recruit_group_size)
-    role = "cosmonaut" if agency.country in ("SU", "KP") else "astronaut"
+    role = agency.profile.crew_title
+    states = {a.country for a in ctx.world.agencies.values() if not a.is_private}
     hired = []
     for rec in pool:
         if len(hired) >= want:
@@ -89,11 +84,11 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
         if rec.name in ctx.world.people or rec.year_of_selection > year + 12:
             continue
         country = country_of_astronaut(rec.nationality)
-        mine = (country == agency.country) if not agency.is_private else country not in ("US", "SU")
+        # a company hires from countries without a state agency of their own in the world
+        mine = (country == agency.country) if not agency.is_private else country not in states
         if not mine or year - rec.born_year > 45 or year - rec.born_year < 25:
             continue
         hired.append(rec)
-        ctx.catalog["sex"][rec.name] = rec.sex
         ctx.world.people[rec.name] = Person(
             rec.name,
             key,
@@ -104,8 +99,10 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
             status="training",
             ready_day=ready,
             real=True,
+            sex=rec.sex,
         )
-    while len(hired) < want and not agency.is_private and agency.country not in ("US", "SU"):
+    invented = not agency.is_private and agency.country not in ctx.ref.recruit_countries
+    while invented and len(hired) < want:  # no real pool: numbered people, marked invented
         n = sum(1 for p in ctx.world.people.values() if p.agency == key) + 1
         name = f"{agency.name} cosmonaut {n}"
         ctx.world.people[name] = Person(

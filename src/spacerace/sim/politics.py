@@ -1,37 +1,41 @@
-"""Money and politics: fiscal years, support, elections, Soviet leadership, rivalry.
+"""Money and politics: fiscal years, support, elections, leadership, rivalry.
 
 A state agency's budget each fiscal year is its start budget x political support x
 inflation (OMB GDP deflator, so budgets are in then-year dollars like the real series).
-Support moves toward a target set by the US-Soviet rivalry, jumps when a rival achieves a
-first, drops after a loss of crew. A private agency spends part of its capital plus its
-revenue; investors add capital after successes.
+Support moves toward a target set by the superpowers' rivalry, by a formula its funding
+profile chooses (a legislature's or a one-party leadership's), jumps when a rival achieves
+a first, drops after a loss of crew. A private agency spends part of its capital plus its
+revenue; investors add capital after successes. Elections shift the support of agencies a
+legislature funds; a new leader cuts the approval backlog of a planned economy.
 """
 
 from __future__ import annotations
 
 from spacerace.catalog.budgets import deflate_musd
 from spacerace.sim.context import RunContext
+from spacerace.world.agency import Agency
 
 __all__ = ["fiscal_process", "politics_process", "react_to_first", "react_to_loss"]
 
 US_PARTIES = ("Republican", "Democratic")
 
 
-def support_target(ctx: RunContext, country: str) -> float:
+def support_target(ctx: RunContext, agency: Agency) -> float:
     """Support a state agency drifts toward: rises with the rivalry (see ``world.mechanics``).
 
-    The US target is cut to ``us_support_after_winning`` of it once the US has won its
-    first goal before the Soviets (the post-Apollo decline).
+    A legislature's target is cut to ``us_support_after_winning`` of it once its agency
+    has won the race it set out to win (the post-Apollo decline); a one-party leadership's
+    follows its own formula. Elections and propaganda firsts shift it lastingly.
     """
     mech = ctx.mech
     rivalry = ctx.world.rivalry
-    if country == "US":
+    if agency.profile.is_legislated:
         target = mech.us_support_base + mech.us_support_per_rivalry * rivalry
-        if ctx.catalog.get("us_won"):
+        if agency.race_won:
             target *= mech.us_support_after_winning
     else:
         target = mech.soviet_support_base + mech.soviet_support_per_rivalry * rivalry
-    return target + ctx.rivalry_target_support.get(country, 0.0)
+    return target + agency.support_shift
 
 
 def fiscal_process(ctx: RunContext):
@@ -45,7 +49,7 @@ def fiscal_process(ctx: RunContext):
             next_fy = ctx.cal.day_of(year + 1, 10, 1)
         yield ctx.env.timeout(next_fy - ctx.now)
         fy = ctx.year + 1
-        shock = rng.random() < ctx.catalog["rates"]["us_recession"]
+        shock = rng.random() < ctx.ref.rates["us_recession"]
         if shock:
             ctx.emit(
                 "shock",
@@ -53,7 +57,9 @@ def fiscal_process(ctx: RunContext):
                 f"A recession hits in {fy - 1}: budgets for FY{fy} are cut.",
                 cause="economic shock (rate from NBER recession dates)",
             )
-        ctx.world.rivalry = max(0.1, ctx.world.rivalry - ctx.mech.rivalry_decay_per_year)
+        ctx.world.rivalry = max(
+            ctx.mech.rivalry_floor, ctx.world.rivalry - ctx.mech.rivalry_decay_per_year
+        )
         for key in ctx.active_agencies():
             _appropriate(ctx, key, fy, shock)
 
@@ -71,7 +77,7 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
             f"{mech.private_investor_share:.0%} of capital, revenue {agency.revenue_musd:.0f} M$"
         )
     else:
-        target = support_target(ctx, agency.country)
+        target = support_target(ctx, agency)
         agency.support += (target - agency.support) * mech.support_relax_per_year
         agency.support = min(mech.support_max, max(mech.support_min, agency.support))
         start_year = ctx.cal.year(0.0)
@@ -122,7 +128,7 @@ def _contracts(ctx: RunContext) -> None:
                 company.capital_musd -= fee
                 ctx.world.agencies[base.founder].funds_musd += fee
                 continue
-            if company.capital_musd < 4 * fee:
+            if company.capital_musd < ctx.mech.contractor_join_fees * fee:
                 continue
             base.agencies.append(key)
             company.capital_musd -= fee
@@ -145,21 +151,24 @@ def _contracts(ctx: RunContext) -> None:
 
 def _cooperation(ctx: RunContext, year: int) -> None:
     """Below the treaty threshold the superpowers sign a space treaty and fly together."""
-    if ctx.catalog.get("treaty") or ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold:
+    if ctx.world.treaty_year or ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold:
         return
-    pair = [k for k, a in sorted(ctx.world.agencies.items()) if a.country in ("US", "SU")]
+    pair = ctx.superpowers()
     if len(pair) < 2:
         return
-    ctx.catalog["treaty"] = year
+    ctx.world.treaty_year = year
     for key in pair:
         ctx.world.agencies[key].prestige += ctx.mech.prestige_success
-    ctx.world.rivalry = max(0.1, ctx.world.rivalry - 0.05)
+    ctx.world.rivalry = max(
+        ctx.mech.rivalry_floor, ctx.world.rivalry - ctx.mech.treaty_rivalry_drop
+    )
     ctx.emit(
         "treaty",
         None,
         f"Washington and Moscow sign a space cooperation treaty in {year}; a joint crew "
         "docks in orbit, former foes becoming partners.",
-        cause=f"rivalry {ctx.world.rivalry + 0.05:.2f} fell below the treaty threshold "
+        cause=f"rivalry {ctx.world.rivalry + ctx.mech.treaty_rivalry_drop:.2f} fell below the "
+        "treaty threshold "
         f"{ctx.mech.treaty_rivalry_threshold:.2f}",
         agencies=",".join(pair),
     )
@@ -172,7 +181,9 @@ def _us_election(ctx: RunContext, rng, year: int) -> None:
     ctx.world.us_president = f"{winner}: the {year} winner"
     if not keep:
         delta = ctx.mech.party_space_support_delta * (1 if rng.random() < 0.5 else -1)
-        ctx.rivalry_target_support["US"] = ctx.rivalry_target_support.get("US", 0.0) + delta
+        for _, agency in sorted(ctx.world.agencies.items()):
+            if agency.profile.is_legislated:
+                agency.support_shift += delta
     word = "keeps" if keep else "wins"
     ctx.emit(
         "election",
@@ -185,11 +196,11 @@ def _us_election(ctx: RunContext, rng, year: int) -> None:
 
 def _soviet_year(ctx: RunContext, rng, year: int) -> None:
     for _, agency in sorted(ctx.world.agencies.items()):
-        if agency.country == "SU" and year > 1970:
+        if agency.profile.is_planned and year > 1970:
             agency.approval_delay_days += ctx.mech.soviet_approval_delay_days_per_year
     if rng.random() < ctx.mech.leader_change_per_year:
         for agency in ctx.world.agencies.values():
-            if agency.country == "SU":
+            if agency.profile.is_planned:
                 agency.approval_delay_days *= 0.5
         ctx.world.soviet_leader = f"a new General Secretary ({year})"
         ctx.emit(
@@ -208,11 +219,10 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
     agency.prestige += mech.prestige_first
     if not agency.is_private:
         agency.support = min(mech.support_max, agency.support + mech.support_boost_own_first)
-    if agency.country == "US" and agency.goals and milestone == agency.goals[0]:
-        ctx.catalog["us_won"] = True
-    if agency.country == "SU":
-        bonus = ctx.rivalry_target_support.get("SU", 0.0) + mech.soviet_support_per_first
-        ctx.rivalry_target_support["SU"] = bonus
+    if agency.profile.is_legislated and agency.goals and milestone == agency.goals[0]:
+        agency.race_won = True
+    if agency.profile.answers_to_leadership:
+        agency.support_shift += mech.soviet_support_per_first
     rival = ctx.rival_of(key)
     if rival is None:
         return
@@ -221,7 +231,7 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
         other.support = min(mech.support_max, other.support + mech.support_boost_rival_first)
         jump = (
             mech.rivalry_jump_us_beaten
-            if other.country == "US"
+            if other.profile.is_legislated
             else mech.rivalry_jump_soviet_beaten
         )
         ctx.world.rivalry = min(1.0, ctx.world.rivalry + jump)
@@ -241,7 +251,7 @@ def react_to_loss(ctx: RunContext, key: str, count: int) -> None:
     agency.prestige += mech.prestige_loss
     agency.support = max(mech.support_min, agency.support - mech.support_drop_crew_lost)
     agency.grounded_until_day = ctx.now + mech.grounding_days
-    ctx.crew_lost[key] = ctx.crew_lost.get(key, 0) + count
+    agency.crew_lost += count
     ctx.emit(
         "grounded",
         key,
@@ -253,8 +263,4 @@ def react_to_loss(ctx: RunContext, key: str, count: int) -> None:
 
 def money_in_dollars_of(ctx: RunContext, value_musd: float, cost_year: int) -> float:
     """Convert a catalog cost to the current year's dollars (OMB GDP deflator)."""
-    key = (cost_year, min(ctx.year, 2028))
-    factors = ctx.catalog.setdefault("deflators", {})
-    if key not in factors:
-        factors[key] = deflate_musd(1.0, *key)
-    return value_musd * factors[key]
+    return value_musd * ctx.deflator(cost_year)

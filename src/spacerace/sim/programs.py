@@ -13,37 +13,10 @@ from spacerace.policy.base import ProgramOption
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.agency import ProgramProgress
+from spacerace.world.mission_kinds import GOALS
 from spacerace.world.vehicle import VehicleRecord
 
-__all__ = [
-    "COUNTRY_PROGRAMS",
-    "GOAL_PROGRAMS",
-    "fund_programs",
-    "is_met",
-    "program_options",
-]
-
-COUNTRY_PROGRAMS = {
-    "apollo_lm": ("US", "private"),
-    "shuttle": ("US",),
-    "sea_dragon": ("US",),
-    "l3": ("SU", "KP"),
-    "energia": ("SU",),
-    "helios_heavy": ("private",),
-    "kp_launcher": ("KP",),
-}
-"""Programs only some countries (or private companies) develop; the rest are open to all."""
-
-GOAL_PROGRAMS = {
-    "crewed_lunar_landing": ("apollo_lm|l3",),
-    "woman_on_moon": ("apollo_lm|l3",),
-    "space_station": ("space_station",),
-    "lunar_base": ("lunar_base",),
-    "crewed_mars_landing": ("mars_vehicle",),
-    "mars_base": ("mars_vehicle",),
-    "asteroid_capture": ("asteroid_capture",),
-}
-"""Capabilities (``a|b``: either) an agency needs before it can fly toward each goal."""
+__all__ = ["fund_programs", "is_met", "program_options"]
 
 
 def is_met(token: str, capabilities: set[str]) -> bool:
@@ -52,9 +25,11 @@ def is_met(token: str, capabilities: set[str]) -> bool:
 
 
 def _allowed(ctx: RunContext, agency_key: str, program: str) -> bool:
+    """True if the agency may develop a program (its catalog row's ``developers``)."""
     agency = ctx.world.agencies[agency_key]
+    developers = ctx.ref.programs[program].developers
     who = "private" if agency.is_private else agency.country
-    return who in COUNTRY_PROGRAMS.get(program, (who,))
+    return not developers or who in developers
 
 
 def _needed_for(ctx: RunContext, agency_key: str, token: str, seen: set[str]) -> list[str]:
@@ -62,7 +37,7 @@ def _needed_for(ctx: RunContext, agency_key: str, token: str, seen: set[str]) ->
     agency = ctx.world.agencies[agency_key]
     if is_met(token, agency.capabilities):
         return []
-    programs = ctx.catalog["programs"]
+    programs = ctx.ref.programs
     for key in token.split("|"):
         if key in programs and _allowed(ctx, agency_key, key):
             out = []
@@ -77,10 +52,10 @@ def _needed_for(ctx: RunContext, agency_key: str, token: str, seen: set[str]) ->
 def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
     """Programs the agency could fund now, each tagged with the earliest goal it serves."""
     agency = ctx.world.agencies[agency_key]
-    programs = ctx.catalog["programs"]
+    programs = ctx.ref.programs
     serves: dict[str, str] = {}
     for goal in agency.goals:
-        for token in GOAL_PROGRAMS.get(goal, ()):
+        for token in GOALS[goal].needs:
             for key in _needed_for(ctx, agency_key, token, set()):
                 serves.setdefault(key, goal)
     options = []
@@ -102,10 +77,12 @@ def fund_programs(ctx: RunContext, agency_key: str):
     A generator: finishing a vehicle program flies its test flights.
     """
     agency = ctx.world.agencies[agency_key]
-    programs = ctx.catalog["programs"]
+    programs = ctx.ref.programs
     options = {o.key: o for o in program_options(ctx, agency_key)}
-    chosen = ctx.policies[agency_key].fund(
-        ctx.view(agency_key), list(options.values()), ctx.rng(f"policy:{agency_key}")
+    offered = list(options.values())
+    policy, view = ctx.policies[agency_key], ctx.view(agency_key)
+    chosen = ctx.decisions.ask(
+        ctx, agency_key, "fund", offered, lambda rng: policy.fund(view, offered, rng)
     )
     pool = agency.funds_musd * (1.0 - ctx.mech.operations_share)
     for key in sorted(agency.programs):
@@ -145,7 +122,7 @@ def fund_programs(ctx: RunContext, agency_key: str):
 
 def _maybe_complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
     agency = ctx.world.agencies[agency_key]
-    spec = ctx.catalog["programs"][progress.key]
+    spec = ctx.ref.programs[progress.key]
     elapsed_years = (ctx.now - progress.started_day) / 365.25
     shortest = spec.duration_years / ctx.mech.crash_program_rate
     if progress.spent_musd < spec.cost_musd * 0.999 or elapsed_years < shortest - 1.0:
@@ -155,7 +132,7 @@ def _maybe_complete(ctx: RunContext, agency_key: str, progress: ProgramProgress)
     del agency.programs[progress.key]
     agency.capabilities.add(progress.key)
     if spec.vehicle:
-        ctx.catalog["fleet"].setdefault(agency_key, set()).add(spec.vehicle)
+        agency.fleet.add(spec.vehicle)
     ctx.emit(
         "program_completed",
         agency_key,

@@ -35,6 +35,10 @@ class RunResult:
         metrics: Yearly rows, sorted by (year, agency).
         world: The world at the end.
         base_metrics: Monthly rows per base, in time order (see :data:`BaseRow`).
+        decisions: Every question put to an agency and its answer, in order
+            (``sim.decisions.Decision``; ``sim.decision_log`` writes them).
+        left_log_at: Line of a replayed decision log where the run's questions stopped
+            fitting it (an earlier answer was changed), None if it was followed throughout.
     """
 
     scenario: Scenario
@@ -43,6 +47,8 @@ class RunResult:
     metrics: list[MetricRow]
     world: World
     base_metrics: list[BaseRow] = field(default_factory=list)
+    decisions: tuple = ()
+    left_log_at: int | None = None
 
     @property
     def milestones(self) -> dict[str, Milestone]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacerace.scenario.model import Scenario
 from spacerace.sim.context import RunContext
-from spacerace.sim.missions import KIND_NEEDS, flight_process
+from spacerace.sim.flights import flight_process
 from spacerace.sim.programs import is_met
 from spacerace.world.mission import Mission
+from spacerace.world.mission_kinds import MISSION_KINDS
 
 __all__ = ["scripted_process"]
 
@@ -16,7 +17,9 @@ def scripted_process(ctx: RunContext, scenario: Scenario):
     for event in sorted(scenario.scripted, key=lambda e: (e.date, e.agency, e.name)):
         day = ctx.cal.day_of_iso(event.date)
         if event.kind == "mission":  # the date is the arrival: leave one transit earlier
-            day -= ctx.planner.lunar_tof_days if event.mission.startswith("lunar") else 0.0
+            day -= (
+                ctx.planner.lunar_tof_days if MISSION_KINDS[event.mission].body == "moon" else 0.0
+            )
         if day >= ctx.end_day:
             return
         if day > ctx.now:
@@ -46,7 +49,7 @@ def scripted_process(ctx: RunContext, scenario: Scenario):
 def _scripted_mission(ctx: RunContext, event):
     """Fly a mission whose outcome is forced (it arrives on the scripted date)."""
     agency = ctx.world.agencies[event.agency]
-    for token in KIND_NEEDS[event.mission]:
+    for token in MISSION_KINDS[event.mission].needs:
         if is_met(token, agency.capabilities):
             continue
         choices = token.split("|")  # the program under way if any, else the first
@@ -56,15 +59,12 @@ def _scripted_mission(ctx: RunContext, event):
         ctx.emit(
             "program_completed",
             event.agency,
-            f"{agency.name} has {ctx.catalog['programs'][granted].name} ready.",
+            f"{agency.name} has {ctx.ref.programs[granted].name} ready.",
             cause="scripted by the scenario (the divergence)",
             program=granted,
             scripted=True,
         )
-    fleet = sorted(
-        ctx.catalog["fleet"].get(event.agency, set()),
-        key=lambda v: -ctx.world.vehicle_specs[v].payload_leo_kg,
-    )
+    fleet = sorted(agency.fleet, key=lambda v: -ctx.world.vehicle_specs[v].payload_leo_kg)
     vehicle = ctx.world.vehicle_specs[fleet[0]]
     plan = ctx.planner.plan(event.mission, vehicle, ctx.now, ctx.mech)
     from dataclasses import replace
@@ -72,7 +72,7 @@ def _scripted_mission(ctx: RunContext, event):
     plan = replace(plan, depart_day=ctx.now, launches=1)
     for name in event.crew:
         ctx.world.people[name].status = "flying"
-    ctx.catalog["counter"][event.agency] = ctx.catalog["counter"].get(event.agency, 0) + 1
+    agency.mission_count += 1
     mission = Mission(
         id=f"{event.agency}-scripted-{event.date}",
         agency=event.agency,

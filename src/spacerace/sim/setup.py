@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from spacerace.astro.time import calendar_to_jd_tdb
 from spacerace.catalog.astronauts import load_astronauts
-from spacerace.catalog.budgets import nasa_appropriation_musd, soviet_budget_musd
+from spacerace.catalog.budgets import BUDGET_SERIES
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.scenario.model import AgencySpec, Scenario
-from spacerace.world.agency import Agency, ProgramProgress
+from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
 from spacerace.world.person import Person
 from spacerace.world.vehicle import VehicleRecord
 from spacerace.world.world import World
 
-__all__ = ["build_world", "country_of_astronaut", "start_budget_musd"]
+__all__ = ["build_world", "country_of_astronaut", "profile_of", "start_budget_musd"]
 
 _NATIONALITY = {"U.S.": "US", "U.S.S.R/Russia": "SU"}
 
@@ -27,14 +27,24 @@ def country_of_astronaut(nationality: str) -> str:
 
 
 def start_budget_musd(spec: AgencySpec, year: int) -> float:
-    """The agency's budget at the start: the scenario's figure, else the catalog's real one."""
+    """The agency's budget at the start: the scenario's figure, else its catalog series'."""
     if spec.budget_musd is not None:
         return float(spec.budget_musd)
-    if spec.country == "US":
-        return nasa_appropriation_musd(year)
-    if spec.country == "SU":
-        return soviet_budget_musd(year)
+    if spec.budget_source:
+        return BUDGET_SERIES[spec.budget_source](year)
     return 0.0
+
+
+def profile_of(spec: AgencySpec) -> AgencyProfile:
+    """The behaviour profile a scenario declares for an agency."""
+    return AgencyProfile(
+        funding=spec.funding,
+        public_firsts=spec.public_firsts,
+        superpower=spec.superpower,
+        crew_title=spec.crew_title,
+        nationality=spec.nationality,
+        base_names=spec.base_names,
+    )
 
 
 def build_world(scenario: Scenario) -> World:
@@ -66,6 +76,8 @@ def build_world(scenario: Scenario) -> World:
             programs={p: ProgramProgress(p) for p in a.programs},
             goals=tuple(a.goals),
             training_facility=a.training_facility,
+            profile=profile_of(a),
+            fleet=set(a.vehicles),
         )
     available = {v for a in scenario.agencies.values() for v in a.vehicles}
     world = World(
@@ -76,6 +88,7 @@ def build_world(scenario: Scenario) -> World:
     )
     named = {_name_key(p.name) for p in scenario.people}
     _add_real_people(world, start_year, named)
+    sex = {rec.name: rec.sex for rec in load_astronauts()}
     for p in scenario.people:
         # nobody acts before adulthood or before their agency exists (Kelly Baldwin was born
         # in 1966; Helios starts in 1986)
@@ -91,6 +104,7 @@ def build_world(scenario: Scenario) -> World:
             canon=p.canon,
             real=not p.canon,
             ready_day=max(0.0, ready),
+            sex=p.sex or sex.get(p.name, ""),
         )
     return world
 
@@ -110,15 +124,15 @@ def _add_real_people(world: World, start_year: int, named: set) -> None:
             continue
         if start_year - rec.born_year >= 50:
             continue
-        role = "cosmonaut" if country == "SU" else "astronaut"
         world.people[rec.name] = Person(
             name=rec.name,
             agency=agency,
-            role=role,
+            role=world.agencies[agency].profile.crew_title,
             nationality=country,
             born_year=rec.born_year,
             skill=real_person_skill(rec.name),
             real=True,
+            sex=rec.sex,
         )
 
 

@@ -10,7 +10,7 @@ __all__ = ["metrics_process", "random_events_process"]
 def random_events_process(ctx: RunContext):
     """Each year: ground accidents at the catalog's rate; discoveries where there are bases."""
     rng = ctx.rng("random_events")
-    rates = ctx.catalog["rates"]
+    rates = ctx.ref.rates
     while True:
         yield ctx.env.timeout(365.25)
         for key in ctx.active_agencies():
@@ -20,10 +20,10 @@ def random_events_process(ctx: RunContext):
             for _ in range(int(rng.poisson(rates["astronaut_nonflight_death"] * flyers))):
                 _ground_accident(ctx, key, rng)
         lunar = [b for _, b in sorted(ctx.world.bases.items()) if b.body == "moon"]
-        if lunar and "lunar_water_ice" not in ctx.catalog["achieved"].setdefault("_world", set()):
+        if lunar and "lunar_water_ice" not in ctx.world.discoveries:
             if rng.random() < ctx.mech.discovery_per_base_year:
                 base = lunar[0]
-                ctx.catalog["achieved"]["_world"].add("lunar_water_ice")
+                ctx.world.discoveries.add("lunar_water_ice")
                 agency = ctx.world.agencies[base.founder]
                 agency.prestige += ctx.mech.prestige_first / 2
                 ctx.emit(
@@ -52,7 +52,7 @@ def _ground_accident(ctx: RunContext, key: str, rng) -> None:
         "death",
         key,
         f"{name} dies in a training accident.",
-        cause=f"non-flight death rate {ctx.catalog['rates']['astronaut_nonflight_death']:.3f} "
+        cause=f"non-flight death rate {ctx.ref.rates['astronaut_nonflight_death']:.3f} "
         "per astronaut-year (NASA T-38 losses 1964-67)",
         actors=(name,),
     )
@@ -66,7 +66,7 @@ def metrics_process(ctx: RunContext):
         for key in ctx.active_agencies():
             agency = ctx.world.agencies[key]
             people = ctx.people_of(key)
-            ctx.catalog["metrics"].append(
+            ctx.metrics.append(
                 {
                     "year": year,
                     "agency": key,
@@ -75,7 +75,7 @@ def metrics_process(ctx: RunContext):
                     "support": round(agency.support, 3),
                     "people_in_space": sum(p.status == "flying" for p in people)
                     + sum(len(b.residents) for b in ctx.world.bases.values() if key == b.founder),
-                    "crew_lost": ctx.crew_lost.get(key, 0),
+                    "crew_lost": agency.crew_lost,
                     "flyers": sum(p.can_fly(ctx.now) for p in people),
                     "bases": sum(key in b.agencies for b in ctx.world.bases.values()),
                 }

@@ -4,7 +4,54 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Agency", "ProgramProgress"]
+__all__ = ["FUNDING", "Agency", "AgencyProfile", "ProgramProgress"]
+
+FUNDING = ("appropriation", "planned", "private", "secret")
+"""How an agency gets its money (see :class:`AgencyProfile`)."""
+
+
+@dataclass(frozen=True)
+class AgencyProfile:
+    """How an agency behaves, declared in the scenario (``docs/scenarios.md``).
+
+    Attributes:
+        funding: ``"appropriation"`` (a legislature votes its budget from political
+            support, which elections shift and which falls once its race is won),
+            ``"planned"`` (a planned economy: support from the leadership, decisions wait
+            for approval, a delay that grows with stagnation and that a new leader cuts),
+            ``"private"`` (capital, revenue and investors) or ``"secret"`` (a secret state:
+            the leadership funds it as a planned economy does, without the approval queue).
+        public_firsts: False if its firsts are kept secret (recorded, not announced).
+        superpower: True if it is one side of the superpowers' rivalry (``World.rivalry``):
+            its rival is the other side's agency; treaties, joint bases and defections are
+            between the two sides.
+        crew_title: What its flyers are called (``"astronaut"``, ``"cosmonaut"``).
+        nationality: Country code of the staff it sends to bases.
+        base_names: Body -> name of its first base there (the scenario's default names
+            and then "<agency> <Body> Base" where it gives none).
+    """
+
+    funding: str = "appropriation"
+    public_firsts: bool = True
+    superpower: bool = False
+    crew_title: str = "astronaut"
+    nationality: str = ""
+    base_names: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_legislated(self) -> bool:
+        """True if a legislature appropriates its budget."""
+        return self.funding == "appropriation"
+
+    @property
+    def is_planned(self) -> bool:
+        """True if a planned economy funds it with approval delays."""
+        return self.funding == "planned"
+
+    @property
+    def answers_to_leadership(self) -> bool:
+        """True if its support follows the leadership of a one-party state."""
+        return self.funding in ("planned", "secret")
 
 
 @dataclass
@@ -52,6 +99,16 @@ class Agency:
         goals: Milestone keys the agency pursues, in order.
         training_facility: Where its crews train (``"Star City"``, ``"Houston"``).
         approval_delay_days: Extra days a decision waits for political approval.
+        profile: How it is funded, whether its firsts are public, its side.
+        fleet: Vehicle keys it can launch.
+        achieved: Milestone keys it has achieved (first or not).
+        announced: Milestones whose later achievement ("... too") was told.
+        last_flown: Mission kind -> planned departure day of its last mission of that kind.
+        mission_count: Missions it has committed to (numbers its missions).
+        crew_lost: People lost in its flights and at its bases, cumulative.
+        landing_sites: Body -> ids of its missions that landed at a site there.
+        support_shift: Lasting shift of its target support (elections, propaganda firsts).
+        race_won: True once it won the race it set out to win (its first goal, first).
     """
 
     key: str
@@ -73,6 +130,16 @@ class Agency:
     goals: tuple[str, ...] = ()
     training_facility: str = ""
     approval_delay_days: float = 0.0
+    profile: AgencyProfile = field(default_factory=AgencyProfile)
+    fleet: set[str] = field(default_factory=set)
+    achieved: set[str] = field(default_factory=set)
+    announced: set[str] = field(default_factory=set)
+    last_flown: dict[str, float] = field(default_factory=dict)
+    mission_count: int = 0
+    crew_lost: int = 0
+    landing_sites: dict[str, list[str]] = field(default_factory=dict)
+    support_shift: float = 0.0
+    race_won: bool = False
 
     @property
     def is_private(self) -> bool:

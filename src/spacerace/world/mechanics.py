@@ -96,6 +96,20 @@ _TABLE: dict[str, tuple[float, str]] = {
         0.03,
         "invented: US-Soviet rivalry cools by this much a year without confrontation",
     ),
+    "rivalry_floor": (
+        0.1,
+        "invented: the superpowers' rivalry never cools below this (they stay rivals even "
+        "as partners)",
+    ),
+    "treaty_rivalry_drop": (
+        0.05,
+        "invented: rivalry falls by this much when the superpowers sign a space treaty",
+    ),
+    "contractor_join_fees": (
+        4.0,
+        "invented: a company joins a base as a contractor only with capital for this many "
+        "years of the contractor fee",
+    ),
     "treaty_rivalry_threshold": (
         0.55,
         "invented: below this rivalry the superpowers sign space treaties and fly joint missions",
@@ -206,6 +220,41 @@ _TABLE: dict[str, tuple[float, str]] = {
         1.0,
         "invented: the first crewed landing at a Mars site founds the base (the series' "
         "Happy Valley grew from the first landing crews of 1995)",
+    ),
+    "earth_orbit_interval_days": (
+        365.0,
+        "invented: an agency with nothing else to fly sends a crew to Earth orbit once a year "
+        "to keep its crews flying",
+    ),
+    "mars_rotation_interval_days": (
+        700.0,
+        "derived: a Mars base is crewed once per Earth-Mars window (synodic period ~780 "
+        "days), so a rotation becomes due a little before the next window",
+    ),
+    "no_choice_wait_days": (
+        60.0,
+        "invented: days an agency waits to look again after deciding to fly nothing, or "
+        "when a chosen mission could not be planned (a review every two months)",
+    ),
+    "after_departure_days": (
+        30.0,
+        "invented: an agency decides its next mission a month after its last one left "
+        "(and never sooner than a month after deciding it)",
+    ),
+    "launch_spacing_days": (
+        20.0,
+        "invented: days between two launches of one mission (Apollo-era pads were turned "
+        "around in weeks)",
+    ),
+    "landing_phase_days": (0.25, "invented: a landing phase lasts six hours"),
+    "short_phase_days": (
+        3.0,
+        "invented: an orbital or capture phase without a planned duration lasts three days",
+    ),
+    "crew_capsule_kg": (
+        7000.0,
+        "sourced: mass of a crew capsule launched separately to meet its cargo (Soyuz 7.2 t, "
+        "Gemini 3.8 t): ~7 t",
     ),
     # --- spacecraft masses and propulsion (used with the rocket equation) ----------------
     "isp_chemical_s": (

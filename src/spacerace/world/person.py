@@ -28,6 +28,7 @@ class Person:
         flights: Missions flown.
         canon: True for the series' characters (invented people, marked so).
         real: True for real people from the astronaut data set.
+        sex: ``"female"``, ``"male"`` or "" (unknown: base staff and children).
     """
 
     name: str
@@ -42,6 +43,7 @@ class Person:
     flights: int = 0
     canon: bool = False
     real: bool = False
+    sex: str = ""
 
     @property
     def flies(self) -> bool:

@@ -47,7 +47,11 @@ class World:
         milestones: Firsts by key.
         us_president: Current US president's party and name.
         soviet_leader: Current Soviet leader.
-        rivalry: US-Soviet tension, 0 (partners) .. 1 (confrontation).
+        rivalry: Tension between the superpowers, 0 (partners) .. 1 (confrontation).
+        treaty_year: Year the superpowers signed a space treaty, None before.
+        discoveries: What crews have found (``"lunar_water_ice"``).
+        staff_count: Base staff and children ever created (numbers their names).
+        asteroid_supply_kg: Asteroid material brought in so far (it lowers prices), kg.
     """
 
     start_jd_tdb: float
@@ -61,3 +65,14 @@ class World:
     us_president: str = ""
     soviet_leader: str = ""
     rivalry: float = 0.8
+    treaty_year: int | None = None
+    discoveries: set[str] = field(default_factory=set)
+    staff_count: int = 0
+    asteroid_supply_kg: float = 0.0
+
+    def home_of(self, name: str) -> str:
+        """Name of the base a person lives at ("" if none), the first by base name."""
+        for base_name, base in sorted(self.bases.items()):
+            if name in base.residents:
+                return base_name
+        return ""

@@ -1,0 +1,160 @@
+"""Arrivals: the firsts a mission earns, and what its landing does to the bases.
+
+When a mission arrives (touchdown, capture, orbit), the firsts its kind's row earns are
+recorded (a secret agency's are recorded as secret and not announced); a landing at a site
+serves the agency's base there, joins another agency's base (a company always may; a state
+when rivalry is below the treaty threshold, where the body allows it), or counts toward
+founding a base, named from the agency's profile or the scenario.
+"""
+
+from __future__ import annotations
+
+from spacerace.sim.bases import arrive, bring_supplies, found_base
+from spacerace.sim.context import RunContext
+from spacerace.sim.politics import react_to_first
+from spacerace.world.base import Base, ModuleUnit
+from spacerace.world.mission import Mission
+from spacerace.world.mission_kinds import MISSION_KINDS, SURFACE_BODIES
+
+__all__ = ["arrive_at_destination", "base_name_for", "record_first", "stay_days"]
+
+
+def stay_days(ctx: RunContext, mission: Mission) -> float:
+    """Days on the surface: a crew living at a base after a tour landing serves a tour."""
+    kind = MISSION_KINDS[mission.kind]
+    if kind.serves_tour and ctx.world.home_of(mission.crew[0] if mission.crew else ""):
+        return max(mission.plan.surface_days, ctx.mech.base_rotation_interval_days)
+    return mission.plan.surface_days
+
+
+def arrive_at_destination(ctx: RunContext, mission: Mission, scripted: bool) -> None:
+    """At touchdown (or capture, or orbit): the firsts, and bases."""
+    kind = MISSION_KINDS[mission.kind]
+    for milestone in _milestones_of(ctx, mission):
+        record_first(ctx, mission, milestone, scripted)
+    if kind.at_site:
+        _land_at_site(ctx, mission, scripted)
+
+
+def _milestones_of(ctx: RunContext, mission: Mission) -> list[str]:
+    kind = MISSION_KINDS[mission.kind]
+    earned = list(kind.milestones)
+    if kind.woman_milestone and any(ctx.world.people[n].sex == "female" for n in mission.crew):
+        earned.append(kind.woman_milestone)
+    return earned
+
+
+def record_first(ctx: RunContext, mission: Mission, milestone: str, scripted: bool) -> None:
+    """Record a milestone the mission achieved: a first (told, unless secret) or not."""
+    agency = ctx.world.agencies[mission.agency]
+    secret = not agency.profile.public_firsts
+    first = ctx.achieve(mission.agency, milestone, mission.crew, secret=secret)
+    label = milestone.replace("_", " ")
+    if first is not None:
+        ctx.emit(
+            "milestone",
+            mission.agency,
+            f"First {label}: {agency.name}"
+            + (f" ({', '.join(mission.crew)})" if mission.crew else "")
+            + (" — kept secret" if secret else "")
+            + ".",
+            cause=f"{mission.name}: {mission.plan.notes}",
+            actors=mission.crew,
+            milestone=milestone,
+            first=True,
+            scripted=scripted,
+        )
+        if not secret:
+            react_to_first(ctx, mission.agency, milestone)
+    elif milestone not in agency.announced:
+        agency.announced.add(milestone)
+        ctx.emit(
+            "milestone",
+            mission.agency,
+            f"{agency.name} achieves {label} too.",
+            cause=f"{mission.name}",
+            actors=mission.crew,
+            milestone=milestone,
+            first=False,
+        )
+
+
+def base_name_for(ctx: RunContext, key: str, body: str) -> str:
+    """The name of agency ``key``'s first base on ``body``.
+
+    Its profile's name, else the scenario's for any agency, else "<agency> <Body> Base"
+    (also when the name is taken).
+    """
+    agency = ctx.world.agencies[key]
+    fallback = f"{agency.name} {body.title()} Base"
+    named = dict(agency.profile.base_names).get(body) or dict(ctx.ref.base_names).get(body)
+    name = named or fallback
+    return fallback if name in ctx.world.bases else name
+
+
+def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
+    kind = MISSION_KINDS[mission.kind]
+    body = SURFACE_BODIES[kind.body]
+    agency = ctx.world.agencies[mission.agency]
+    own = ctx.bases_of(mission.agency, body.key)
+    if own:
+        base = own[0]
+        if kind.adds_module:  # the mission lands one more module
+            base.units.append(ModuleUnit(kind.adds_module, ctx.now, mission.agency))
+        _crew_moves_in(ctx, base, mission)
+        return
+    if body.joined_by_later_arrivals or agency.is_private:
+        joined = _join_existing(ctx, mission, body.key)
+        if joined:
+            return
+    sites = agency.landing_sites.setdefault(body.key, [])
+    sites.append(mission.id)
+    if not kind.founds_base:
+        return
+    if len(sites) < getattr(ctx.mech, body.min_landings):
+        return
+    name = base_name_for(ctx, mission.agency, body.key)
+    base = Base(name, body.key, mission.agency, [mission.agency], ctx.now, site=body.site)
+    found_base(ctx, base, mission.crew)
+    ctx.emit(
+        "base_founded",
+        mission.agency,
+        f"{agency.name} founds {name} on {body.label}.",
+        cause=f"{len(sites)} landings at one site",
+        base=name,
+        body=body.key,
+        scripted=scripted,
+    )
+    record_first(ctx, mission, body.milestone, scripted)
+
+
+def _crew_moves_in(ctx: RunContext, base: Base, mission: Mission) -> None:
+    arrive(ctx, base, mission.crew, None)
+    bring_supplies(ctx, base, len(mission.crew), stay_days(ctx, mission))
+
+
+def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
+    """When rivalry is low, a later arrival joins an existing base ("foes into partners")."""
+    if (
+        ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold
+        and not ctx.world.agencies[mission.agency].is_private
+    ):
+        return False
+    for _, base in sorted(ctx.world.bases.items()):
+        if base.body == body and mission.agency not in base.agencies and base.abandoned_day is None:
+            base.agencies.append(mission.agency)
+            _crew_moves_in(ctx, base, mission)
+            agency = ctx.world.agencies[mission.agency]
+            ctx.emit(
+                "base_joined",
+                mission.agency,
+                f"{agency.name} joins {base.name}.",
+                cause=f"rivalry {ctx.world.rivalry:.2f} below the treaty threshold"
+                if not agency.is_private
+                else "contractor to the base",
+                base=base.name,
+            )
+            if agency.is_private and SURFACE_BODIES[body].helium3:
+                agency.revenue_musd += ctx.mech.helium3_revenue_musd
+            return True
+    return False

@@ -1,0 +1,150 @@
+"""Mission options: what an agency could decide now, one per (kind, vehicle) that fits.
+
+A kind is offered when the agency holds what its row needs, it has crews (and is not
+grounded), it serves a goal still open or is an upkeep flight that is due, and a vehicle
+of its fleet can fly its plan within the kind's launch cap. Each option carries its cost
+(in this year's dollars) and the engine's estimate of its odds: every launch's learned
+reliability times every phase's survival, with the phase risks cut by the crew's skill.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacerace.policy.base import MissionOption
+from spacerace.sim.context import RunContext
+from spacerace.sim.politics import money_in_dollars_of
+from spacerace.sim.programs import is_met
+from spacerace.world.mission_kinds import GOALS, MISSION_KINDS, MissionKind
+
+__all__ = ["asteroid_destination", "best_odds", "goal_served", "mission_options", "phase_risk"]
+
+
+def phase_risk(ctx: RunContext, risk: str) -> float:
+    """The failure chance a phase row names (a mechanic), before the crew's skill cut."""
+    return getattr(ctx.mech, risk)
+
+
+def mechanic(ctx: RunContext, name: str) -> float:
+    """A mechanic a kind's row names (its launch cap, its upkeep interval)."""
+    return getattr(ctx.mech, name)
+
+
+def goal_served(ctx: RunContext, key: str, kind: str, has_woman: bool) -> str:
+    """The first open goal of agency ``key`` that a mission of ``kind`` would achieve."""
+    agency = ctx.world.agencies[key]
+    done = agency.achieved
+    for goal in agency.goals:
+        if goal in done:
+            continue
+        row = GOALS[goal]
+        if row.needs_woman and not has_woman:
+            continue
+        if row.after and row.after not in done:
+            continue
+        if kind == row.kind:
+            return goal
+    return ""
+
+
+def _odds(
+    ctx, kind: MissionKind, vehicle: str, launches: int, skill: float, crew_vehicle=""
+) -> float:
+    reliability = ctx.world.vehicles[vehicle].reliability
+    odds = reliability**launches
+    if crew_vehicle:
+        odds *= ctx.world.vehicles[crew_vehicle].reliability
+    cut = 1.0 - ctx.mech.skill_risk_reduction * skill
+    for phase in kind.phases:
+        odds *= 1.0 - phase_risk(ctx, phase.risk) * cut
+    return odds
+
+
+def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
+    """Missions agency ``key`` could decide now, one per (kind, vehicle) that fits."""
+    agency = ctx.world.agencies[key]
+    fleet = sorted(agency.fleet)
+    pool = ctx.crew_pool(key)
+    has_woman = any(p.sex == "female" for p in pool)
+    skill = sum(p.skill for p in pool[:3]) / 3 if pool else 0.0
+    kinds = [
+        kind
+        for kind in MISSION_KINDS.values()
+        if all(is_met(t, agency.capabilities) for t in kind.needs)
+    ]
+    last = agency.last_flown
+    options = []
+    for kind in kinds:
+        if kind.needs_own_base and not ctx.bases_of(key, kind.body):
+            continue
+        goal = goal_served(ctx, key, kind.key, has_woman)
+        if not goal and (
+            not kind.is_upkeep
+            or ctx.now - last.get(kind.key, -1e9) < mechanic(ctx, kind.upkeep_interval)
+        ):
+            continue
+        if kind.crew and (len(pool) < kind.crew or agency.is_grounded(ctx.now)):
+            continue
+        for vkey in fleet:
+            option = _option(ctx, key, kind, vkey, fleet, goal, skill)
+            if option is not None:
+                options.append(option)
+    return options
+
+
+def _crew_vehicle(ctx: RunContext, fleet: list[str]) -> str:
+    """The most reliable crew-rated vehicle of a fleet (ties: the cheaper)."""
+    rated = [v for v in fleet if ctx.world.vehicle_specs[v].crew_rated]
+    if not rated:
+        return ""
+    return max(
+        rated,
+        key=lambda v: (ctx.world.vehicles[v].reliability, -ctx.world.vehicle_specs[v].cost_musd, v),
+    )
+
+
+def _split(ctx: RunContext, kind: MissionKind, vkey: str, fleet: list[str], plan):
+    """(cargo launches, crew vehicle): the crew rides the cargo vehicle if it lifts it all."""
+    spec = ctx.world.vehicle_specs[vkey]
+    if not kind.crew or spec.crew_rated:  # the crew rides the last launch
+        return plan.launches, ""
+    crew_vehicle = _crew_vehicle(ctx, fleet)
+    if not crew_vehicle:
+        return 0, None
+    capsule = min(ctx.mech.crew_capsule_kg, ctx.world.vehicle_specs[crew_vehicle].payload_leo_kg)
+    cargo = max(1, math.ceil((plan.imleo_kg - capsule) / spec.payload_leo_kg))
+    return cargo, crew_vehicle
+
+
+def _option(ctx, key, kind: MissionKind, vkey, fleet, goal, skill) -> MissionOption | None:
+    agency = ctx.world.agencies[key]
+    spec = ctx.world.vehicle_specs[vkey]
+    nuclear = "nuclear_propulsion" in agency.capabilities
+    plan = ctx.plan(kind.key, spec, nuclear, asteroid_destination(ctx, key))
+    if plan is None:
+        return None
+    launches, crew_vehicle = _split(ctx, kind, vkey, fleet, plan)
+    if crew_vehicle is None or launches + bool(crew_vehicle) > mechanic(ctx, kind.launch_cap):
+        return None
+    cost = launches * money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) + (
+        plan.cost_musd - plan.launches * spec.cost_musd
+    )
+    if crew_vehicle:
+        crew_spec = ctx.world.vehicle_specs[crew_vehicle]
+        cost += money_in_dollars_of(ctx, crew_spec.cost_musd, crew_spec.cost_year)
+    odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
+    depart = plan.depart_day if kind.windowed else ctx.now + ctx.mech.mission_lead_days
+    return MissionOption(kind.key, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, depart)
+
+
+def best_odds(ctx: RunContext, key: str, kind: str) -> float:
+    """The best odds of any vehicle of the agency's fleet for a kind (a skill-0.7 crew)."""
+    fleet = sorted(ctx.world.agencies[key].fleet)
+    row = MISSION_KINDS[kind]
+    options = [_option(ctx, key, row, v, fleet, "", 0.7) for v in fleet]
+    return max((o.success_odds for o in options if o is not None), default=0.0)
+
+
+def asteroid_destination(ctx: RunContext, key: str) -> str:
+    """Where an agency's asteroid capture delivers: Mars orbit if it shares a Mars base."""
+    return "mars-orbit" if ctx.bases_of(key, "mars") else "earth-moon"

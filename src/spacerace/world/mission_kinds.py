@@ -1,0 +1,342 @@
+"""Mission kinds, goals and surface bodies as rows: one row says everything about one kind.
+
+A mission kind is a row of :data:`MISSION_KINDS`: where it goes, how many fly, what the
+agency must have developed, the phases after launch with the mechanic that gives each
+one's risk and how long it lasts, whether it is an upkeep flight and how often, how many
+launches it may take, whether it waits for a real window, the firsts it earns and how its
+missions are named. The engine (``sim.mission_options``, ``sim.flights``, ``sim.landings``)
+and the built-in policies read these rows; the planner builds a kind's plan with the
+builder its ``planner`` names. docs/engine.md shows, as a worked example, adding a kind.
+
+A goal (:data:`GOALS`) is a milestone an agency pursues: the kind that achieves it, the
+capabilities it needs, and whether it may be given up once a rival has it. A surface body
+(:data:`SURFACE_BODIES`) says what founding a base there means.
+
+Mechanic names in these rows are attributes of the run's mechanics (``world.mechanics``);
+they are strings here so that one table can name them, and every one is checked to exist
+in the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "GOALS",
+    "MISSION_KINDS",
+    "SURFACE_BODIES",
+    "Goal",
+    "MissionKind",
+    "Phase",
+    "SurfaceBody",
+    "goal_kind",
+]
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase of a mission after its launches.
+
+    Attributes:
+        name: ``"transfer"``, ``"landing"``, ``"orbit"``, ``"capture"`` or ``"return"``.
+        risk: Mechanic giving the phase's failure chance (before the crew's skill cut).
+        duration: How long it lasts: ``"transit"`` (the plan's transit), ``"return"`` (the
+            plan's way back, else its transit), ``"landing"`` or ``"short"`` (mechanics
+            ``landing_phase_days`` and ``short_phase_days``).
+        arrives: True if the mission has arrived when this phase ends: its firsts count
+            then (at touchdown, not at splashdown) and its surface stay begins.
+    """
+
+    name: str
+    risk: str
+    duration: str
+    arrives: bool = False
+
+
+_LUNAR = (
+    Phase("transfer", "risk_lunar_transfer", "transit"),
+    Phase("landing", "risk_lunar_landing", "landing", arrives=True),
+    Phase("return", "risk_lunar_ascent_return", "return"),
+)
+_MARS = (
+    Phase("transfer", "risk_mars_transfer", "transit"),
+    Phase("landing", "risk_mars_landing", "landing", arrives=True),
+    Phase("return", "risk_mars_return", "return"),
+)
+
+
+@dataclass(frozen=True)
+class MissionKind:
+    """Everything about one kind of mission.
+
+    Attributes:
+        key: Kind key (``"lunar_landing"``).
+        body: Where it goes: ``"earth"`` (orbit), ``"moon"``, ``"mars"`` or ``"asteroid"``.
+        crew: People aboard (0: uncrewed).
+        needs: Capability tokens the agency must hold (``"a|b"``: either).
+        phases: Phases after the launches, in order.
+        planner: The planner's builder for its plan (``sim.planner``).
+        launch_cap: Mechanic capping its launches (cargo plus a separate crew launch).
+        windowed: True if it leaves on its plan's date (a real window or a target's design),
+            with no approval delay; else it leaves ``mission_lead_days`` after the decision,
+            plus the agency's approval delay.
+        upkeep_interval: Mechanic giving the days between two flights of an upkeep kind
+            (flown to keep what was built), "" if it flies only toward a goal.
+        upkeep_rank: Order among upkeep flights when nothing serves a goal (lower first).
+        needs_own_base: True if it flies only to a base of the agency's on its body.
+        at_site: True if it lands at a base site (founds, joins or serves a base).
+        founds_base: True if its landing counts toward founding a base on its body.
+        adds_module: Module it lands at the agency's standing base ("" if none).
+        serves_tour: True if its crew serves a base tour (``base_rotation_interval_days``)
+            rather than the plan's surface stay, when they live at the base.
+        milestones: Firsts it earns on arrival.
+        woman_milestone: First it earns on arrival when a woman is in the crew ("" if none).
+        label: How its missions are named: "<agency> <label> <n>".
+    """
+
+    key: str
+    body: str
+    crew: int
+    needs: tuple[str, ...]
+    phases: tuple[Phase, ...]
+    planner: str
+    launch_cap: str
+    windowed: bool = False
+    upkeep_interval: str = ""
+    upkeep_rank: int = 99
+    needs_own_base: bool = False
+    at_site: bool = False
+    founds_base: bool = False
+    adds_module: str = ""
+    serves_tour: bool = False
+    milestones: tuple[str, ...] = ()
+    woman_milestone: str = ""
+    label: str = ""
+
+    @property
+    def is_upkeep(self) -> bool:
+        """True for kinds flown to keep what was built (rotations, station crews)."""
+        return bool(self.upkeep_interval)
+
+
+_ROWS = (
+    MissionKind(
+        key="earth_orbit",
+        body="earth",
+        crew=2,
+        needs=(),
+        phases=(Phase("orbit", "risk_orbit", "short", arrives=True),),
+        planner="earth_orbit",
+        launch_cap="max_launches_other",
+        upkeep_interval="earth_orbit_interval_days",
+        upkeep_rank=3,
+        label="earth orbit",
+    ),
+    MissionKind(
+        key="space_station",
+        body="earth",
+        crew=3,
+        needs=("space_station",),
+        phases=(Phase("orbit", "risk_orbit", "short", arrives=True),),
+        planner="station",
+        launch_cap="max_launches_other",
+        upkeep_interval="station_crew_interval_days",
+        upkeep_rank=2,
+        milestones=("space_station",),
+        label="space station",
+    ),
+    MissionKind(
+        key="lunar_landing",
+        body="moon",
+        crew=3,
+        needs=("apollo_lm|l3",),
+        phases=_LUNAR,
+        planner="lunar",
+        launch_cap="max_launches_lunar",
+        milestones=("crewed_lunar_landing",),
+        woman_milestone="woman_on_moon",
+        label="lunar landing",
+    ),
+    MissionKind(
+        key="lunar_base",
+        body="moon",
+        crew=3,
+        needs=("lunar_base",),
+        phases=_LUNAR,
+        planner="lunar_base",
+        launch_cap="max_launches_lunar",
+        at_site=True,
+        founds_base=True,
+        adds_module="habitat",
+        milestones=("crewed_lunar_landing",),
+        woman_milestone="woman_on_moon",
+        label="lunar base",
+    ),
+    MissionKind(
+        key="lunar_rotation",
+        body="moon",
+        crew=3,
+        needs=("apollo_lm|l3",),
+        phases=_LUNAR,
+        planner="lunar",
+        launch_cap="max_launches_lunar",
+        upkeep_interval="base_rotation_interval_days",
+        upkeep_rank=0,
+        needs_own_base=True,
+        at_site=True,
+        serves_tour=True,
+        label="lunar rotation",
+    ),
+    MissionKind(
+        key="mars_landing",
+        body="mars",
+        crew=4,
+        needs=("mars_vehicle",),
+        phases=_MARS,
+        planner="mars",
+        launch_cap="max_launches_mars",
+        windowed=True,
+        at_site=True,
+        founds_base=True,
+        milestones=("crewed_mars_landing",),
+        label="mars landing",
+    ),
+    MissionKind(
+        key="mars_base_rotation",
+        body="mars",
+        crew=4,
+        needs=("mars_vehicle",),
+        phases=_MARS,
+        planner="mars",
+        launch_cap="max_launches_mars",
+        windowed=True,
+        upkeep_interval="mars_rotation_interval_days",
+        upkeep_rank=1,
+        needs_own_base=True,
+        at_site=True,
+        founds_base=True,
+        label="mars base rotation",
+    ),
+    MissionKind(
+        key="asteroid_capture",
+        body="asteroid",
+        crew=0,
+        needs=("asteroid_capture",),
+        phases=(
+            Phase("transfer", "risk_orbit", "transit"),
+            Phase("capture", "risk_asteroid_capture", "short", arrives=True),
+            Phase("return", "risk_orbit", "return"),
+        ),
+        planner="asteroid",
+        launch_cap="max_launches_other",
+        windowed=True,
+        milestones=("asteroid_capture",),
+        label="asteroid capture",
+    ),
+)
+
+MISSION_KINDS: dict[str, MissionKind] = {row.key: row for row in _ROWS}
+"""Every mission kind by key, in the order options are offered."""
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A milestone an agency may pursue.
+
+    Attributes:
+        key: Milestone key (``"crewed_lunar_landing"``).
+        kind: Mission kind that achieves it ("" if no mission does).
+        needs: Capability tokens needed before flying toward it (``"a|b"``: either).
+        reviewed: True if it may be given up once a rival has achieved it.
+        abandoned_with: Goals given up together with it (itself included).
+        needs_woman: True if only a crew with a woman serves it.
+        after: A goal that must be achieved first ("" if none).
+    """
+
+    key: str
+    kind: str
+    needs: tuple[str, ...] = ()
+    reviewed: bool = False
+    abandoned_with: tuple[str, ...] = ()
+    needs_woman: bool = False
+    after: str = ""
+
+
+_MOON_GOALS = ("crewed_lunar_landing", "woman_on_moon", "lunar_base")
+
+GOALS: dict[str, Goal] = {
+    g.key: g
+    for g in (
+        Goal("crewed_orbit", ""),
+        Goal(
+            "crewed_lunar_landing",
+            "lunar_landing",
+            ("apollo_lm|l3",),
+            reviewed=True,
+            abandoned_with=_MOON_GOALS,
+        ),
+        Goal("woman_on_moon", "lunar_landing", ("apollo_lm|l3",), needs_woman=True),
+        Goal("space_station", "space_station", ("space_station",)),
+        Goal(
+            "lunar_base", "lunar_base", ("lunar_base",), reviewed=True, abandoned_with=_MOON_GOALS
+        ),
+        Goal(
+            "crewed_mars_landing",
+            "mars_landing",
+            ("mars_vehicle",),
+            reviewed=True,
+            abandoned_with=("crewed_mars_landing",),
+        ),
+        Goal("mars_base", "mars_landing", ("mars_vehicle",), after="crewed_mars_landing"),
+        Goal("asteroid_capture", "asteroid_capture", ("asteroid_capture",)),
+    )
+}
+"""Every goal an agency may pursue, by milestone key."""
+
+
+def goal_kind(goal: str) -> str:
+    """The mission kind that achieves a goal ("" if none).
+
+    Example:
+        >>> goal_kind("woman_on_moon"), goal_kind("crewed_orbit")
+        ('lunar_landing', '')
+    """
+    row = GOALS.get(goal)
+    return row.kind if row else ""
+
+
+@dataclass(frozen=True)
+class SurfaceBody:
+    """What a base on a body means.
+
+    Attributes:
+        key: ``"moon"`` or ``"mars"``.
+        label: How the chronicle names it (``"the Moon"``).
+        milestone: The first its first base earns.
+        min_landings: Mechanic: landings at one site that found a base.
+        site: Where the first base stands ("" if unnamed).
+        joined_by_later_arrivals: True if an agency landing where a base stands joins it
+            when rivalry is low ("foes into partners", the series' Happy Valley); a company
+            always may.
+        helium3: True if a company sharing a base there earns helium-3 contracts.
+    """
+
+    key: str
+    label: str
+    milestone: str
+    min_landings: str
+    site: str = ""
+    joined_by_later_arrivals: bool = False
+    helium3: bool = False
+
+
+SURFACE_BODIES: dict[str, SurfaceBody] = {
+    "moon": SurfaceBody(
+        "moon", "the Moon", "lunar_base", "lunar_base_min_landings", "Shackleton crater",
+        helium3=True,
+    ),
+    "mars": SurfaceBody(
+        "mars", "Mars", "mars_base", "mars_base_min_landings", joined_by_later_arrivals=True
+    ),
+}  # fmt: skip
+"""Bodies where bases stand, by key."""
