@@ -84,11 +84,14 @@ class DecisionLogError(InputError):
         problem: What is wrong, without the location.
     """
 
-    def __init__(self, problem: str, *, path: str, line: int | None = None):
+    def __init__(self, problem: str, *, path: str = "", line: int | None = None):
         self.problem = problem
         self.path = path
         self.line = line
-        super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
+        # SimPy re-raises an error out of a process as type(e)(*e.args): the located
+        # message alone must make the same error again
+        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
+        super().__init__(f"{where}{problem}")
 
 
 class _UnknownName(InputError, KeyError):

@@ -163,8 +163,11 @@ class Paused(Exception):  # noqa: N818 - a signal, not an error
     """
 
     def __init__(self, question: Question):
-        super().__init__(f"{question.agency} is asked {question.kind}")
+        super().__init__(question)  # SimPy re-raises a process's error from its args
         self.question = question
+
+    def __str__(self) -> str:
+        return f"{self.question.agency} is asked {self.question.kind}"
 
 
 class DecisionPoint:

@@ -1,0 +1,115 @@
+"""Step a run to the next question of one agency, answer it from outside, go on.
+
+The base of a human player: the engine plays every other agency with its policy, and the
+played agency's questions wait for answers given through :meth:`SteppedRun.answer`.
+
+A run is a pure function of (scenario, seed, decisions), so stepping replays: to reach the
+next question, the run is played again from the start with the answers given so far, and
+stops (:class:`~spacerace.sim.decisions.Paused`, raised out of the SimPy loop) at the first
+question of the played agency that no answer covers. A full for-all-mankind timeline takes
+a tenth of a second on one core, so a step costs at most that; nothing is kept between
+steps but the answers, and the finished run is the one ``run_timeline`` gives for the same
+decisions (its log replays byte for byte).
+
+Example:
+    >>> from spacerace.scenario.loader import load_scenario
+    >>> game = SteppedRun(load_scenario("history"), seed=3, agency="nasa", until_year=1970)
+    >>> q = game.next_question()
+    >>> q.agency, q.kind, q.options[0].kind
+    ('nasa', 'next_mission', 'earth_orbit')
+    >>> game.answer(None)  # wait: fly nothing now
+    >>> game.next_question().n > q.n
+    True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacerace.scenario.model import Scenario
+from spacerace.sim.decisions import DecisionPoint, Paused, Question
+from spacerace.sim.planner import MissionPlanner
+from spacerace.sim.result import RunResult
+
+__all__ = ["SteppedRun"]
+
+
+class SteppedRun:
+    """A run one agency plays from outside, stepped question by question.
+
+    Args:
+        scenario: The scenario.
+        seed: The seed.
+        agency: Key of the agency played from outside.
+        until_year: Last year to simulate (default: the scenario's end).
+        planner: A planner to reuse (windows cost about a second to compute).
+        answers: Answers already given (JSON-ready, in order), e.g. from a saved game.
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        agency: str,
+        *,
+        until_year: int | None = None,
+        planner: MissionPlanner | None = None,
+        answers: list[Any] | None = None,
+    ):
+        if agency not in scenario.agencies:
+            from spacerace.errors import InputError
+
+            known = ", ".join(sorted(scenario.agencies))
+            raise InputError(f"unknown agency {agency!r}; the scenario's agencies: {known}")
+        from spacerace.sim.engine import make_planner
+
+        self.scenario = scenario
+        self.seed = int(seed)
+        self.agency = agency
+        self.until_year = until_year
+        self.planner = planner or make_planner(scenario, until_year)
+        self.answers: list[Any] = list(answers or [])
+        self.pending: Question | None = None
+        self._result: RunResult | None = None
+
+    def next_question(self) -> Question | None:
+        """Play until the agency's next unanswered question; None once the run is over."""
+        from spacerace.sim.engine import run_timeline
+
+        if self.pending is not None:
+            return self.pending
+        point = DecisionPoint(outside=self.agency, answers=self.answers)
+        try:
+            self._result = run_timeline(
+                self.scenario,
+                self.seed,
+                until_year=self.until_year,
+                planner=self.planner,
+                decision_point=point,
+            )
+        except Paused as paused:
+            self.pending = paused.question
+            return self.pending
+        return None
+
+    def answer(self, answer: Any) -> None:
+        """Answer the pending question (JSON-ready: an option number, names, true/false).
+
+        Raises:
+            ValueError: There is no pending question, or the answer is not among its options.
+        """
+        if self.pending is None:
+            raise ValueError("no question is waiting: call next_question() first")
+        problem = self.pending.check(answer)
+        if problem:
+            raise ValueError(problem)
+        self.answers.append(answer)
+        self.pending = None
+
+    def result(self) -> RunResult:
+        """The finished run (plays to the end if needed; every question must be answered)."""
+        if self._result is None or self.pending is not None:
+            if self.next_question() is not None:
+                raise ValueError(f"{self.agency} still has a question to answer")
+        assert self._result is not None
+        return self._result
