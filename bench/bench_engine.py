@@ -271,7 +271,10 @@ def main() -> None:
     for name in SCENARIOS:
         b, a = rate["before", name], rate["after", name]
         ev = f"{events['before', name]:.0f} / {events['after', name]:.0f}"
-        rows.append(f"| {name} | {b:.2f} | {a:.2f} | {a / b:.3f} | {ev} |")
+        pairs = zip(times["before", name], times["after", name], strict=True)
+        paired = [tb / ta for tb, ta in pairs]
+        spread = f"{min(paired):.3f}-{max(paired):.3f}"
+        rows.append(f"| {name} | {b:.2f} | {a:.2f} | {a / b:.3f} | {spread} | {ev} |")
     fam = rate["after", "for-all-mankind"]
     verdict = (
         f"this tree meets it ({fam:.1f}/s)"
@@ -287,7 +290,7 @@ def main() -> None:
     )
     this_label = _this_label()
     head = f"| scenario | before {ref} timelines / s | this tree timelines / s | ratio"
-    head += " | events / timeline (before / this) |"
+    head += " | ratio per round (min-max) | events / timeline (before / this) |"
     command = ".venv/bin/python bench/bench_engine.py " + (
         f"--before-tree {args.before_tree}" if args.before_tree else f"--before {args.before}"
     )
@@ -299,10 +302,11 @@ Before = {ref} ({where}), this tree = {this_label}. Each batch is a fresh
 process pinned to one CPU (one Numba thread) that builds the planner once (not timed, as an
 ensemble shares it), plays a warm-up timeline, then times {BATCH} timelines 1969-2003
 (seeds 1..{BATCH}); the two trees' batches alternate for {args.rounds} round(s); medians.
-Read the ratio, measured in the same run: the absolute rates move with the machine's load.
+Read the ratio (of the medians), measured in the same run: the absolute rates move with the
+machine's load; the per-round ratios (each round's two batches) show the harness's noise.
 
 {head}
-| --- | ---: | ---: | ---: | ---: |
+| --- | ---: | ---: | ---: | ---: | ---: |
 {chr(10).join(rows)}
 
 Aim (issue 10): at least {AIM:.0f} for-all-mankind timelines per second on one core;
