@@ -31,8 +31,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_lambert.py
 	$(BIN)/python bench/bench_porkchop.py
 	$(BIN)/python bench/bench_startup.py
-	$(BIN)/python bench/bench_engine.py
-	@test -d /tmp/before || git worktree add /tmp/before 74b34d9
+	$(BIN)/python bench/bench_engine.py --before 9bbdf00 --profile   # own temporary worktree
+	@test -d /tmp/before || git worktree add /tmp/before 74b34d9    # bench_bases' checkout
 	$(BIN)/python bench/bench_bases.py --before /tmp/before
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_asteroids.py   # about 1 minute
