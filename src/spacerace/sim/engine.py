@@ -78,7 +78,7 @@ def run_timeline(
         catalog=_run_catalog(scenario, programs),
         end_day=cal.day_of(end_year + 1, 1, 1),
     )
-    world.rivalry = ctx.mech.rivalry_start
+    world.rivalry = ctx.mech.politics.rivalry_start
     _start(ctx, scenario)
     env.run(until=ctx.end_day)
     metrics = sorted(ctx.catalog["metrics"], key=lambda r: (r["year"], r["agency"]))

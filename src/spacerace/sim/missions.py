@@ -105,9 +105,9 @@ def _odds(ctx, kind: str, vehicle: str, launches: int, skill: float, crew_vehicl
     odds = reliability**launches
     if crew_vehicle:
         odds *= ctx.world.vehicles[crew_vehicle].reliability
-    cut = 1.0 - ctx.mech.skill_risk_reduction * skill
+    cut = 1.0 - ctx.mech.missions.skill_risk_reduction * skill
     for _, risk in PHASES[kind]:
-        odds *= 1.0 - ctx.mech.values[risk] * cut
+        odds *= 1.0 - getattr(ctx.mech.missions, risk) * cut
     return odds
 
 
@@ -130,9 +130,9 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
             continue
         goal = _goal_served(ctx, key, kind, has_woman)
         interval = {
-            "lunar_rotation": ctx.mech.base_rotation_interval_days,
+            "lunar_rotation": ctx.mech.missions.base_rotation_interval_days,
             "mars_base_rotation": 700.0,
-            "space_station": ctx.mech.station_crew_interval_days,
+            "space_station": ctx.mech.missions.station_crew_interval_days,
             "earth_orbit": 365.0,
         }.get(kind)
         if not goal and (interval is None or ctx.now - last.get(kind, -1e9) < interval):
@@ -172,10 +172,10 @@ def _split(ctx: RunContext, kind: str, vkey: str, fleet: list[str], plan):
 
 def _max_launches(ctx: RunContext, kind: str) -> float:
     if kind.startswith("lunar"):
-        return ctx.mech.max_launches_lunar
+        return ctx.mech.programs.max_launches_lunar
     if kind.startswith("mars"):
-        return ctx.mech.max_launches_mars
-    return ctx.mech.max_launches_other
+        return ctx.mech.programs.max_launches_mars
+    return ctx.mech.programs.max_launches_other
 
 
 def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
@@ -196,7 +196,7 @@ def _option(ctx, key, kind, vkey, fleet, goal, skill) -> MissionOption | None:
         cost += money_in_dollars_of(ctx, crew_spec.cost_musd, crew_spec.cost_year)
     odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
     windowed = kind.startswith("mars") or kind == "asteroid_capture"
-    depart = plan.depart_day if windowed else ctx.now + ctx.mech.mission_lead_days
+    depart = plan.depart_day if windowed else ctx.now + ctx.mech.missions.mission_lead_days
     return MissionOption(kind, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, depart)
 
 
@@ -211,7 +211,7 @@ def decide_process(ctx: RunContext, key: str):
         _review_goals(ctx, key, rng)
         options = [o for o in mission_options(ctx, key) if o.cost_musd <= agency.funds_musd]
         if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns
-            yield ctx.env.timeout(ctx.mech.idle_review_days)
+            yield ctx.env.timeout(ctx.mech.missions.idle_review_days)
             continue
         choice = ctx.policies[key].next_mission(ctx.view(key), options, rng)
         if choice is None:
@@ -343,7 +343,7 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
         if mission.crew
         else 0.5
     )
-    cut = 1.0 - ctx.mech.skill_risk_reduction * skill
+    cut = 1.0 - ctx.mech.missions.skill_risk_reduction * skill
     for phase, risk_name in PHASES[mission.kind]:
         duration = {
             "transfer": mission.plan.transit_days,
@@ -351,7 +351,7 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
             "landing": 0.25,
         }.get(phase, 3.0)
         yield ctx.env.timeout(max(0.25, duration))
-        risk = ctx.mech.values[risk_name] * cut
+        risk = getattr(ctx.mech.missions, risk_name) * cut
         fails = (forced == "failure" and phase == PHASES[mission.kind][-1][0]) or (
             not forced and rng.random() < risk
         )
@@ -375,7 +375,7 @@ def _stay_days(ctx: RunContext, mission: Mission) -> float:
     if mission.kind == "lunar_rotation" and ctx.catalog.get("lives_at", {}).get(
         mission.crew[0] if mission.crew else ""
     ):
-        return max(mission.plan.surface_days, ctx.mech.base_rotation_interval_days)
+        return max(mission.plan.surface_days, ctx.mech.missions.base_rotation_interval_days)
     return mission.plan.surface_days
 
 
@@ -429,7 +429,7 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
                     1.0 - odds,
                     rng,
                     False,
-                    survive=ctx.mech.crew_survival_launch_failure,
+                    survive=ctx.mech.missions.crew_survival_launch_failure,
                 )
             else:
                 _release(ctx, mission)
@@ -456,7 +456,7 @@ def _release(ctx: RunContext, mission: Mission) -> None:
 def _fail(ctx, mission, phase, risk, rng, scripted, survive=None):
     mission.status = "failed"
     mission.failed_phase = phase
-    survive = 1.0 - ctx.mech.loss_given_phase_failure if survive is None else survive
+    survive = 1.0 - ctx.mech.missions.loss_given_phase_failure if survive is None else survive
     lost = bool(mission.crew) and rng.random() >= survive
     ctx.emit(
         "mission_failed",
@@ -498,9 +498,9 @@ def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
         deliver_asteroid(ctx, mission)
     mission.status = "success"
     agency = ctx.world.agencies[mission.agency]
-    agency.prestige += ctx.mech.prestige_success if mission.crew else 0.0
+    agency.prestige += ctx.mech.prestige.prestige_success if mission.crew else 0.0
     if agency.is_private:  # investors follow success
-        agency.capital_musd += ctx.mech.private_success_capital_musd
+        agency.capital_musd += ctx.mech.economy.private_success_capital_musd
     for name in mission.crew:
         ctx.world.people[name].flights += 1
     _release(ctx, mission)
@@ -585,7 +585,11 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
             return
     sites = ctx.landings.setdefault(f"{body}:{mission.agency}", [])
     sites.append(mission.id)
-    need = ctx.mech.lunar_base_min_landings if body == "moon" else ctx.mech.mars_base_min_landings
+    need = (
+        ctx.mech.missions.lunar_base_min_landings
+        if body == "moon"
+        else ctx.mech.missions.mars_base_min_landings
+    )
     if body == "moon" and mission.kind != "lunar_base":
         return
     if len(sites) < need:
@@ -627,7 +631,7 @@ def _crew_moves_in(ctx: RunContext, base: Base, mission: Mission) -> None:
 def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
     """When rivalry is low, a later arrival joins an existing base ("foes into partners")."""
     if (
-        ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold
+        ctx.world.rivalry >= ctx.mech.politics.treaty_rivalry_threshold
         and not ctx.world.agencies[mission.agency].is_private
     ):
         return False
@@ -646,6 +650,6 @@ def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
                 base=base.name,
             )
             if agency.is_private and body == "moon":
-                agency.revenue_musd += ctx.mech.helium3_revenue_musd
+                agency.revenue_musd += ctx.mech.economy.helium3_revenue_musd
             return True
     return False

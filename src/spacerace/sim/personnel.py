@@ -52,7 +52,7 @@ def personnel_process(ctx: RunContext):
             elif (
                 person.flies
                 and person.status == "active"
-                and rng.random() < ctx.mech.injury_per_person_year
+                and rng.random() < ctx.mech.people.injury_per_person_year
             ):
                 person.status = "injured"
                 person.health = 0.4
@@ -60,7 +60,8 @@ def personnel_process(ctx: RunContext):
                     "injury",
                     person.agency,
                     f"{person.name} is injured in training.",
-                    cause=f"training injury rate {ctx.mech.injury_per_person_year:.0%} a year",
+                    cause=f"training injury rate "
+                    f"{ctx.mech.people.injury_per_person_year:.0%} a year",
                     actors=(person.name,),
                 )
         for key in ctx.active_agencies():
@@ -74,13 +75,13 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
         for p in ctx.world.people.values()
         if p.agency == key and p.flies and p.status in ("active", "training", "flying")
     ]
-    if len(flyers) >= ctx.mech.min_flyers:
+    if len(flyers) >= ctx.mech.people.min_flyers:
         return
     facility = ctx.catalog["training"].get(
         agency.training_facility, ctx.catalog["default_training"]
     )
     ready = ctx.now + facility.basic_training_months * MONTH_DAYS
-    want = int(ctx.mech.recruit_group_size)
+    want = int(ctx.mech.people.recruit_group_size)
     role = "cosmonaut" if agency.country in ("SU", "KP") else "astronaut"
     hired = []
     for rec in pool:

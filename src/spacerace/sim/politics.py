@@ -26,11 +26,13 @@ def support_target(ctx: RunContext, country: str) -> float:
     mech = ctx.mech
     rivalry = ctx.world.rivalry
     if country == "US":
-        target = mech.us_support_base + mech.us_support_per_rivalry * rivalry
+        target = mech.politics.us_support_base + mech.politics.us_support_per_rivalry * rivalry
         if ctx.catalog.get("us_won"):
-            target *= mech.us_support_after_winning
+            target *= mech.politics.us_support_after_winning
     else:
-        target = mech.soviet_support_base + mech.soviet_support_per_rivalry * rivalry
+        target = (
+            mech.politics.soviet_support_base + mech.politics.soviet_support_per_rivalry * rivalry
+        )
     return target + ctx.rivalry_target_support.get(country, 0.0)
 
 
@@ -53,7 +55,7 @@ def fiscal_process(ctx: RunContext):
                 f"A recession hits in {fy - 1}: budgets for FY{fy} are cut.",
                 cause="economic shock (rate from NBER recession dates)",
             )
-        ctx.world.rivalry = max(0.1, ctx.world.rivalry - ctx.mech.rivalry_decay_per_year)
+        ctx.world.rivalry = max(0.1, ctx.world.rivalry - ctx.mech.politics.rivalry_decay_per_year)
         for key in ctx.active_agencies():
             _appropriate(ctx, key, fy, shock)
 
@@ -64,19 +66,24 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
     previous = agency.budget_musd
     if agency.is_private:
         agency.capital_musd += agency.revenue_musd
-        spend = agency.capital_musd * mech.private_investor_share
+        spend = agency.capital_musd * mech.economy.private_investor_share
         agency.capital_musd -= spend
         agency.budget_musd = spend
         cause = (
-            f"{mech.private_investor_share:.0%} of capital, revenue {agency.revenue_musd:.0f} M$"
+            f"{mech.economy.private_investor_share:.0%} of capital, "
+            f"revenue {agency.revenue_musd:.0f} M$"
         )
     else:
         target = support_target(ctx, agency.country)
-        agency.support += (target - agency.support) * mech.support_relax_per_year
-        agency.support = min(mech.support_max, max(mech.support_min, agency.support))
+        agency.support += (target - agency.support) * mech.politics.support_relax_per_year
+        agency.support = min(
+            mech.politics.support_max, max(mech.politics.support_min, agency.support)
+        )
         start_year = ctx.cal.year(0.0)
         real = (
-            agency.base_budget_musd * agency.support * (mech.shock_budget_factor if shock else 1.0)
+            agency.base_budget_musd
+            * agency.support
+            * (mech.politics.shock_budget_factor if shock else 1.0)
         )
         agency.budget_musd = deflate_musd(real, start_year, min(fy, 2028))
         cause = (
@@ -112,7 +119,7 @@ def politics_process(ctx: RunContext):
 
 def _contracts(ctx: RunContext) -> None:
     """A company with the money becomes a contractor at the bases it cannot build itself."""
-    fee = ctx.mech.contractor_fee_musd
+    fee = ctx.mech.economy.contractor_fee_musd
     for key in ctx.active_agencies():
         company = ctx.world.agencies[key]
         if not company.is_private:
@@ -127,15 +134,15 @@ def _contracts(ctx: RunContext) -> None:
             base.agencies.append(key)
             company.capital_musd -= fee
             if base.body == "moon":
-                company.revenue_musd += ctx.mech.helium3_revenue_musd
+                company.revenue_musd += ctx.mech.economy.helium3_revenue_musd
             ctx.emit(
                 "base_joined",
                 key,
                 f"{company.name} joins {base.name} as a contractor.",
                 cause=f"pays {fee:.0f} M$ a year to {ctx.world.agencies[base.founder].name}"
                 + (
-                    f"; lunar helium-3 contracts bring {ctx.mech.helium3_revenue_musd:.0f} M$ "
-                    "a year"
+                    f"; lunar helium-3 contracts bring "
+                    f"{ctx.mech.economy.helium3_revenue_musd:.0f} M$ a year"
                     if base.body == "moon"
                     else ""
                 ),
@@ -145,14 +152,14 @@ def _contracts(ctx: RunContext) -> None:
 
 def _cooperation(ctx: RunContext, year: int) -> None:
     """Below the treaty threshold the superpowers sign a space treaty and fly together."""
-    if ctx.catalog.get("treaty") or ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold:
+    if ctx.catalog.get("treaty") or ctx.world.rivalry >= ctx.mech.politics.treaty_rivalry_threshold:
         return
     pair = [k for k, a in sorted(ctx.world.agencies.items()) if a.country in ("US", "SU")]
     if len(pair) < 2:
         return
     ctx.catalog["treaty"] = year
     for key in pair:
-        ctx.world.agencies[key].prestige += ctx.mech.prestige_success
+        ctx.world.agencies[key].prestige += ctx.mech.prestige.prestige_success
     ctx.world.rivalry = max(0.1, ctx.world.rivalry - 0.05)
     ctx.emit(
         "treaty",
@@ -160,25 +167,26 @@ def _cooperation(ctx: RunContext, year: int) -> None:
         f"Washington and Moscow sign a space cooperation treaty in {year}; a joint crew "
         "docks in orbit, former foes becoming partners.",
         cause=f"rivalry {ctx.world.rivalry + 0.05:.2f} fell below the treaty threshold "
-        f"{ctx.mech.treaty_rivalry_threshold:.2f}",
+        f"{ctx.mech.politics.treaty_rivalry_threshold:.2f}",
         agencies=",".join(pair),
     )
 
 
 def _us_election(ctx: RunContext, rng, year: int) -> None:
     party = ctx.world.us_president.split(":")[0]
-    keep = rng.random() < ctx.mech.incumbent_party_retention
+    keep = rng.random() < ctx.mech.politics.incumbent_party_retention
     winner = party if keep else next(p for p in US_PARTIES if p != party)
     ctx.world.us_president = f"{winner}: the {year} winner"
     if not keep:
-        delta = ctx.mech.party_space_support_delta * (1 if rng.random() < 0.5 else -1)
+        delta = ctx.mech.politics.party_space_support_delta * (1 if rng.random() < 0.5 else -1)
         ctx.rivalry_target_support["US"] = ctx.rivalry_target_support.get("US", 0.0) + delta
     word = "keeps" if keep else "wins"
     ctx.emit(
         "election",
         None,
         f"The {winner} party {word} the White House in {year}.",
-        cause=f"incumbent party kept it with probability {ctx.mech.incumbent_party_retention:.2f}",
+        cause="incumbent party kept it with probability "
+        f"{ctx.mech.politics.incumbent_party_retention:.2f}",
         party=winner,
     )
 
@@ -186,8 +194,8 @@ def _us_election(ctx: RunContext, rng, year: int) -> None:
 def _soviet_year(ctx: RunContext, rng, year: int) -> None:
     for _, agency in sorted(ctx.world.agencies.items()):
         if agency.country == "SU" and year > 1970:
-            agency.approval_delay_days += ctx.mech.soviet_approval_delay_days_per_year
-    if rng.random() < ctx.mech.leader_change_per_year:
+            agency.approval_delay_days += ctx.mech.politics.soviet_approval_delay_days_per_year
+    if rng.random() < ctx.mech.politics.leader_change_per_year:
         for agency in ctx.world.agencies.values():
             if agency.country == "SU":
                 agency.approval_delay_days *= 0.5
@@ -205,24 +213,28 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
     """Politics after a first: the achiever's support rises, a beaten rival's more."""
     mech = ctx.mech
     agency = ctx.world.agencies[key]
-    agency.prestige += mech.prestige_first
+    agency.prestige += mech.prestige.prestige_first
     if not agency.is_private:
-        agency.support = min(mech.support_max, agency.support + mech.support_boost_own_first)
+        agency.support = min(
+            mech.politics.support_max, agency.support + mech.politics.support_boost_own_first
+        )
     if agency.country == "US" and agency.goals and milestone == agency.goals[0]:
         ctx.catalog["us_won"] = True
     if agency.country == "SU":
-        bonus = ctx.rivalry_target_support.get("SU", 0.0) + mech.soviet_support_per_first
+        bonus = ctx.rivalry_target_support.get("SU", 0.0) + mech.politics.soviet_support_per_first
         ctx.rivalry_target_support["SU"] = bonus
     rival = ctx.rival_of(key)
     if rival is None:
         return
     other = ctx.world.agencies[rival]
     if milestone in other.goals:
-        other.support = min(mech.support_max, other.support + mech.support_boost_rival_first)
+        other.support = min(
+            mech.politics.support_max, other.support + mech.politics.support_boost_rival_first
+        )
         jump = (
-            mech.rivalry_jump_us_beaten
+            mech.politics.rivalry_jump_us_beaten
             if other.country == "US"
-            else mech.rivalry_jump_soviet_beaten
+            else mech.politics.rivalry_jump_soviet_beaten
         )
         ctx.world.rivalry = min(1.0, ctx.world.rivalry + jump)
         ctx.emit(
@@ -238,15 +250,17 @@ def react_to_loss(ctx: RunContext, key: str, count: int) -> None:
     """Politics after a loss of crew: support and prestige fall, crewed flights stop."""
     mech = ctx.mech
     agency = ctx.world.agencies[key]
-    agency.prestige += mech.prestige_loss
-    agency.support = max(mech.support_min, agency.support - mech.support_drop_crew_lost)
-    agency.grounded_until_day = ctx.now + mech.grounding_days
+    agency.prestige += mech.prestige.prestige_loss
+    agency.support = max(
+        mech.politics.support_min, agency.support - mech.politics.support_drop_crew_lost
+    )
+    agency.grounded_until_day = ctx.now + mech.missions.grounding_days
     ctx.crew_lost[key] = ctx.crew_lost.get(key, 0) + count
     ctx.emit(
         "grounded",
         key,
         f"{agency.name} grounds its crewed flights.",
-        cause=f"loss of {count} crew; flights resume after {mech.grounding_days:.0f} days",
+        cause=f"loss of {count} crew; flights resume after {mech.missions.grounding_days:.0f} days",
         until_day=round(agency.grounded_until_day, 3),
     )
 
