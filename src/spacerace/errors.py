@@ -9,6 +9,7 @@
     │   ├── UnknownBodyError     .name, .known
     │   ├── EphemerisRangeError  .start_jd_tdb .end_jd_tdb .mask
     │   ├── GridTooLargeError    .n_points .limit
+    │   ├── MechanicError        .key .value: an unknown or out-of-range mechanic
     │   ├── UnknownAsteroidError .query, .suggestions
     │   └── UnknownDestinationError .name, .known
     ├── ConvergenceError         carries the inputs that failed
@@ -32,6 +33,7 @@ __all__ = [
     "EphemerisRangeError",
     "GridTooLargeError",
     "InputError",
+    "MechanicError",
     "ScenarioError",
     "SpaceRaceError",
     "StoreError",
@@ -150,6 +152,22 @@ class GridTooLargeError(InputError):
         self.n_points = n_points
         self.limit = limit
         super().__init__(message)
+
+
+class MechanicError(InputError):
+    """A mechanic override that names no mechanic, or a value outside its range.
+
+    ``str()`` gives ``politics.support_relax_per_year: expected a number in [0, 1], got 1.5``.
+
+    Attributes:
+        key: ``group.name`` as asked for (``group`` alone for an unknown group).
+        value: The value given, or None when the name is unknown.
+    """
+
+    def __init__(self, key: str, problem: str, value: float | None = None):
+        self.key = key
+        self.value = value
+        super().__init__(f"{key}: {problem}")
 
 
 class UnknownAsteroidError(_UnknownName):

@@ -143,8 +143,8 @@ def test_star_city_follows_the_soviets_with_slower_bureaucracy():
     scenario = load_scenario("star-city")
     assert scenario.focus == "soviet"
     delay = "soviet_approval_delay_days_per_year"
-    known = known_mechanics()
-    assert known is not None and scenario.mechanics[delay] > known[delay]
+    known = known_mechanics()["politics"]
+    assert scenario.mechanics["politics"][delay] > known[delay]
 
 
 def test_builtins_reference_only_catalog_keys():
@@ -381,20 +381,66 @@ def test_overlapping_eras():
     assert 'overlaps era "first" (1969-1974)' in str(err)
 
 
-def test_unknown_mechanic_suggests_the_closest():
-    if known_mechanics() is None:
-        pytest.skip("world.mechanics not there yet")
+def test_grouped_mechanic_override_is_read():
+    text = GOOD + "\n[mechanics.politics]\nsupport_relax_per_year = 0.5\n[mechanics.missions]\n"
+    text += "grounding_days = 365\n"
+    scenario = parse_scenario(text, "good.toml")
+    assert scenario.mechanics == {
+        "politics": {"support_relax_per_year": 0.5},
+        "missions": {"grounding_days": 365.0},
+    }
+
+
+def test_flat_mechanic_is_refused_naming_its_group():
+    text = GOOD + "\n[mechanics]\nsoviet_approval_delay_days_per_year = 24.0  # <-\n"
+    err = error(text)
+    field = "mechanics.soviet_approval_delay_days_per_year"
+    assert (err.field, err.line) == (field, marked_line(text))
+    assert str(err) == (
+        f"bad.toml:{marked_line(text)}: {field}: mechanics are grouped by concern; "
+        "write it under [mechanics.politics]"
+    )
+
+
+def test_flat_misspelt_mechanic_suggests_the_closest_and_its_group():
     text = GOOD + "\n[mechanics]\ngrounding_day = 365  # <-\n"
     err = error(text)
     assert (err.field, err.line) == ("mechanics.grounding_day", marked_line(text))
     assert '(did you mean "grounding_days"?)' in str(err)
+    assert "write it under [mechanics.missions]" in str(err)
+
+
+def test_unknown_mechanics_group_suggests_the_closest():
+    text = GOOD + "\n[mechanics.polotics]  # <-\nsupport_min = 0.4\n"
+    err = error(text)
+    assert (err.field, err.line) == ("mechanics.polotics", marked_line(text))
+    assert 'unknown mechanics group "polotics" (did you mean "politics"?)' in str(err)
+
+
+def test_unknown_mechanic_suggests_the_closest():
+    text = GOOD + "\n[mechanics.missions]\ngrounding_day = 365  # <-\n"
+    err = error(text)
+    assert (err.field, err.line) == ("mechanics.missions.grounding_day", marked_line(text))
+    assert '(did you mean "grounding_days"?)' in str(err)
+
+
+def test_mechanic_in_the_wrong_group_names_the_right_one():
+    text = GOOD + "\n[mechanics.politics]\ngrounding_days = 365  # <-\n"
+    err = error(text)
+    assert "is a mechanic of missions: write it under [mechanics.missions]" in str(err)
+
+
+def test_mechanic_out_of_range_is_refused_with_the_range():
+    text = GOOD + "\n[mechanics.tension]\nincident_threshold = 1.0  # <-\n"
+    err = error(text)
+    assert (err.field, err.line) == ("mechanics.tension.incident_threshold", marked_line(text))
+    assert "expected a number in [0, 1), got 1.0" in str(err)
 
 
 def test_mechanic_must_be_a_number():
-    name = next(iter(known_mechanics() or {"anything": 0.0}))
-    text = GOOD + f'\n[mechanics]\n{name} = "fast"  # <-\n'
+    text = GOOD + '\n[mechanics.missions]\ngrounding_days = "fast"  # <-\n'
     err = error(text)
-    assert (err.field, err.line) == (f"mechanics.{name}", marked_line(text))
+    assert (err.field, err.line) == ("mechanics.missions.grounding_days", marked_line(text))
     assert 'expected a number, got "fast"' in str(err)
 
 

@@ -48,9 +48,9 @@ def test_returned_mass_is_what_the_launches_lift(ensembles):
     vehicles = load_vehicles()
     for r, m in _captures(ensembles):
         t = _target_of(r, m)
-        tug = mech.asteroid_spacecraft_kg
-        assert mech.asteroid_min_return_kg <= m.plan.returned_kg <= t.returned_kg + 1.0
-        for isp in (mech.isp_nuclear_s, mech.isp_chemical_s):
+        tug = mech.spacecraft.asteroid_spacecraft_kg
+        assert mech.spacecraft.asteroid_min_return_kg <= m.plan.returned_kg <= t.returned_kg + 1.0
+        for isp in (mech.spacecraft.isp_nuclear_s, mech.spacecraft.isp_chemical_s):
             ratio = leo_mass_ratio(
                 t.dv_outbound_km_s, t.dv_return_km_s, isp, m.plan.returned_kg / tug
             )
@@ -60,7 +60,7 @@ def test_returned_mass_is_what_the_launches_lift(ensembles):
             pytest.fail(f"{m.id}: {m.plan.imleo_kg} kg in LEO is not the rocket equation's")
         payload = vehicles[m.vehicle].payload_leo_kg
         assert m.plan.launches == math.ceil(m.plan.imleo_kg / payload)
-        assert m.plan.launches <= mech.max_launches_other
+        assert m.plan.launches <= mech.programs.max_launches_other
 
 
 def test_a_delivery_feeds_a_base_and_earths_market_with_falling_prices(ensembles):

@@ -35,7 +35,11 @@ CUT_YEAR = 1980
 def _cut(scenario, planner, seed, evacuate=True, until=1986):
     # staff stay on (no tour ends), so the base must live on its stocks once supply is cut
     scenario = dataclasses.replace(
-        scenario, mechanics={**scenario.mechanics, "staff_tour_days_moon": 20000.0}
+        scenario,
+        mechanics={
+            **scenario.mechanics,
+            "bases": {**scenario.mechanics.get("bases", {}), "staff_tour_days_moon": 20000.0},
+        },
     )
     policy = ExternalPolicy(
         StatePolicy(),
@@ -130,7 +134,7 @@ def test_bases_are_deterministic(scenarios, planners):
 def test_incidents_happen_only_at_tense_bases_and_do_something(ensembles):
     from spacerace.world.mechanics import Mechanics
 
-    threshold = Mechanics.with_overrides().incident_threshold
+    threshold = Mechanics().tension.incident_threshold
     incidents = [(r, e) for r in ensembles["for-all-mankind"] for e in r.log.of_kind("incident")]
     assert incidents  # the tense bases of 40 histories see some
     for _, e in incidents:

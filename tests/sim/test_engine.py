@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
+from spacerace.errors import MechanicError
 from spacerace.sim.engine import run_timeline
-from spacerace.world.mechanics import MECHANICS_DEFAULTS, MECHANICS_NOTES, Mechanics
+from spacerace.world.mechanics import MECHANIC_ROWS, TAGS, Mechanics
 
 
 def test_same_seed_same_bytes(scenarios, planners):
@@ -45,7 +46,7 @@ def test_every_event_says_what_and_why(ensembles):
 
 def test_a_loss_grounds_crewed_flights(ensembles):
     # Mechanic grounding_days (sourced: ~2 years after Apollo 1, Challenger, Columbia).
-    grounding = MECHANICS_DEFAULTS["grounding_days"]
+    grounding = Mechanics().missions.grounding_days
     checked = 0
     for result in ensembles["for-all-mankind"] + ensembles["history"]:
         for loss in result.log.of_kind("crew_lost"):
@@ -92,18 +93,19 @@ def test_mars_missions_leave_in_real_windows(ensembles, planners):
 
 
 def test_mechanics_are_all_explained():
-    for name, note in MECHANICS_NOTES.items():
-        assert note.split(":")[0] in ("sourced", "derived", "invented"), name
-    with pytest.raises(KeyError):
-        Mechanics.with_overrides({"warp_factor": 9})
-    assert Mechanics.with_overrides({"grounding_days": 100}).grounding_days == 100.0
+    for row in MECHANIC_ROWS:
+        assert row.tag in TAGS and row.note, row.key
+    with pytest.raises(MechanicError):
+        Mechanics.with_overrides({"missions": {"warp_factor": 9}})
+    mech = Mechanics.with_overrides({"missions": {"grounding_days": 100}})
+    assert mech.missions.grounding_days == 100.0
 
 
 def test_star_city_runs_with_its_stagnation(scenarios, planners):
     sc = scenarios["star-city"]
     assert (
-        sc.mechanics["soviet_approval_delay_days_per_year"]
-        > MECHANICS_DEFAULTS["soviet_approval_delay_days_per_year"]
+        sc.mechanics["politics"]["soviet_approval_delay_days_per_year"]
+        > Mechanics().politics.soviet_approval_delay_days_per_year
     )
     r = run_timeline(sc, 2, planner=planners["star-city"])
     assert r.world.agencies["soviet"].approval_delay_days > 0
@@ -114,5 +116,9 @@ def test_docs_list_every_mechanic():
     from pathlib import Path
 
     doc = (Path(__file__).parents[2] / "docs" / "engine.md").read_text()
-    missing = [name for name in MECHANICS_DEFAULTS if f"`{name}`" not in doc]
-    assert not missing, f"docs/engine.md lacks {missing}"
+    missing = [
+        row.key
+        for row in MECHANIC_ROWS
+        if f"| {row.group} | `{row.name}` | {row.default:g} | {row.tag} | {row.span} |" not in doc
+    ]
+    assert not missing, f"docs/engine.md lacks {missing} (run tools/mechanics_table.py)"

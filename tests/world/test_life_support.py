@@ -10,7 +10,7 @@ from spacerace.world.base import STOCKS, Base, ModuleUnit
 from spacerace.world.life_support import advance_stocks, daily_flows, reserve_days
 from spacerace.world.mechanics import Mechanics
 
-MECH = Mechanics.with_overrides()
+MECH = Mechanics()
 SPECS = load_module_specs()
 NEEDS = load_life_support()
 

@@ -14,7 +14,7 @@ from spacerace.world.tension import (
     tension_target,
 )
 
-MECH = Mechanics.with_overrides()
+MECH = Mechanics()
 MIDDLE = TensionDrivers(0.3, 0.3, 0.3, 0.3, 0.3, 0.5, 0.5, 0.5)
 
 
@@ -44,6 +44,6 @@ def test_relax_approaches_the_target_from_both_sides():
 
 
 def test_incidents_only_above_the_threshold_and_more_when_tenser():
-    t0 = MECH.incident_threshold
+    t0 = MECH.tension.incident_threshold
     assert incident_chance(t0 - 0.01, 30.0, MECH) == 0.0
     assert 0.0 < incident_chance(t0 + 0.1, 30.0, MECH) < incident_chance(0.9, 30.0, MECH) < 1.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from spacerace.policy.base import AgencyView, MissionOption, ProgramOption
+from spacerace.world.mechanics import PolicyMechanics
 from spacerace.world.mission_kinds import MISSION_KINDS
 
 __all__ = ["UPKEEP", "PrivatePolicy", "StatePolicy", "policy_for"]
@@ -29,20 +30,22 @@ class StatePolicy:
     * Crews: the most skilled available.
     * Goals: a goal the rival already achieved is given up when the odds of one's own
       attempt are below ``give_up_odds`` (the Soviet N1-L3 program after Apollo 11).
+
+    Its numbers (``give_up_odds``, ``min_crewed_odds``, ``focus_goals``,
+    ``supply_overdraft_share``) are the ``policy`` group of the mechanics.
+
+    Args:
+        mech: The policy mechanics (default: the engine's defaults).
     """
 
-    give_up_odds = 0.45
-    min_crewed_odds = 0.5
-    """A crewed mission is flown only if every launch and phase succeeds with at least
-    this chance (invented: no state risks a crew at worse than even odds)."""
-    focus_goals = 2
-    """Programs are funded for this many of the earliest unmet goals at a time."""
+    def __init__(self, mech: PolicyMechanics | None = None):
+        self.mech = mech or PolicyMechanics()
 
     def fund(self, view: AgencyView, options: list[ProgramOption], rng: np.random.Generator):
         """Return program keys by priority: goal order, then cheapest remaining."""
         rank = {g: i for i, g in enumerate(view.goals)}
         served = sorted({o.serves_goal for o in options if o.serves_goal}, key=lambda g: rank[g])
-        focus = set(served[: self.focus_goals])
+        focus = set(served[: int(self.mech.focus_goals)])
 
         def key(o: ProgramOption):
             return (rank.get(o.serves_goal, len(rank)), not o.in_progress, o.remaining_musd, o.key)
@@ -54,7 +57,7 @@ class StatePolicy:
         if not options:
             return None
         rank = {g: i for i, g in enumerate(view.goals)}
-        floor = self.min_crewed_odds
+        floor = self.mech.min_crewed_odds
         options = [o for o in options if o.kind == "asteroid_capture" or o.success_odds >= floor]
         goal_options = [o for o in options if o.serves_goal]
         if goal_options:
@@ -73,15 +76,12 @@ class StatePolicy:
 
     def keep_goal(self, view, goal, odds, rng):
         """Keep a goal unless the rival has it and one's own odds are poor."""
-        return goal not in view.rival_ahead or odds >= self.give_up_odds
-
-    supply_overdraft_share = 0.25
-    """A state pays for its people's consumables even past this year's money, up to this
-    share of its budget (invented: no government lets a base starve over a fiscal year)."""
+        return goal not in view.rival_ahead or odds >= self.mech.give_up_odds
 
     def supply_base(self, view, base, cost_musd, rng):
         """Pay for a base's consumables while the money (with the overdraft) allows."""
-        return cost_musd <= view.funds_musd + self.supply_overdraft_share * view.budget_musd
+        share = self.mech.supply_overdraft_share
+        return cost_musd <= view.funds_musd + share * view.budget_musd
 
     def evacuate_base(self, view, base, reserve_days, rng):
         """Always bring the people home before the reserves run out."""
@@ -99,8 +99,8 @@ class PrivatePolicy(StatePolicy):
         return super().next_mission(view, [o for o in options if o.kind != "earth_orbit"], rng)
 
 
-def policy_for(kind: str, name: str = "auto"):
+def policy_for(kind: str, name: str = "auto", mech: PolicyMechanics | None = None):
     """Return the built-in policy for an agency kind (``name`` "auto", "state", "private")."""
     if name == "private" or (name == "auto" and kind == "private"):
-        return PrivatePolicy()
-    return StatePolicy()
+        return PrivatePolicy(mech)
+    return StatePolicy(mech)

@@ -6,12 +6,13 @@ best-effort, see ``_lines``), the field path and what was expected::
     for-all-mankind.toml:42: agencies.nasa.budget_musd: expected a number, got "lots"
 
 The layout is described field by field in ``docs/scenarios.md``. Vehicle and program keys
-come from the catalog (``catalog.vehicles``, ``catalog.programs``), mechanic names from
-``world.mechanics``.
+come from the catalog (``catalog.vehicles``, ``catalog.programs``), mechanic groups, names and
+ranges from ``world.mechanics`` (``[mechanics.politics]``, ...).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -124,11 +125,19 @@ def known_programs() -> tuple[str, ...]:
     return tuple(load_programs())
 
 
-def known_mechanics() -> Mapping[str, float]:
-    """Return the mechanics' defaults by name (``world.mechanics``, below this layer)."""
-    from spacerace.world.mechanics import MECHANICS_DEFAULTS
+def known_mechanics() -> Mapping[str, Mapping[str, float]]:
+    """Return the mechanics' defaults, group -> name -> value (``world.mechanics``).
 
-    return MECHANICS_DEFAULTS
+    Example:
+        >>> known_mechanics()["missions"]["grounding_days"]
+        730.0
+    """
+    from spacerace.world.mechanics import MECHANIC_ROWS
+
+    known: dict[str, dict[str, float]] = {}
+    for row in MECHANIC_ROWS:
+        known.setdefault(row.group, {})[row.name] = row.default
+    return known
 
 
 def list_builtin() -> list[tuple[str, str]]:
@@ -397,14 +406,51 @@ def _eras(r: Reader, data: Any, start_year: int, end_year: int) -> tuple[Era, ..
     return tuple(sorted(eras, key=lambda e: e.start_year))
 
 
-def _mechanics(r: Reader, data: Any) -> dict[str, float]:
+def _mechanics(r: Reader, data: Any) -> dict[str, dict[str, float]]:
+    from spacerace.world.mechanics import MECHANIC_ROWS, group_of
+
     table = r.table(data, ("mechanics",), "[mechanics]")
-    known = known_mechanics()
-    values = {}
-    for name, value in table.items():
-        if known is not None and name not in known:
-            hint = suggest(name, known)
-            problem = f'unknown mechanic "{name}"{hint}; the names are in docs/engine.md'
-            r.fail(("mechanics", name), problem)
-        values[name] = r.value(value, ("mechanics", name), Field("number"))
+    rows = {(row.group, row.name): row for row in MECHANIC_ROWS}
+    groups = dict.fromkeys(row.group for row in MECHANIC_ROWS)
+    values: dict[str, dict[str, float]] = {}
+    for group, entries in table.items():
+        path = ("mechanics", group)
+        if group not in groups:
+            r.fail(path, _not_a_group(group, entries, groups, group_of))
+        entries = r.table(entries, path, f"[mechanics.{group}]")
+        for name, value in entries.items():
+            row = rows.get((group, name))
+            if row is None:
+                home = group_of(name)
+                names = [n for g, n in rows if g == group]
+                problem = (
+                    f'"{name}" is a mechanic of {home}: write it under [mechanics.{home}]'
+                    if home
+                    else f'unknown mechanic "{name}"{suggest(name, names)} in '
+                    f"[mechanics.{group}]; the names are in docs/engine.md"
+                )
+                r.fail((*path, name), problem)
+            number = float(r.value(value, (*path, name), Field("number")))
+            problem = row.problem(number)
+            if problem is not None:
+                r.fail((*path, name), problem)
+            values.setdefault(group, {})[name] = number
     return values
+
+
+def _not_a_group(key: str, value: Any, groups: Mapping[str, None], group_of) -> str:
+    """Say why ``[mechanics]`` cannot hold ``key``: a flat mechanic, or no group at all."""
+    home = group_of(key)
+    if home is not None:
+        return f"mechanics are grouped by concern; write it under [mechanics.{home}]"
+    if not isinstance(value, Mapping):  # a flat key, misspelt: the closest mechanic's group
+        from spacerace.world.mechanics import MECHANIC_ROWS
+
+        close = difflib.get_close_matches(key, [row.name for row in MECHANIC_ROWS], 1, 0.6)
+        if close:
+            return (
+                f'unknown mechanic "{key}" (did you mean "{close[0]}"?); mechanics are '
+                f"grouped by concern: write it under [mechanics.{group_of(close[0])}]"
+            )
+    groups_text = ", ".join(groups)
+    return f'unknown mechanics group "{key}"{suggest(key, groups)}; the groups are {groups_text}'

@@ -160,7 +160,8 @@ class Scenario:
         people: Named people at the start.
         scripted: Forced events, by date.
         eras: Chronicle chapters.
-        mechanics: Overrides of the engine's invented constants (see ``world.mechanics``).
+        mechanics: Overrides of the engine's invented constants, group -> name -> value
+            (see ``world.mechanics``).
         source: Where it was read from (path or ``builtin:NAME``).
         base_names: Body -> name of the first base there of an agency that names none,
             as sorted (body, name) pairs (the series' Happy Valley).
@@ -177,7 +178,7 @@ class Scenario:
     people: tuple[PersonSpec, ...] = ()
     scripted: tuple[ScriptedEvent, ...] = ()
     eras: tuple[Era, ...] = ()
-    mechanics: Mapping[str, float] = field(default_factory=dict)
+    mechanics: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     source: str = ""
     base_names: tuple[tuple[str, str], ...] = ()
 

@@ -69,8 +69,8 @@ def deliver_asteroid(ctx: RunContext, mission: Mission) -> None:
         agency.capital_musd += value
     else:
         agency.funds_musd += value
-        boost = ctx.mech.asteroid_support_per_billion * value / 1000.0
-        agency.support = min(ctx.mech.support_max, agency.support + boost)
+        boost = ctx.mech.economy.asteroid_support_per_billion * value / 1000.0
+        agency.support = min(ctx.mech.politics.support_max, agency.support + boost)
     body = "mars" if plan.destination == "mars-orbit" else "moon"
     home = next(iter(ctx.bases_of(mission.agency, body)), None)
     water = products["water"] + products["volatiles"]

@@ -19,7 +19,10 @@ __all__ = ["review_agreements"]
 
 def review_agreements(ctx: RunContext, base: Base) -> None:
     """Apply the agreements the world allows now to one base."""
-    if ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold or base.abandoned_day is not None:
+    if (
+        ctx.world.rivalry >= ctx.mech.politics.treaty_rivalry_threshold
+        or base.abandoned_day is not None
+    ):
         return
     _merge_rival_bases(ctx, base)
     _treaty_partners_join(ctx, base)
@@ -31,7 +34,7 @@ def review_agreements(ctx: RunContext, base: Base) -> None:
             base.founder,
             f"{' and '.join(names)} take joint command of {base.name}.",
             cause=f"rivalry {ctx.world.rivalry:.2f} below the treaty threshold "
-            f"{ctx.mech.treaty_rivalry_threshold:.2f}; costs shared by headcount",
+            f"{ctx.mech.politics.treaty_rivalry_threshold:.2f}; costs shared by headcount",
             base=base.name,
         )
 

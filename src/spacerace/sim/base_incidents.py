@@ -35,7 +35,7 @@ def end_incidents(ctx: RunContext, base: Base) -> None:
                 module=unit.kind,
             )
             unit.held_by = ""
-            base.tension = max(0.0, base.tension - ctx.mech.incident_release)
+            base.tension = max(0.0, base.tension - ctx.mech.tension.incident_release)
 
 
 def _groups(ctx: RunContext, base: Base) -> dict[str, list[str]]:
@@ -93,7 +93,7 @@ def _emit(ctx, base, kind, agency, text, cause, **data):
 
 def _strike(ctx, base, rng, angriest, groups):
     company = next(k for k in groups if ctx.world.agencies[k].is_private)
-    days = ctx.mech.incident_days
+    days = ctx.mech.tension.incident_days
     stopped = [u for u in base.units if u.operator == company and u.works(ctx.now)]
     for unit in stopped:
         unit.offline_until = max(unit.offline_until, ctx.now + days)
@@ -114,7 +114,7 @@ def _strike(ctx, base, rng, angriest, groups):
 
 def _work_stoppage(ctx, base, rng, angriest, groups):
     base.work_factor = 0.5
-    base.work_factor_until = ctx.now + ctx.mech.incident_days / 3.0
+    base.work_factor_until = ctx.now + ctx.mech.tension.incident_days / 3.0
     name = ctx.world.agencies[angriest].name
     _emit(
         ctx,
@@ -145,10 +145,12 @@ def _seizure(ctx, base, rng, angriest, groups):
     producing = [u for u in base.units if u.works(ctx.now) and u.kind != "habitat"]
     unit = (producing or [u for u in base.units if u.works(ctx.now)])[0]
     unit.held_by = angriest
-    unit.offline_until = ctx.now + ctx.mech.incident_days
+    unit.offline_until = ctx.now + ctx.mech.tension.incident_days
     name = ctx.world.agencies[angriest].name
     if base.is_international and ctx.world.agencies[angriest].profile.superpower:
-        ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.defection_rivalry_jump / 2)
+        ctx.world.rivalry = min(
+            1.0, ctx.world.rivalry + ctx.mech.tension.defection_rivalry_jump / 2
+        )
     _emit(
         ctx,
         base,
@@ -172,7 +174,7 @@ def _defection(ctx, base, rng, angriest, groups):
     person = ctx.world.people[name]
     person.agency = target
     ctx.forget_people_index()  # people changed agency: rebuild the index
-    ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.defection_rivalry_jump)
+    ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.tension.defection_rivalry_jump)
     agencies[target].prestige += 1.0
     agencies[source].prestige -= 1.0
     _emit(

@@ -51,14 +51,18 @@ def _cost_per_kg(ctx: RunContext, vkey: str, imleo_per_kg: float) -> float:
     """M$ per kg landed: launches shared by the kilogram plus spacecraft (1969 M$ per t)."""
     spec = ctx.world.vehicle_specs[vkey]
     launch = money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) / spec.payload_leo_kg
-    craft = money_in_dollars_of(ctx, ctx.mech.spacecraft_cost_musd_per_t, 1969) / 1000.0 / 3.0
+    craft = (
+        money_in_dollars_of(ctx, ctx.mech.spacecraft.spacecraft_cost_musd_per_t, 1969)
+        / 1000.0
+        / 3.0
+    )
     return imleo_per_kg * (launch + craft)
 
 
 def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -> list[str]:
     wanted = []
     cap = capacity(base, specs, ctx.now)
-    if pop_after > ctx.mech.base_fill_share * cap:
+    if pop_after > ctx.mech.bases.base_fill_share * cap:
         wanted.append("habitat")
     kinds = base.modules
     power = flows.power_kw - (6.0 if wanted else 0.0)
@@ -73,7 +77,7 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
         wanted.append("greenhouse")
     if len(base.units) >= 4 and not kinds.get("landing_pad"):
         wanted.append("landing_pad")
-    return wanted[: int(ctx.mech.max_modules_per_order)]
+    return wanted[: int(ctx.mech.bases.max_modules_per_order)]
 
 
 def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
@@ -81,7 +85,7 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     mech = ctx.mech
     vkey = _vehicle(ctx, base.lead)
     if vkey is None:
-        base.next_supply_day = ctx.now + mech.lunar_supply_interval_days
+        base.next_supply_day = ctx.now + mech.bases.lunar_supply_interval_days
         return
     nuclear = "nuclear_propulsion" in ctx.world.agencies[base.founder].capabilities
     route = ctx.planner.cargo_to_surface(base.body, 1000.0, ctx.now, mech, nuclear)
@@ -94,14 +98,14 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         base.next_supply_day = (
             ctx.cal.day_of(ctx.year + (ctx.now >= ctx.cal.day_of(ctx.year, 10, 1)), 10, 1) + 2.0
         )
-        following = arrive_day + mech.lunar_supply_interval_days
+        following = arrive_day + mech.bases.lunar_supply_interval_days
     else:
         base.next_supply_day = depart_day + 1.0  # the next window after this one
         after = ctx.planner.cargo_to_surface("mars", 1000.0, depart_day + 1.0, mech, nuclear)
         following = (after[1] + after[2]) if after else arrive_day + 800.0
     per_kg = _cost_per_kg(ctx, vkey, imleo_t / 1000.0)
     flows = daily_flows(base, specs, needs, mech, ctx.now)
-    horizon = following - ctx.now + mech.supply_margin_days
+    horizon = following - ctx.now + mech.bases.supply_margin_days
     modules = _modules_wanted(ctx, base, specs, flows, base.population + 2)
     new_beds = sum(specs[m].crew_capacity for m in modules)
     seats = _seats(ctx, base, specs, new_beds)
@@ -111,7 +115,7 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     for stock in STOCKS:
         use = flows.demand_kg_day.get(stock, 0.0) * scale - flows.production_kg_day.get(stock, 0)
         if stock == "spares_kg":
-            use = mech.spares_kg_per_module_day * (len(base.units) + 2)
+            use = mech.bases.spares_kg_per_module_day * (len(base.units) + 2)
         cargo[stock] = max(
             0.0, use * horizon - base.stocks[stock] - base.in_transit_kg.get(stock, 0)
         )
@@ -121,7 +125,9 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         modules, seats = [], {}
     modules, seats = _pay_growth(ctx, base, specs, modules, seats, per_kg)
     mass = sum(cargo.values()) + sum(specs[m].mass_kg for m in modules)
-    mass += sum(seats.values()) * (mech.seat_kg_moon if base.body == "moon" else mech.seat_kg_mars)
+    mass += sum(seats.values()) * (
+        mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
+    )
     if mass <= 0:
         return
     for stock, kg in cargo.items():
@@ -145,14 +151,16 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
 def _seats(ctx: RunContext, base: Base, specs, new_beds: int) -> dict[str, int]:
     """New staff wanted per member: fill the habitats (with those ordered) to the fill share."""
     beds = capacity(base, specs, ctx.now) + new_beds
-    free = int(ctx.mech.base_fill_share * beds) - base.population
+    free = int(ctx.mech.bases.base_fill_share * beds) - base.population
     free += sum(1 for n in base.residents if base.tours.get(n, math.inf) <= ctx.now + 30.0)
     if free <= 0 or base.evacuating_day is not None:
         return {}
     private = sorted(k for k in base.agencies if ctx.world.agencies[k].is_private)
     states = state_members(ctx, base)
     seats = {k: 0 for k in states + private}
-    company = max(1, round(free * ctx.mech.contractor_seat_share)) if private and free > 1 else 0
+    company = (
+        max(1, round(free * ctx.mech.bases.contractor_seat_share)) if private and free > 1 else 0
+    )
     for i in range(company):
         seats[private[i % len(private)]] += 1
     for i in range(free - company):
@@ -191,14 +199,18 @@ def _pay_consumables(ctx: RunContext, base: Base, rng, cost_musd: float) -> bool
 def _allowance(ctx: RunContext, key: str) -> float:
     """What an agency spends at most on one base's growth at one order, M$."""
     agency = ctx.world.agencies[key]
-    share = ctx.mech.contractor_budget_share if agency.is_private else ctx.mech.growth_budget_share
+    share = (
+        ctx.mech.bases.contractor_budget_share
+        if agency.is_private
+        else ctx.mech.bases.growth_budget_share
+    )
     return max(0.0, min(agency.funds_musd, share * agency.budget_musd))
 
 
 def _pay_growth(ctx, base, specs, wanted, seats, per_kg):
     """Modules (paid by the command) and staff seats (paid by their employer), as afforded."""
     mech = ctx.mech
-    seat_kg = mech.seat_kg_moon if base.body == "moon" else mech.seat_kg_mars
+    seat_kg = mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
     budget = {k: _allowance(ctx, k) for k in base.agencies}
     if base.body == "mars":  # a Mars order stands for two fiscal years of growth
         budget = {k: v * 2.0 for k, v in budget.items()}
@@ -248,9 +260,13 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
             base=base.name,
         )
     yield ctx.env.timeout(max(0.25, arrive_day - ctx.now))
-    risk = ctx.mech.risk_lunar_landing if base.body == "moon" else ctx.mech.risk_mars_landing
+    risk = (
+        ctx.mech.missions.risk_lunar_landing
+        if base.body == "moon"
+        else ctx.mech.missions.risk_mars_landing
+    )
     if base.modules.get("landing_pad"):
-        risk *= ctx.mech.pad_landing_risk_factor
+        risk *= ctx.mech.bases.pad_landing_risk_factor
     parts = [ok and bool(rng.random() >= risk) for ok in parts]
     share = sum(parts) / launches
     for stock, kg in cargo.items():
@@ -304,7 +320,11 @@ def _staff_arrive(ctx: RunContext, base: Base, seats: dict[str, int], rng) -> li
     from spacerace.sim.bases import arrive
 
     names = []
-    tour = ctx.mech.staff_tour_days_moon if base.body == "moon" else ctx.mech.staff_tour_days_mars
+    tour = (
+        ctx.mech.bases.staff_tour_days_moon
+        if base.body == "moon"
+        else ctx.mech.bases.staff_tour_days_mars
+    )
     for key, n in sorted(seats.items()):
         agency = ctx.world.agencies[key]
         roles = ROLES["private" if agency.is_private else "state"]

@@ -55,9 +55,9 @@ def found_base(ctx: RunContext, base: Base, crew: tuple[str, ...]) -> None:
         ModuleUnit("habitat", ctx.now, base.founder),
         ModuleUnit("power", ctx.now, base.founder),
     ]
-    days = 2.0 * mech.supply_margin_days
+    days = 2.0 * mech.bases.supply_margin_days
     start = {s: 4 * kg * days for s, kg in needs.items()}
-    start["spares_kg"] = mech.spares_kg_per_module_day * 2 * days
+    start["spares_kg"] = mech.bases.spares_kg_per_module_day * 2 * days
     for stock in STOCKS:
         base.stocks[stock] = start.get(stock, 0.0)
         base.ledger[stock]["initial"] = base.stocks[stock]
@@ -118,7 +118,7 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         _evacuation(ctx, base, reserve_days(base, flows, base.in_transit_kg), rng)
         if not base.residents:
             flows = daily_flows(base, specs, needs, mech, ctx.now)
-    storage = mech.storage_kg_per_habitat * max(1, base.modules.get("habitat", 0))
+    storage = mech.bases.storage_kg_per_habitat * max(1, base.modules.get("habitat", 0))
     unmet = advance_stocks(base, flows, STEP_DAYS, storage)
     if base.residents:
         _shortfalls(ctx, base, unmet, flows.demand_kg_day["food_kg"])
@@ -127,7 +127,7 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     urgent = (
         base.body == "moon"
         and base.residents
-        and reserve < ctx.mech.rationing_reserve_days
+        and reserve < ctx.mech.bases.rationing_reserve_days
         and not any(base.in_transit_kg.values())
     )
     if (ctx.now >= base.next_supply_day or urgent) and base.evacuating_day is None:
@@ -155,11 +155,14 @@ def _tours_end(ctx: RunContext, base: Base) -> None:
 def _repairs(ctx: RunContext, base: Base, rng) -> None:
     mech = ctx.mech
     for unit in base.units:
-        if unit.offline_until == math.inf and base.stocks["spares_kg"] >= mech.repair_spares_kg:
-            base.debit("spares_kg", mech.repair_spares_kg, "consumed")
+        if (
+            unit.offline_until == math.inf
+            and base.stocks["spares_kg"] >= mech.bases.repair_spares_kg
+        ):
+            base.debit("spares_kg", mech.bases.repair_spares_kg, "consumed")
             unit.offline_until = ctx.now
     if base.stocks["spares_kg"] <= 0 and base.residents:
-        chance = 1.0 - math.exp(-mech.breakdowns_per_module_year * STEP_DAYS / 365.25)
+        chance = 1.0 - math.exp(-mech.bases.breakdowns_per_module_year * STEP_DAYS / 365.25)
         for unit in base.units:
             if unit.works(ctx.now) and rng.random() < chance:
                 unit.offline_until = math.inf
@@ -181,7 +184,7 @@ def _shortfalls(ctx: RunContext, base: Base, unmet: dict[str, float], food_kg_da
         base.starving_days += min(STEP_DAYS, hungry / food_kg_day)
     else:
         base.starving_days = 0.0
-    if breath or base.starving_days > ctx.mech.starvation_days:
+    if breath or base.starving_days > ctx.mech.bases.starvation_days:
         what = breath[0].removesuffix("_kg") if breath else "food"
         _deaths(ctx, base, list(base.residents), f"the base ran out of {what}")
 
@@ -219,7 +222,7 @@ def _recall(ctx: RunContext, name: str, why: str) -> None:
 
 
 def _ration(ctx: RunContext, base: Base, reserve: float) -> None:
-    want = bool(base.residents) and reserve < ctx.mech.rationing_reserve_days
+    want = bool(base.residents) and reserve < ctx.mech.bases.rationing_reserve_days
     if want == base.rationing:
         return
     base.rationing = want
@@ -252,7 +255,7 @@ def _evacuation(ctx: RunContext, base: Base, reserve: float, rng) -> None:
             _evacuate(ctx, base)
         return
     leave_day, _ = _days_to_leave(ctx, base)
-    if reserve >= leave_day - ctx.now + ctx.mech.evacuation_margin_days:
+    if reserve >= leave_day - ctx.now + ctx.mech.bases.evacuation_margin_days:
         return
     deciders = state_members(ctx, base) if base.command == "joint" else [base.command]
     if not any(_asks_to_evacuate(ctx, k, base, reserve) for k in deciders):
@@ -318,7 +321,7 @@ def drivers_of(
     if base.rationing:
         scarcity = 1.0
     else:
-        scarcity = max(0.0, min(1.0, 1.0 - reserve / mech.comfort_reserve_days))
+        scarcity = max(0.0, min(1.0, 1.0 - reserve / mech.bases.comfort_reserve_days))
     cap = max(1, capacity(base, specs, ctx.now))
     crowding = max(0.0, min(1.0, (n / cap - 0.75) / 0.5))
     workload = min(1.0, crowding + (1.0 - flows.power_factor))
@@ -349,13 +352,13 @@ def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, e
     base.incident_memory *= math.exp(-STEP_DAYS / 365.25)
     if not base.residents:
         base.tension = relax(
-            base.tension, mech.tension_floor, STEP_DAYS, mech.tension_relax_per_year
+            base.tension, mech.tension.tension_floor, STEP_DAYS, mech.tension.tension_relax_per_year
         )
         base.morale = {}
         return
     d = drivers_of(ctx, base, flows, reserve, specs, employers)
     base.tension = relax(
-        base.tension, tension_target(d, mech), STEP_DAYS, mech.tension_relax_per_year
+        base.tension, tension_target(d, mech), STEP_DAYS, mech.tension.tension_relax_per_year
     )
     calm = 1.0 - base.tension - 0.3 * d.scarcity
     base.morale = {
@@ -372,9 +375,14 @@ def _births(ctx: RunContext, base: Base, rng) -> int:
     """Children born this step (returns how many)."""
     mech = ctx.mech
     years = (ctx.now - base.founded_day) / 365.25
-    if base.population < mech.settlement_min_residents or years < mech.settlement_min_years:
+    if (
+        base.population < mech.bases.settlement_min_residents
+        or years < mech.bases.settlement_min_years
+    ):
         return 0
-    born = int(rng.poisson(mech.birth_rate_per_person_year * base.population * STEP_DAYS / 365.25))
+    born = int(
+        rng.poisson(mech.bases.birth_rate_per_person_year * base.population * STEP_DAYS / 365.25)
+    )
     for _ in range(born):
         parent = ctx.world.people[base.residents[int(rng.integers(base.population))]]
         ctx.world.staff_count += 1
@@ -395,7 +403,7 @@ def _births(ctx: RunContext, base: Base, rng) -> int:
             parent.agency,
             f"A child is born at {base.name}, the base's birth number {base.births}.",
             cause=f"{base.population} residents; birth rate "
-            f"{mech.birth_rate_per_person_year * 1000:.1f} per 1,000 a year",
+            f"{mech.bases.birth_rate_per_person_year * 1000:.1f} per 1,000 a year",
             base=base.name,
         )
     return born

@@ -208,7 +208,7 @@ class RunContext:
         asteroids: the year's target and destination) and carry its departure; other plans
         are the same whenever decided, and leave ``mission_lead_days`` after the decision.
         """
-        depart = self.now + self.mech.mission_lead_days
+        depart = self.now + self.mech.missions.mission_lead_days
         window = None
         builder = MISSION_KINDS[kind].planner
         if builder == "mars":

@@ -69,8 +69,9 @@ def run_timeline(
     world = build_world(scenario)
     cal = Calendar(scenario.start_jd_tdb)
     env = simpy.Environment()
+    mech = Mechanics.with_overrides(scenario.mechanics)
     chosen = {
-        key: (policies or {}).get(key) or policy_for(spec.kind, spec.policy)
+        key: (policies or {}).get(key) or policy_for(spec.kind, spec.policy, mech.policy)
         for key, spec in sorted(scenario.agencies.items())
     }
     ctx = RunContext(
@@ -78,7 +79,7 @@ def run_timeline(
         world=world,
         log=EventLog(),
         cal=cal,
-        mech=Mechanics.with_overrides(scenario.mechanics),
+        mech=mech,
         planner=planner or make_planner(scenario, end_year),
         policies=chosen,
         seed=int(seed),
@@ -86,7 +87,7 @@ def run_timeline(
         end_day=cal.day_of(end_year + 1, 1, 1),
         decisions=decision_point or DecisionPoint(replay=decisions),
     )
-    world.rivalry = ctx.mech.rivalry_start
+    world.rivalry = ctx.mech.politics.rivalry_start
     _start(ctx, scenario)
     env.run(until=ctx.end_day)
     metrics = sorted(ctx.metrics, key=lambda r: (r["year"], r["agency"]))

@@ -48,7 +48,7 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
         if mission.crew
         else 0.5
     )
-    cut = 1.0 - ctx.mech.skill_risk_reduction * skill
+    cut = 1.0 - ctx.mech.missions.skill_risk_reduction * skill
     phases = MISSION_KINDS[mission.kind].phases
     for phase in phases:
         yield ctx.env.timeout(max(0.25, _duration(ctx, mission, phase)))
@@ -78,8 +78,8 @@ def _duration(ctx: RunContext, mission: Mission, phase: Phase) -> float:
     if phase.duration == "return":
         return mission.plan.return_days or mission.plan.transit_days
     if phase.duration == "landing":
-        return ctx.mech.landing_phase_days
-    return ctx.mech.short_phase_days
+        return ctx.mech.missions.landing_phase_days
+    return ctx.mech.missions.other_phase_days
 
 
 def _surface_stay(ctx: RunContext, mission: Mission, stay: float):
@@ -105,7 +105,7 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
         spec = ctx.world.vehicle_specs[vkey]
         record = ctx.world.vehicles[vkey]
         if n:
-            yield ctx.env.timeout(ctx.mech.launch_spacing_days)
+            yield ctx.env.timeout(ctx.mech.missions.launch_interval_days)
         odds = record.reliability
         success = True if forced else bool(rng.random() < odds)
         record.update(success)
@@ -130,7 +130,7 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
                     1.0 - odds,
                     rng,
                     False,
-                    survive=ctx.mech.crew_survival_launch_failure,
+                    survive=ctx.mech.missions.crew_survival_launch_failure,
                 )
             else:
                 _release(ctx, mission)
@@ -157,7 +157,7 @@ def _release(ctx: RunContext, mission: Mission) -> None:
 def _fail(ctx, mission, phase, risk, rng, scripted, survive=None):
     mission.status = "failed"
     mission.failed_phase = phase
-    survive = 1.0 - ctx.mech.loss_given_phase_failure if survive is None else survive
+    survive = 1.0 - ctx.mech.missions.loss_given_phase_failure if survive is None else survive
     lost = bool(mission.crew) and rng.random() >= survive
     ctx.emit(
         "mission_failed",
@@ -194,9 +194,9 @@ def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
         deliver_asteroid(ctx, mission)
     mission.status = "success"
     agency = ctx.world.agencies[mission.agency]
-    agency.prestige += ctx.mech.prestige_success if mission.crew else 0.0
+    agency.prestige += ctx.mech.prestige.prestige_success if mission.crew else 0.0
     if agency.is_private:  # investors follow success
-        agency.capital_musd += ctx.mech.private_success_capital_musd
+        agency.capital_musd += ctx.mech.economy.private_success_capital_musd
     for name in mission.crew:
         ctx.world.people[name].flights += 1
     _release(ctx, mission)

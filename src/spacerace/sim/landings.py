@@ -23,7 +23,7 @@ def stay_days(ctx: RunContext, mission: Mission) -> float:
     """Days on the surface: a crew living at a base after a tour landing serves a tour."""
     kind = MISSION_KINDS[mission.kind]
     if kind.serves_tour and ctx.world.home_of(mission.crew[0] if mission.crew else ""):
-        return max(mission.plan.surface_days, ctx.mech.base_rotation_interval_days)
+        return max(mission.plan.surface_days, ctx.mech.missions.base_rotation_interval_days)
     return mission.plan.surface_days
 
 
@@ -111,7 +111,7 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     sites.append(mission.id)
     if not kind.founds_base:
         return
-    if len(sites) < getattr(ctx.mech, body.min_landings):
+    if len(sites) < getattr(ctx.mech.missions, body.min_landings):
         return
     name = base_name_for(ctx, mission.agency, body.key)
     base = Base(name, body.key, mission.agency, [mission.agency], ctx.now, site=body.site)
@@ -136,7 +136,7 @@ def _crew_moves_in(ctx: RunContext, base: Base, mission: Mission) -> None:
 def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
     """When rivalry is low, a later arrival joins an existing base ("foes into partners")."""
     if (
-        ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold
+        ctx.world.rivalry >= ctx.mech.politics.treaty_rivalry_threshold
         and not ctx.world.agencies[mission.agency].is_private
     ):
         return False
@@ -155,6 +155,6 @@ def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
                 base=base.name,
             )
             if agency.is_private and SURFACE_BODIES[body].helium3:
-                agency.revenue_musd += ctx.mech.helium3_revenue_musd
+                agency.revenue_musd += ctx.mech.economy.helium3_revenue_musd
             return True
     return False

@@ -21,13 +21,18 @@ __all__ = ["asteroid_destination", "best_odds", "goal_served", "mission_options"
 
 
 def phase_risk(ctx: RunContext, risk: str) -> float:
-    """The failure chance a phase row names (a mechanic), before the crew's skill cut."""
-    return getattr(ctx.mech, risk)
+    """The failure chance a phase row names (a missions mechanic), before the skill cut."""
+    return getattr(ctx.mech.missions, risk)
 
 
-def mechanic(ctx: RunContext, name: str) -> float:
-    """A mechanic a kind's row names (its launch cap, its upkeep interval)."""
-    return getattr(ctx.mech, name)
+def launch_cap(ctx: RunContext, kind: MissionKind) -> float:
+    """Most launches a mission of ``kind`` may take (the programs mechanic its row names)."""
+    return getattr(ctx.mech.programs, kind.launch_cap)
+
+
+def upkeep_interval_days(ctx: RunContext, kind: MissionKind) -> float:
+    """Days between two upkeep flights of ``kind`` (the missions mechanic its row names)."""
+    return getattr(ctx.mech.missions, kind.upkeep_interval)
 
 
 def goal_served(ctx: RunContext, key: str, kind: str, has_woman: bool) -> str:
@@ -54,7 +59,7 @@ def _odds(
     odds = reliability**launches
     if crew_vehicle:
         odds *= ctx.world.vehicles[crew_vehicle].reliability
-    cut = 1.0 - ctx.mech.skill_risk_reduction * skill
+    cut = 1.0 - ctx.mech.missions.skill_risk_reduction * skill
     for phase in kind.phases:
         odds *= 1.0 - phase_risk(ctx, phase.risk) * cut
     return odds
@@ -80,7 +85,7 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
         goal = goal_served(ctx, key, kind.key, has_woman)
         if not goal and (
             not kind.is_upkeep
-            or ctx.now - last.get(kind.key, -1e9) < mechanic(ctx, kind.upkeep_interval)
+            or ctx.now - last.get(kind.key, -1e9) < upkeep_interval_days(ctx, kind)
         ):
             continue
         if kind.crew and (len(pool) < kind.crew or agency.is_grounded(ctx.now)):
@@ -111,7 +116,9 @@ def _split(ctx: RunContext, kind: MissionKind, vkey: str, fleet: list[str], plan
     crew_vehicle = _crew_vehicle(ctx, fleet)
     if not crew_vehicle:
         return 0, None
-    capsule = min(ctx.mech.crew_capsule_kg, ctx.world.vehicle_specs[crew_vehicle].payload_leo_kg)
+    capsule = min(
+        ctx.mech.spacecraft.capsule_kg, ctx.world.vehicle_specs[crew_vehicle].payload_leo_kg
+    )
     cargo = max(1, math.ceil((plan.imleo_kg - capsule) / spec.payload_leo_kg))
     return cargo, crew_vehicle
 
@@ -124,7 +131,7 @@ def _option(ctx, key, kind: MissionKind, vkey, fleet, goal, skill) -> MissionOpt
     if plan is None:
         return None
     launches, crew_vehicle = _split(ctx, kind, vkey, fleet, plan)
-    if crew_vehicle is None or launches + bool(crew_vehicle) > mechanic(ctx, kind.launch_cap):
+    if crew_vehicle is None or launches + bool(crew_vehicle) > launch_cap(ctx, kind):
         return None
     cost = launches * money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) + (
         plan.cost_musd - plan.launches * spec.cost_musd
@@ -133,7 +140,7 @@ def _option(ctx, key, kind: MissionKind, vkey, fleet, goal, skill) -> MissionOpt
         crew_spec = ctx.world.vehicle_specs[crew_vehicle]
         cost += money_in_dollars_of(ctx, crew_spec.cost_musd, crew_spec.cost_year)
     odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
-    depart = plan.depart_day if kind.windowed else ctx.now + ctx.mech.mission_lead_days
+    depart = plan.depart_day if kind.windowed else ctx.now + ctx.mech.missions.mission_lead_days
     return MissionOption(kind.key, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, depart)
 
 

@@ -36,7 +36,7 @@ def decide_process(ctx: RunContext, key: str):
         review_goals(ctx, key)
         options = [o for o in mission_options(ctx, key) if o.cost_musd <= agency.funds_musd]
         if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns
-            yield ctx.env.timeout(ctx.mech.idle_review_days)
+            yield ctx.env.timeout(ctx.mech.missions.idle_review_days)
             continue
         view = ctx.view(key)
         choice = ctx.decisions.ask(
@@ -47,15 +47,15 @@ def decide_process(ctx: RunContext, key: str):
             lambda rng, v=view, o=options: policy.next_mission(v, o, rng),
         )
         if choice is None:
-            yield ctx.env.timeout(ctx.mech.no_choice_wait_days)
+            yield ctx.env.timeout(ctx.mech.missions.decision_retry_days)
             continue
         mission = commit_mission(ctx, key, choice)
         if mission is None:
-            yield ctx.env.timeout(ctx.mech.no_choice_wait_days)
+            yield ctx.env.timeout(ctx.mech.missions.decision_retry_days)
             continue
         ctx.env.process(flight_process(ctx, mission))
-        wait = mission.plan.depart_day - ctx.now + ctx.mech.after_departure_days
-        yield ctx.env.timeout(max(ctx.mech.after_departure_days, wait))
+        wait = mission.plan.depart_day - ctx.now + ctx.mech.missions.decision_after_departure_days
+        yield ctx.env.timeout(max(ctx.mech.missions.decision_after_departure_days, wait))
 
 
 def review_goals(ctx: RunContext, key: str) -> None:

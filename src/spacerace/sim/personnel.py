@@ -48,7 +48,7 @@ def personnel_process(ctx: RunContext):
             elif (
                 person.flies
                 and person.status == "active"
-                and rng.random() < ctx.mech.injury_per_person_year
+                and rng.random() < ctx.mech.people.injury_per_person_year
             ):
                 person.status = "injured"
                 person.health = 0.4
@@ -56,7 +56,8 @@ def personnel_process(ctx: RunContext):
                     "injury",
                     person.agency,
                     f"{person.name} is injured in training.",
-                    cause=f"training injury rate {ctx.mech.injury_per_person_year:.0%} a year",
+                    cause=f"training injury rate {ctx.mech.people.injury_per_person_year:.0%}"
+                    " a year",
                     actors=(person.name,),
                 )
         for key in ctx.active_agencies():
@@ -70,11 +71,11 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
         for p in ctx.world.people.values()
         if p.agency == key and p.flies and p.status in ("active", "training", "flying")
     ]
-    if len(flyers) >= ctx.mech.min_flyers:
+    if len(flyers) >= ctx.mech.people.min_flyers:
         return
     facility = ctx.ref.training.get(agency.training_facility, ctx.ref.default_training)
     ready = ctx.now + facility.basic_training_months * MONTH_DAYS
-    want = int(ctx.mech.recruit_group_size)
+    want = int(ctx.mech.people.recruit_group_size)
     role = agency.profile.crew_title
     states = {a.country for a in ctx.world.agencies.values() if not a.is_private}
     hired = []

@@ -108,7 +108,7 @@ class MissionPlanner:
         Returns:
             The plan, or None when there is no window before the planner's span ends.
         """
-        depart = day + mech.mission_lead_days
+        depart = day + mech.missions.mission_lead_days
         builders = {
             "earth_orbit": self._earth_orbit,
             "space_station": self._station,
@@ -130,35 +130,46 @@ class MissionPlanner:
 
     def _station(self, vehicle, depart, mech, nuclear):
         return self._finish(
-            0.0, mech.station_mass_kg, vehicle, depart, 0.0, 90.0, 0.0, mech, "station to LEO"
+            0.0,
+            mech.spacecraft.station_mass_kg,
+            vehicle,
+            depart,
+            0.0,
+            90.0,
+            0.0,
+            mech,
+            "station to LEO",
         )
 
     def _after_tli(self, post_tli_kg: float, mech: Mechanics) -> float:
         """Mass in LEO that injects ``post_tli_kg`` toward the Moon (rocket equation), kg."""
         return float(
-            post_tli_kg + propellant_mass_kg(self.tli_dv_km_s, mech.isp_chemical_s, post_tli_kg)
+            post_tli_kg
+            + propellant_mass_kg(self.tli_dv_km_s, mech.spacecraft.isp_chemical_s, post_tli_kg)
         )
 
     def _cargo_post_tli(self, payload_kg: float, mech: Mechanics) -> float:
         """Mass after TLI that lands ``payload_kg`` one way: LOI then descent, kg."""
-        dv = self.loi_dv_km_s + mech.lunar_descent_dv_km_s
-        return float(payload_kg + propellant_mass_kg(dv, mech.isp_storable_s, payload_kg))
+        dv = self.loi_dv_km_s + mech.spacecraft.lunar_descent_dv_km_s
+        return float(
+            payload_kg + propellant_mass_kg(dv, mech.spacecraft.isp_storable_s, payload_kg)
+        )
 
     def _lunar(self, vehicle, depart, mech, nuclear):
         # The crewed stack after TLI carries its own lunar propellant (Apollo's 45.7 t)
-        imleo = self._after_tli(mech.lunar_spacecraft_kg, mech)
-        dv = self.tli_dv_km_s + self.loi_dv_km_s + mech.lunar_descent_ascent_dv_km_s
+        imleo = self._after_tli(mech.spacecraft.lunar_spacecraft_kg, mech)
+        dv = self.tli_dv_km_s + self.loi_dv_km_s + mech.spacecraft.lunar_descent_ascent_dv_km_s
         note = (
             f"TLI {self.tli_dv_km_s:.2f} + LOI {self.loi_dv_km_s:.2f} + landing/ascent "
-            f"{mech.lunar_descent_ascent_dv_km_s:.2f} km/s (patched conics)"
+            f"{mech.spacecraft.lunar_descent_ascent_dv_km_s:.2f} km/s (patched conics)"
         )
         return self._finish(dv, imleo, vehicle, depart, self.lunar_tof_days, 3.0, 0.0, mech, note)
 
     def _lunar_base(self, vehicle, depart, mech, nuclear):
-        crew = self._after_tli(mech.lunar_spacecraft_kg, mech)
-        cargo = self._after_tli(self._cargo_post_tli(mech.lunar_cargo_kg, mech), mech)
-        dv = self.tli_dv_km_s + self.loi_dv_km_s + mech.lunar_descent_ascent_dv_km_s
-        note = f"crew landing plus a {mech.lunar_cargo_kg / 1000:.0f} t module landed"
+        crew = self._after_tli(mech.spacecraft.lunar_spacecraft_kg, mech)
+        cargo = self._after_tli(self._cargo_post_tli(mech.spacecraft.lunar_cargo_kg, mech), mech)
+        dv = self.tli_dv_km_s + self.loi_dv_km_s + mech.spacecraft.lunar_descent_ascent_dv_km_s
+        note = f"crew landing plus a {mech.spacecraft.lunar_cargo_kg / 1000:.0f} t module landed"
         return self._finish(
             dv, crew + cargo, vehicle, depart, self.lunar_tof_days, 180.0, 0.0, mech, note
         )
@@ -167,7 +178,7 @@ class MissionPlanner:
         window = self.next_mars_window(depart)
         if window is None:
             return None
-        isp = mech.isp_nuclear_s if nuclear else mech.isp_chemical_s
+        isp = mech.spacecraft.isp_nuclear_s if nuclear else mech.spacecraft.isp_chemical_s
         tmi = float(departure_dv_km_s(window.vinf_depart_km_s, self._r_leo, self._mu_earth))
         moi = float(capture_dv_km_s(window.vinf_arrive_km_s, self._r_lmo, self._mu_mars))
         back = self.return_window_after(window.arrive_jd_tdb + 30.0)
@@ -175,20 +186,23 @@ class MissionPlanner:
             return None
         tei = float(departure_dv_km_s(back.vinf_depart_km_s, self._r_lmo, self._mu_mars))
         # stages from the last burn back: return, landing+ascent, capture, departure
-        mass = mech.mars_spacecraft_kg / 3.0  # the Earth-return craft
+        mass = mech.spacecraft.mars_spacecraft_kg / 3.0  # the Earth-return craft
         mass += propellant_mass_kg(tei, isp, mass)
-        mass += mech.mars_spacecraft_kg * 2.0 / 3.0  # habitat, lander and ascent vehicle
-        mass += propellant_mass_kg(mech.mars_landing_ascent_dv_km_s, mech.isp_storable_s, mass)
+        mass += mech.spacecraft.mars_spacecraft_kg * 2.0 / 3.0  # habitat, lander and ascent vehicle
+        mass += propellant_mass_kg(
+            mech.spacecraft.mars_landing_ascent_dv_km_s, mech.spacecraft.isp_storable_s, mass
+        )
         mass += propellant_mass_kg(moi, isp, mass)
         mass += propellant_mass_kg(tmi, isp, mass)
         surface = back.depart_jd_tdb - window.arrive_jd_tdb
         note = (
             f"window {window.c3_km2_s2:.1f} km2/s2 C3, TMI {tmi:.2f} + MOI {moi:.2f} + "
-            f"landing/ascent {mech.mars_landing_ascent_dv_km_s:.1f} + TEI {tei:.2f} km/s, "
+            f"landing/ascent {mech.spacecraft.mars_landing_ascent_dv_km_s:.1f} + "
+            f"TEI {tei:.2f} km/s, "
             f"{'nuclear' if nuclear else 'chemical'} Isp {isp:.0f} s"
         )
         return self._finish(
-            tmi + moi + mech.mars_landing_ascent_dv_km_s + tei,
+            tmi + moi + mech.spacecraft.mars_landing_ascent_dv_km_s + tei,
             float(mass),
             vehicle,
             window.depart_jd_tdb - self.start_jd_tdb,
@@ -224,14 +238,14 @@ class MissionPlanner:
         target = self.asteroid_target(depart, destination)
         if target is None:
             return None
-        isp = mech.isp_nuclear_s if nuclear else mech.isp_chemical_s
-        tug = mech.asteroid_spacecraft_kg
+        isp = mech.spacecraft.isp_nuclear_s if nuclear else mech.spacecraft.isp_chemical_s
+        tug = mech.spacecraft.asteroid_spacecraft_kg
         dv_out, dv_back = target.dv_outbound_km_s, target.dv_return_km_s
         empty = tug * float(leo_mass_ratio(dv_out, dv_back, isp, 0.0))
         per_kg = tug * float(leo_mass_ratio(dv_out, dv_back, isp, 1.0 / tug)) - empty
-        lift = mech.max_launches_other * vehicle.payload_leo_kg
+        lift = mech.programs.max_launches_other * vehicle.payload_leo_kg
         returned = min(target.returned_kg, (lift - empty) / per_kg)
-        if returned < mech.asteroid_min_return_kg:
+        if returned < mech.spacecraft.asteroid_min_return_kg:
             return None
         imleo = empty + per_kg * returned
         note = (
@@ -283,11 +297,11 @@ class MissionPlanner:
         window = self.next_mars_window(day)
         if window is None:
             return None
-        isp = mech.isp_nuclear_s if nuclear else mech.isp_chemical_s
+        isp = mech.spacecraft.isp_nuclear_s if nuclear else mech.spacecraft.isp_chemical_s
         tmi = float(departure_dv_km_s(window.vinf_depart_km_s, self._r_leo, self._mu_earth))
         moi = float(capture_dv_km_s(window.vinf_arrive_km_s, self._r_lmo, self._mu_mars))
         mass = landed_kg + propellant_mass_kg(
-            mech.mars_descent_dv_km_s, mech.isp_storable_s, landed_kg
+            mech.spacecraft.mars_descent_dv_km_s, mech.spacecraft.isp_storable_s, landed_kg
         )
         mass += propellant_mass_kg(moi, isp, mass)
         mass += propellant_mass_kg(tmi, isp, mass)
@@ -295,7 +309,10 @@ class MissionPlanner:
 
     def _finish(self, dv, imleo, vehicle, depart, transit, surface, c3, mech, note):
         launches = max(1, math.ceil(imleo / vehicle.payload_leo_kg))
-        cost = launches * vehicle.cost_musd + mech.spacecraft_cost_musd_per_t * imleo / 1000.0 / 3.0
+        cost = (
+            launches * vehicle.cost_musd
+            + mech.spacecraft.spacecraft_cost_musd_per_t * imleo / 1000.0 / 3.0
+        )
         return MissionPlan(
             delta_v_km_s=round(dv, 4),
             imleo_kg=round(imleo, 1),

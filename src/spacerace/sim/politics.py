@@ -30,11 +30,13 @@ def support_target(ctx: RunContext, agency: Agency) -> float:
     mech = ctx.mech
     rivalry = ctx.world.rivalry
     if agency.profile.is_legislated:
-        target = mech.us_support_base + mech.us_support_per_rivalry * rivalry
+        target = mech.politics.us_support_base + mech.politics.us_support_per_rivalry * rivalry
         if agency.race_won:
-            target *= mech.us_support_after_winning
+            target *= mech.politics.us_support_after_winning
     else:
-        target = mech.soviet_support_base + mech.soviet_support_per_rivalry * rivalry
+        target = (
+            mech.politics.soviet_support_base + mech.politics.soviet_support_per_rivalry * rivalry
+        )
     return target + agency.support_shift
 
 
@@ -58,7 +60,8 @@ def fiscal_process(ctx: RunContext):
                 cause="economic shock (rate from NBER recession dates)",
             )
         ctx.world.rivalry = max(
-            ctx.mech.rivalry_floor, ctx.world.rivalry - ctx.mech.rivalry_decay_per_year
+            ctx.mech.politics.rivalry_floor,
+            ctx.world.rivalry - ctx.mech.politics.rivalry_decay_per_year,
         )
         for key in ctx.active_agencies():
             _appropriate(ctx, key, fy, shock)
@@ -70,19 +73,22 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
     previous = agency.budget_musd
     if agency.is_private:
         agency.capital_musd += agency.revenue_musd
-        spend = agency.capital_musd * mech.private_investor_share
+        spend = agency.capital_musd * mech.economy.private_investor_share
         agency.capital_musd -= spend
         agency.budget_musd = spend
-        cause = (
-            f"{mech.private_investor_share:.0%} of capital, revenue {agency.revenue_musd:.0f} M$"
-        )
+        share = mech.economy.private_investor_share
+        cause = f"{share:.0%} of capital, revenue {agency.revenue_musd:.0f} M$"
     else:
         target = support_target(ctx, agency)
-        agency.support += (target - agency.support) * mech.support_relax_per_year
-        agency.support = min(mech.support_max, max(mech.support_min, agency.support))
+        agency.support += (target - agency.support) * mech.politics.support_relax_per_year
+        agency.support = min(
+            mech.politics.support_max, max(mech.politics.support_min, agency.support)
+        )
         start_year = ctx.cal.year(0.0)
         real = (
-            agency.base_budget_musd * agency.support * (mech.shock_budget_factor if shock else 1.0)
+            agency.base_budget_musd
+            * agency.support
+            * (mech.politics.shock_budget_factor if shock else 1.0)
         )
         agency.budget_musd = deflate_musd(real, start_year, min(fy, 2028))
         cause = (
@@ -118,7 +124,7 @@ def politics_process(ctx: RunContext):
 
 def _contracts(ctx: RunContext) -> None:
     """A company with the money becomes a contractor at the bases it cannot build itself."""
-    fee = ctx.mech.contractor_fee_musd
+    fee = ctx.mech.economy.contractor_fee_musd
     for key in ctx.active_agencies():
         company = ctx.world.agencies[key]
         if not company.is_private:
@@ -128,19 +134,20 @@ def _contracts(ctx: RunContext) -> None:
                 company.capital_musd -= fee
                 ctx.world.agencies[base.founder].funds_musd += fee
                 continue
-            if company.capital_musd < ctx.mech.contractor_join_fees * fee:
+            if company.capital_musd < ctx.mech.economy.contractor_capital_fees * fee:
                 continue
             base.agencies.append(key)
             company.capital_musd -= fee
             if base.body == "moon":
-                company.revenue_musd += ctx.mech.helium3_revenue_musd
+                company.revenue_musd += ctx.mech.economy.helium3_revenue_musd
             ctx.emit(
                 "base_joined",
                 key,
                 f"{company.name} joins {base.name} as a contractor.",
                 cause=f"pays {fee:.0f} M$ a year to {ctx.world.agencies[base.founder].name}"
                 + (
-                    f"; lunar helium-3 contracts bring {ctx.mech.helium3_revenue_musd:.0f} M$ "
+                    "; lunar helium-3 contracts bring "
+                    f"{ctx.mech.economy.helium3_revenue_musd:.0f} M$ "
                     "a year"
                     if base.body == "moon"
                     else ""
@@ -151,36 +158,37 @@ def _contracts(ctx: RunContext) -> None:
 
 def _cooperation(ctx: RunContext, year: int) -> None:
     """Below the treaty threshold the superpowers sign a space treaty and fly together."""
-    if ctx.world.treaty_year or ctx.world.rivalry >= ctx.mech.treaty_rivalry_threshold:
+    if ctx.world.treaty_year or ctx.world.rivalry >= ctx.mech.politics.treaty_rivalry_threshold:
         return
     pair = ctx.superpowers()
     if len(pair) < 2:
         return
     ctx.world.treaty_year = year
     for key in pair:
-        ctx.world.agencies[key].prestige += ctx.mech.prestige_success
+        ctx.world.agencies[key].prestige += ctx.mech.prestige.prestige_success
     ctx.world.rivalry = max(
-        ctx.mech.rivalry_floor, ctx.world.rivalry - ctx.mech.treaty_rivalry_drop
+        ctx.mech.politics.rivalry_floor, ctx.world.rivalry - ctx.mech.politics.treaty_rivalry_drop
     )
     ctx.emit(
         "treaty",
         None,
         f"Washington and Moscow sign a space cooperation treaty in {year}; a joint crew "
         "docks in orbit, former foes becoming partners.",
-        cause=f"rivalry {ctx.world.rivalry + ctx.mech.treaty_rivalry_drop:.2f} fell below the "
+        cause=f"rivalry {ctx.world.rivalry + ctx.mech.politics.treaty_rivalry_drop:.2f} fell "
+        "below the "
         "treaty threshold "
-        f"{ctx.mech.treaty_rivalry_threshold:.2f}",
+        f"{ctx.mech.politics.treaty_rivalry_threshold:.2f}",
         agencies=",".join(pair),
     )
 
 
 def _us_election(ctx: RunContext, rng, year: int) -> None:
     party = ctx.world.us_president.split(":")[0]
-    keep = rng.random() < ctx.mech.incumbent_party_retention
+    keep = rng.random() < ctx.mech.politics.incumbent_party_retention
     winner = party if keep else next(p for p in US_PARTIES if p != party)
     ctx.world.us_president = f"{winner}: the {year} winner"
     if not keep:
-        delta = ctx.mech.party_space_support_delta * (1 if rng.random() < 0.5 else -1)
+        delta = ctx.mech.politics.party_space_support_delta * (1 if rng.random() < 0.5 else -1)
         for _, agency in sorted(ctx.world.agencies.items()):
             if agency.profile.is_legislated:
                 agency.support_shift += delta
@@ -189,7 +197,8 @@ def _us_election(ctx: RunContext, rng, year: int) -> None:
         "election",
         None,
         f"The {winner} party {word} the White House in {year}.",
-        cause=f"incumbent party kept it with probability {ctx.mech.incumbent_party_retention:.2f}",
+        cause="incumbent party kept it with probability "
+        f"{ctx.mech.politics.incumbent_party_retention:.2f}",
         party=winner,
     )
 
@@ -197,8 +206,8 @@ def _us_election(ctx: RunContext, rng, year: int) -> None:
 def _soviet_year(ctx: RunContext, rng, year: int) -> None:
     for _, agency in sorted(ctx.world.agencies.items()):
         if agency.profile.is_planned and year > 1970:
-            agency.approval_delay_days += ctx.mech.soviet_approval_delay_days_per_year
-    if rng.random() < ctx.mech.leader_change_per_year:
+            agency.approval_delay_days += ctx.mech.politics.soviet_approval_delay_days_per_year
+    if rng.random() < ctx.mech.politics.leader_change_per_year:
         for agency in ctx.world.agencies.values():
             if agency.profile.is_planned:
                 agency.approval_delay_days *= 0.5
@@ -216,23 +225,27 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
     """Politics after a first: the achiever's support rises, a beaten rival's more."""
     mech = ctx.mech
     agency = ctx.world.agencies[key]
-    agency.prestige += mech.prestige_first
+    agency.prestige += mech.prestige.prestige_first
     if not agency.is_private:
-        agency.support = min(mech.support_max, agency.support + mech.support_boost_own_first)
+        agency.support = min(
+            mech.politics.support_max, agency.support + mech.politics.support_boost_own_first
+        )
     if agency.profile.is_legislated and agency.goals and milestone == agency.goals[0]:
         agency.race_won = True
     if agency.profile.answers_to_leadership:
-        agency.support_shift += mech.soviet_support_per_first
+        agency.support_shift += mech.politics.soviet_support_per_first
     rival = ctx.rival_of(key)
     if rival is None:
         return
     other = ctx.world.agencies[rival]
     if milestone in other.goals:
-        other.support = min(mech.support_max, other.support + mech.support_boost_rival_first)
+        other.support = min(
+            mech.politics.support_max, other.support + mech.politics.support_boost_rival_first
+        )
         jump = (
-            mech.rivalry_jump_us_beaten
+            mech.politics.rivalry_jump_us_beaten
             if other.profile.is_legislated
-            else mech.rivalry_jump_soviet_beaten
+            else mech.politics.rivalry_jump_soviet_beaten
         )
         ctx.world.rivalry = min(1.0, ctx.world.rivalry + jump)
         ctx.emit(
@@ -248,15 +261,17 @@ def react_to_loss(ctx: RunContext, key: str, count: int) -> None:
     """Politics after a loss of crew: support and prestige fall, crewed flights stop."""
     mech = ctx.mech
     agency = ctx.world.agencies[key]
-    agency.prestige += mech.prestige_loss
-    agency.support = max(mech.support_min, agency.support - mech.support_drop_crew_lost)
-    agency.grounded_until_day = ctx.now + mech.grounding_days
+    agency.prestige += mech.prestige.prestige_loss
+    agency.support = max(
+        mech.politics.support_min, agency.support - mech.politics.support_drop_crew_lost
+    )
+    agency.grounded_until_day = ctx.now + mech.missions.grounding_days
     agency.crew_lost += count
     ctx.emit(
         "grounded",
         key,
         f"{agency.name} grounds its crewed flights.",
-        cause=f"loss of {count} crew; flights resume after {mech.grounding_days:.0f} days",
+        cause=f"loss of {count} crew; flights resume after {mech.missions.grounding_days:.0f} days",
         until_day=round(agency.grounded_until_day, 3),
     )
 

@@ -84,7 +84,7 @@ def fund_programs(ctx: RunContext, agency_key: str):
     chosen = ctx.decisions.ask(
         ctx, agency_key, "fund", offered, lambda rng: policy.fund(view, offered, rng)
     )
-    pool = agency.funds_musd * (1.0 - ctx.mech.operations_share)
+    pool = agency.funds_musd * (1.0 - ctx.mech.programs.operations_share)
     for key in sorted(agency.programs):
         if key in agency.programs:
             yield from _maybe_complete(ctx, agency_key, agency.programs[key])
@@ -93,9 +93,11 @@ def fund_programs(ctx: RunContext, agency_key: str):
         if option is None or pool <= 0:
             continue
         spend = min(
-            option.yearly_need_musd * ctx.mech.crash_program_rate, option.remaining_musd, pool
+            option.yearly_need_musd * ctx.mech.programs.crash_program_rate,
+            option.remaining_musd,
+            pool,
         )
-        if spend < ctx.mech.program_min_funding_share * min(
+        if spend < ctx.mech.programs.program_min_funding_share * min(
             option.yearly_need_musd, max(option.remaining_musd, 1e-9)
         ):
             continue
@@ -124,7 +126,7 @@ def _maybe_complete(ctx: RunContext, agency_key: str, progress: ProgramProgress)
     agency = ctx.world.agencies[agency_key]
     spec = ctx.ref.programs[progress.key]
     elapsed_years = (ctx.now - progress.started_day) / 365.25
-    shortest = spec.duration_years / ctx.mech.crash_program_rate
+    shortest = spec.duration_years / ctx.mech.programs.crash_program_rate
     if progress.spent_musd < spec.cost_musd * 0.999 or elapsed_years < shortest - 1.0:
         return
     if spec.vehicle:

@@ -21,11 +21,11 @@ def random_events_process(ctx: RunContext):
                 _ground_accident(ctx, key, rng)
         lunar = [b for _, b in sorted(ctx.world.bases.items()) if b.body == "moon"]
         if lunar and "lunar_water_ice" not in ctx.world.discoveries:
-            if rng.random() < ctx.mech.discovery_per_base_year:
+            if rng.random() < ctx.mech.bases.discovery_per_base_year:
                 base = lunar[0]
                 ctx.world.discoveries.add("lunar_water_ice")
                 agency = ctx.world.agencies[base.founder]
-                agency.prestige += ctx.mech.prestige_first / 2
+                agency.prestige += ctx.mech.prestige.prestige_first / 2
                 ctx.emit(
                     "discovery",
                     base.founder,

@@ -56,11 +56,12 @@ def daily_use_kg(stock: str, kg: float, people: int, mech, rationed: bool) -> fl
 
     Example:
         >>> from spacerace.world.mechanics import Mechanics
-        >>> round(daily_use_kg("oxygen_kg", 0.835, 4, Mechanics.with_overrides(), False), 3)
+        >>> round(daily_use_kg("oxygen_kg", 0.835, 4, Mechanics(), False), 3)
         1.67
     """
-    recovery = {"oxygen_kg": mech.eclss_oxygen_recovery, "water_kg": mech.eclss_water_recovery}
-    ration = mech.ration_factor if rationed and stock != "oxygen_kg" else 1.0
+    b = mech.bases
+    recovery = {"oxygen_kg": b.eclss_oxygen_recovery, "water_kg": b.eclss_water_recovery}
+    ration = b.ration_factor if rationed and stock != "oxygen_kg" else 1.0
     return people * kg * (1.0 - recovery.get(stock, 0.0)) * ration
 
 
@@ -97,8 +98,8 @@ def daily_flows(
         specs: Module kind -> spec (``mass_kg``, ``crew_capacity``, ``power_kw``,
             ``makes_kg_day``).
         needs_kg_day: kg one person consumes a day by stock key (ALS BVAD 2004).
-        mech: Mechanics (``eclss_water_recovery``, ``eclss_oxygen_recovery``,
-            ``ration_factor``, ``spares_kg_per_module_day``).
+        mech: Mechanics (group ``bases``: ``eclss_water_recovery``,
+            ``eclss_oxygen_recovery``, ``ration_factor``, ``spares_kg_per_module_day``).
         day: Days since scenario start.
 
     Habitats draw their power first; producing modules share what is left, so a power
@@ -110,7 +111,7 @@ def daily_flows(
         stock: daily_use_kg(stock, kg, n, mech, base.rationing)
         for stock, kg in needs_kg_day.items()
     }
-    demand["spares_kg"] = mech.spares_kg_per_module_day * len(base.units) if n else 0.0
+    demand["spares_kg"] = mech.bases.spares_kg_per_module_day * len(base.units) if n else 0.0
     produced_kw, drawn_kw = power_balance_kw(base, specs, day)
     housing_kw = sum(
         -specs[u.kind].power_kw

@@ -12,9 +12,10 @@ A goal (:data:`GOALS`) is a milestone an agency pursues: the kind that achieves 
 capabilities it needs, and whether it may be given up once a rival has it. A surface body
 (:data:`SURFACE_BODIES`) says what founding a base there means.
 
-Mechanic names in these rows are attributes of the run's mechanics (``world.mechanics``);
-they are strings here so that one table can name them, and every one is checked to exist
-in the tests.
+Mechanic names in these rows are fields of one group of the run's mechanics
+(``world.mechanics``): a phase's ``risk``, a kind's ``upkeep_interval`` and a body's
+``min_landings`` of ``mech.missions``, a kind's ``launch_cap`` of ``mech.programs``. They
+are strings so that one table can name them; the tests check that every one exists.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class Phase:
         risk: Mechanic giving the phase's failure chance (before the crew's skill cut).
         duration: How long it lasts: ``"transit"`` (the plan's transit), ``"return"`` (the
             plan's way back, else its transit), ``"landing"`` or ``"short"`` (mechanics
-            ``landing_phase_days`` and ``short_phase_days``).
+            ``landing_phase_days`` and ``other_phase_days``).
         arrives: True if the mission has arrived when this phase ends: its firsts count
             then (at touchdown, not at splashdown) and its surface stay begins.
     """
@@ -210,7 +211,7 @@ _ROWS = (
         planner="mars",
         launch_cap="max_launches_mars",
         windowed=True,
-        upkeep_interval="mars_rotation_interval_days",
+        upkeep_interval="mars_base_rotation_interval_days",
         upkeep_rank=1,
         needs_own_base=True,
         at_site=True,
