@@ -11,13 +11,8 @@ from spacerace.policy.base import AgencyView, MissionOption, ProgramOption
 from spacerace.world.mechanics import PolicyMechanics
 from spacerace.world.mission_kinds import MISSION_KINDS
 
-__all__ = ["UPKEEP", "PrivatePolicy", "StatePolicy", "policy_for"]
+__all__ = ["PrivatePolicy", "StatePolicy", "policy_for"]
 
-UPKEEP = tuple(
-    k.key for k in sorted(MISSION_KINDS.values(), key=lambda k: k.upkeep_rank) if k.is_upkeep
-)
-"""Mission kinds that keep what was built, in the order a state flies them (the rows'
-``upkeep_rank``): base rotations first, then station crews, then Earth-orbit flights."""
 
 
 class StatePolicy:
@@ -64,11 +59,13 @@ class StatePolicy:
             return min(
                 goal_options, key=lambda o: (rank.get(o.serves_goal, 99), -o.success_odds, o.kind)
             )
-        for kind in UPKEEP:
-            upkeep = [o for o in options if o.kind == kind]
-            if upkeep:
-                return max(upkeep, key=lambda o: (o.success_odds, -o.cost_musd, o.vehicle))
-        return None
+        # upkeep in the order of the kinds' rows: base rotations, station crews, Earth orbit
+        upkeep = [o for o in options if MISSION_KINDS[o.kind].is_upkeep]
+        if not upkeep:
+            return None
+        first = min(MISSION_KINDS[o.kind].upkeep_rank for o in upkeep)
+        upkeep = [o for o in upkeep if MISSION_KINDS[o.kind].upkeep_rank == first]
+        return max(upkeep, key=lambda o: (o.success_odds, -o.cost_musd, o.vehicle))
 
     def pick_crew(self, view, kind, candidates, size, rng):
         """Return the first ``size`` candidates (they come sorted best first)."""

@@ -22,6 +22,7 @@ from spacerace.catalog.capture_targets import CaptureTarget, load_capture_target
 from spacerace.mining.capture import leo_mass_ratio
 from spacerace.world.mechanics import Mechanics
 from spacerace.world.mission import MissionPlan
+from spacerace.world.mission_kinds import MISSION_KINDS
 from spacerace.world.vehicle import VehicleSpec
 
 __all__ = ["MissionPlanner"]
@@ -97,7 +98,8 @@ class MissionPlanner:
         """Plan one mission of a kind with a vehicle, deciding on ``day``.
 
         Args:
-            kind: Mission type (see ``world.mission.MISSION_TYPES``).
+            kind: Mission kind (``world.mission_kinds``): its row's ``planner`` names the
+                builder.
             vehicle: The launch vehicle that lifts every piece.
             day: Day of the decision (days since day 0); launch follows after the lead time.
             mech: The run's mechanics (spacecraft masses, specific impulses).
@@ -109,26 +111,32 @@ class MissionPlanner:
             The plan, or None when there is no window before the planner's span ends.
         """
         depart = day + mech.missions.mission_lead_days
-        builders = {
+        build = self.builders[MISSION_KINDS[kind].planner]
+        return build(vehicle, depart, mech, nuclear, destination)
+
+    @property
+    def builders(self) -> dict:
+        """Builder name (a kind row's ``planner``) -> method making that kind's plan.
+
+        Each takes ``(vehicle, depart_day, mech, nuclear, destination)`` and returns a
+        ``MissionPlan`` or None (no window left in the planner's span).
+        """
+        return {
             "earth_orbit": self._earth_orbit,
-            "space_station": self._station,
-            "lunar_landing": self._lunar,
-            "lunar_rotation": self._lunar,
+            "station": self._station,
+            "lunar": self._lunar,
             "lunar_base": self._lunar_base,
-            "mars_landing": self._mars,
-            "mars_base_rotation": self._mars,
+            "mars": self._mars,
+            "asteroid": self._asteroid,
         }
-        if kind == "asteroid_capture":
-            return self._asteroid(vehicle, depart, mech, nuclear, destination)
-        return builders[kind](vehicle, depart, mech, nuclear)
 
-    # --- one builder per kind ------------------------------------------------------------
+    # --- one builder per kind of plan ------------------------------------------------------
 
-    def _earth_orbit(self, vehicle, depart, mech, nuclear):
+    def _earth_orbit(self, vehicle, depart, mech, nuclear, destination=""):
         mass = 7000.0  # a Gemini/Soyuz-class crewed capsule, ~7 t (Soyuz 7.2 t)
         return self._finish(0.0, mass, vehicle, depart, 10.0, 0.0, 0.0, mech, "crew to LEO")
 
-    def _station(self, vehicle, depart, mech, nuclear):
+    def _station(self, vehicle, depart, mech, nuclear, destination=""):
         return self._finish(
             0.0,
             mech.spacecraft.station_mass_kg,
@@ -155,7 +163,7 @@ class MissionPlanner:
             payload_kg + propellant_mass_kg(dv, mech.spacecraft.isp_storable_s, payload_kg)
         )
 
-    def _lunar(self, vehicle, depart, mech, nuclear):
+    def _lunar(self, vehicle, depart, mech, nuclear, destination=""):
         # The crewed stack after TLI carries its own lunar propellant (Apollo's 45.7 t)
         imleo = self._after_tli(mech.spacecraft.lunar_spacecraft_kg, mech)
         dv = self.tli_dv_km_s + self.loi_dv_km_s + mech.spacecraft.lunar_descent_ascent_dv_km_s
@@ -165,7 +173,7 @@ class MissionPlanner:
         )
         return self._finish(dv, imleo, vehicle, depart, self.lunar_tof_days, 3.0, 0.0, mech, note)
 
-    def _lunar_base(self, vehicle, depart, mech, nuclear):
+    def _lunar_base(self, vehicle, depart, mech, nuclear, destination=""):
         crew = self._after_tli(mech.spacecraft.lunar_spacecraft_kg, mech)
         cargo = self._after_tli(self._cargo_post_tli(mech.spacecraft.lunar_cargo_kg, mech), mech)
         dv = self.tli_dv_km_s + self.loi_dv_km_s + mech.spacecraft.lunar_descent_ascent_dv_km_s
@@ -174,7 +182,7 @@ class MissionPlanner:
             dv, crew + cargo, vehicle, depart, self.lunar_tof_days, 180.0, 0.0, mech, note
         )
 
-    def _mars(self, vehicle, depart, mech, nuclear):
+    def _mars(self, vehicle, depart, mech, nuclear, destination=""):
         window = self.next_mars_window(depart)
         if window is None:
             return None

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacerace.world.mission_kinds import MISSION_KINDS
+
 __all__ = ["MISSION_TYPES", "Mission", "MissionPlan"]
 
-MISSION_TYPES = (
-    "earth_orbit",
-    "space_station",
-    "lunar_landing",
-    "lunar_base",
-    "lunar_rotation",
-    "mars_landing",
-    "mars_base_rotation",
-    "asteroid_capture",
-)
-"""Kinds of mission, from Earth orbit to asteroid capture."""
+MISSION_TYPES = tuple(MISSION_KINDS)
+"""Kinds of mission, from Earth orbit to asteroid capture (rows of ``world.mission_kinds``)."""
 
 
 @dataclass(frozen=True)
