@@ -474,3 +474,83 @@ def test_the_documented_example_is_valid():
     example = doc.split("## Example", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     scenario = parse_scenario(example, "valentina.toml")
     assert scenario.name == "valentina" and len(scenario.scripted) == 1
+
+
+# --- agency profiles -----------------------------------------------------------------------
+
+
+def test_profile_defaults_follow_the_kind():
+    scenario = parse_scenario(GOOD, "good.toml")
+    nasa, soviet = scenario.agencies["nasa"], scenario.agencies["soviet"]
+    assert (nasa.funding, nasa.public_firsts, nasa.superpower) == ("appropriation", True, False)
+    assert (nasa.crew_title, nasa.nationality, nasa.budget_source) == ("astronaut", "US", "")
+    assert soviet.base_names == ()
+
+
+def test_declared_profile_is_read():
+    text = replace(
+        'country = "SU"\n',
+        'country = "SU"\nfunding = "secret"\nsuperpower = true\ncrew_title = "cosmonaut"\n'
+        'budget_source = "soviet-estimate"\nbase_names = { moon = "Zvezda" }\n',
+    )
+    soviet = parse_scenario(text, "good.toml").agencies["soviet"]
+    assert (soviet.funding, soviet.public_firsts, soviet.superpower) == ("secret", False, True)
+    assert soviet.budget_source == "soviet-estimate"
+    assert soviet.base_names == (("moon", "Zvezda"),)
+
+
+def test_builtin_profiles_have_no_country_branches_to_stand_in_for():
+    # The profiles the built-ins declare: what the engine once inferred from "US"/"SU"/"KP".
+    fam = load_scenario("for-all-mankind").agencies
+    assert fam["soviet"].funding == "planned" and fam["dprk"].funding == "secret"
+    assert not fam["dprk"].public_firsts and fam["nasa"].public_firsts
+    assert {k for k, a in fam.items() if a.superpower} == {"nasa", "soviet"}
+    assert fam["helios"].funding == "private" and fam["helios"].nationality == "US"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "expected"),
+    [
+        (
+            'country = "SU"\n',
+            'country = "SU"\nfunding = "private"  # <-\n',
+            "agencies.soviet.funding",
+            'funding "private" does not fit kind "state"',
+        ),
+        (
+            'country = "SU"\n',
+            'country = "SU"\nfunding = "command"  # <-\n',
+            "agencies.soviet.funding",
+            "expected one of appropriation, planned, private, secret",
+        ),
+        (
+            'country = "SU"\n',
+            'country = "SU"\nbudget_source = "cia"  # <-\n',
+            "agencies.soviet.budget_source",
+            "expected one of nasa-appropriation, soviet-estimate",
+        ),
+        (
+            'country = "SU"\n',
+            'country = "SU"\nbase_names = { venus = "Ishtar" }  # <-\n',
+            "agencies.soviet.base_names.venus",
+            'unknown body "venus"',
+        ),
+        (
+            'country = "SU"\n',
+            'country = "SU"\nnationality = "Soviet"  # <-\n',
+            "agencies.soviet.nationality",
+            'expected a country code like "US"',
+        ),
+        (
+            'country = "SU"\n',
+            'country = "SU"\nsuperpower = "yes"  # <-\n',
+            "agencies.soviet.superpower",
+            "expected true or false",
+        ),
+    ],
+)
+def test_bad_profile_fields(old, new, field, expected):
+    text = replace(old, new)
+    err = error(text)
+    assert err.field == field and expected in str(err), str(err)
+    assert err.line == marked_line(text)
