@@ -222,11 +222,19 @@ class RunContext:
                 return None
             window = (target.designation, target.depart_jd_tdb, destination)
         key = (kind, vehicle.key, nuclear, window)
-        if key not in self._plans:
-            self._plans[key] = self.planner.plan(
-                kind, vehicle, self.now, self.mech, nuclear, destination=destination
-            )
-        return self._plans[key]  # a non-windowed plan's depart_day is stale: now + lead
+        plan = self._plans.get(key)
+        if plan is None:
+            # the same plan serves every run with these mechanics (an ensemble shares the
+            # planner): planning is pure in (kind, vehicle, propulsion, window, mechanics)
+            shared = (*key, self.mech)
+            plan = self.planner.memo.get(shared)
+            if plan is None and shared not in self.planner.memo:
+                plan = self.planner.plan(
+                    kind, vehicle, self.now, self.mech, nuclear, destination=destination
+                )
+                self.planner.memo[shared] = plan
+            self._plans[key] = plan
+        return plan  # a non-windowed plan's depart_day is stale: now + lead
 
     def bases_of(self, key: str, body: str) -> list:
         """Standing bases on ``body`` that agency ``key`` belongs to, by name."""

@@ -78,6 +78,9 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
         if all(is_met(t, agency.capabilities) for t in kind.needs)
     ]
     last = agency.last_flown
+    nuclear = "nuclear_propulsion" in agency.capabilities
+    destination = asteroid_destination(ctx, key)
+    crew_vehicle = _crew_vehicle(ctx, fleet)
     options = []
     for kind in kinds:
         if kind.needs_own_base and not ctx.bases_of(key, kind.body):
@@ -91,7 +94,7 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
         if kind.crew and (len(pool) < kind.crew or agency.is_grounded(ctx.now)):
             continue
         for vkey in fleet:
-            option = _option(ctx, key, kind, vkey, fleet, goal, skill)
+            option = _option(ctx, kind, vkey, crew_vehicle, goal, skill, nuclear, destination)
             if option is not None:
                 options.append(option)
     return options
@@ -108,12 +111,14 @@ def _crew_vehicle(ctx: RunContext, fleet: list[str]) -> str:
     )
 
 
-def _split(ctx: RunContext, kind: MissionKind, vkey: str, fleet: list[str], plan):
-    """(cargo launches, crew vehicle): the crew rides the cargo vehicle if it lifts it all."""
+def _split(ctx: RunContext, kind: MissionKind, vkey: str, crew_vehicle: str, plan):
+    """(cargo launches, crew vehicle): the crew rides the cargo vehicle if it lifts it all.
+
+    ``crew_vehicle`` is the fleet's best crew-rated vehicle (``_crew_vehicle``).
+    """
     spec = ctx.world.vehicle_specs[vkey]
     if not kind.crew or spec.crew_rated:  # the crew rides the last launch
         return plan.launches, ""
-    crew_vehicle = _crew_vehicle(ctx, fleet)
     if not crew_vehicle:
         return 0, None
     capsule = min(
@@ -123,14 +128,14 @@ def _split(ctx: RunContext, kind: MissionKind, vkey: str, fleet: list[str], plan
     return cargo, crew_vehicle
 
 
-def _option(ctx, key, kind: MissionKind, vkey, fleet, goal, skill) -> MissionOption | None:
-    agency = ctx.world.agencies[key]
+def _option(
+    ctx, kind: MissionKind, vkey, best_crew_vehicle, goal, skill, nuclear, destination
+) -> MissionOption | None:
     spec = ctx.world.vehicle_specs[vkey]
-    nuclear = "nuclear_propulsion" in agency.capabilities
-    plan = ctx.plan(kind.key, spec, nuclear, asteroid_destination(ctx, key))
+    plan = ctx.plan(kind.key, spec, nuclear, destination)
     if plan is None:
         return None
-    launches, crew_vehicle = _split(ctx, kind, vkey, fleet, plan)
+    launches, crew_vehicle = _split(ctx, kind, vkey, best_crew_vehicle, plan)
     if crew_vehicle is None or launches + bool(crew_vehicle) > launch_cap(ctx, kind):
         return None
     cost = launches * money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) + (
@@ -146,9 +151,14 @@ def _option(ctx, key, kind: MissionKind, vkey, fleet, goal, skill) -> MissionOpt
 
 def best_odds(ctx: RunContext, key: str, kind: str) -> float:
     """The best odds of any vehicle of the agency's fleet for a kind (a skill-0.7 crew)."""
-    fleet = sorted(ctx.world.agencies[key].fleet)
+    agency = ctx.world.agencies[key]
+    fleet = sorted(agency.fleet)
     row = MISSION_KINDS[kind]
-    options = [_option(ctx, key, row, v, fleet, "", 0.7) for v in fleet]
+    nuclear = "nuclear_propulsion" in agency.capabilities
+    destination, crew_vehicle = asteroid_destination(ctx, key), _crew_vehicle(ctx, fleet)
+    options = [
+        _option(ctx, row, v, crew_vehicle, "", 0.7, nuclear, destination) for v in fleet
+    ]
     return max((o.success_odds for o in options if o is not None), default=0.0)
 
 

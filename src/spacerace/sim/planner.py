@@ -60,6 +60,8 @@ class MissionPlanner:
         self.tli_dv_km_s = float(moon_leg.tli_dv_km_s)
         self.loi_dv_km_s = float(moon_leg.loi_dv_km_s)
         self.lunar_tof_days = float(moon_leg.tof_s) / 86400.0
+        self.memo: dict = {}
+        """Plans already made, shared by the runs using this planner (``RunContext.plan``)."""
 
     @cached_property
     def mars_windows(self) -> list[TransferPoint]:
