@@ -30,11 +30,16 @@ class Calendar:
         # (the engine asks for the year tens of thousands of times a run)
         years = np.arange(self._first_year, self._first_year + 152)
         self._jan1 = list(calendar_to_jd_tdb(years, 1, 1) - self.start_jd_tdb)
+        self._last = (0.0, 0.0, 0)  # (1 January, next 1 January, year) of the last lookup
 
     def year(self, day: float) -> int:
         """Calendar year of a day."""
+        lo, hi, year = self._last  # the engine asks mostly about the present year
+        if lo <= day < hi:
+            return year
         i = bisect.bisect_right(self._jan1, day) - 1
         if 0 <= i < len(self._jan1) - 1:
+            self._last = (self._jan1[i], self._jan1[i + 1], self._first_year + i)
             return self._first_year + i
         return int(jd_tdb_to_calendar(self.start_jd_tdb + day)[0])
 

@@ -59,9 +59,14 @@ def daily_use_kg(stock: str, kg: float, people: int, mech, rationed: bool) -> fl
         >>> round(daily_use_kg("oxygen_kg", 0.835, 4, Mechanics.with_overrides(), False), 3)
         1.67
     """
-    recovery = {"oxygen_kg": mech.eclss_oxygen_recovery, "water_kg": mech.eclss_water_recovery}
+    if stock == "oxygen_kg":
+        recovery = mech.eclss_oxygen_recovery
+    elif stock == "water_kg":
+        recovery = mech.eclss_water_recovery
+    else:
+        recovery = 0.0
     ration = mech.ration_factor if rationed and stock != "oxygen_kg" else 1.0
-    return people * kg * (1.0 - recovery.get(stock, 0.0)) * ration
+    return people * kg * (1.0 - recovery) * ration
 
 
 def capacity(base: Base, specs: Mapping, day: float) -> int:
@@ -111,22 +116,34 @@ def daily_flows(
         for stock, kg in needs_kg_day.items()
     }
     demand["spares_kg"] = mech.spares_kg_per_module_day * len(base.units) if n else 0.0
-    produced_kw, drawn_kw = power_balance_kw(base, specs, day)
-    housing_kw = sum(
-        -specs[u.kind].power_kw
-        for u in base.units
-        if u.works(day) and specs[u.kind].power_kw < 0 and not specs[u.kind].makes_kg_day
-    )
+    # one pass over the working modules (as power_balance_kw, in the same order, so the
+    # sums are the same floats); habitats' draws are summed with sum() as before
+    produced_kw = drawn_kw = 0.0
+    housing: list[float] = []
+    makers: list[Mapping[str, float]] = []
+    for unit in base.units:
+        if day < unit.offline_until or unit.held_by:  # not unit.works(day)
+            continue
+        spec = specs[unit.kind]
+        kw = spec.power_kw
+        if kw > 0:
+            produced_kw += kw
+        else:
+            drawn_kw -= kw
+        if spec.makes_kg_day:
+            makers.append(spec.makes_kg_day)
+        elif kw < 0:
+            housing.append(-kw)
+    housing_kw = sum(housing)
     works_kw = drawn_kw - housing_kw
     spare_kw = max(0.0, produced_kw - housing_kw)
     factor = 1.0 if works_kw <= 0 else min(1.0, spare_kw / works_kw)
     if day < base.work_factor_until:
         factor *= base.work_factor
     production: dict[str, float] = {}
-    for unit in base.units:
-        if unit.works(day):
-            for stock, kg in specs[unit.kind].makes_kg_day.items():
-                production[stock] = production.get(stock, 0.0) + kg * factor
+    for makes in makers:
+        for stock, kg in makes.items():
+            production[stock] = production.get(stock, 0.0) + kg * factor
     return Flows(demand, production, produced_kw - drawn_kw, factor)
 
 

@@ -57,7 +57,15 @@ def tension_target(d: TensionDrivers, mech) -> float:
         >>> tension_target(TensionDrivers(scarcity=1.0), m) > tension_target(TensionDrivers(), m)
         True
     """
-    up = sum(getattr(mech, f"tension_w_{name}") * getattr(d, name) for name in RAISING)
+    up = sum(
+        (
+            mech.tension_w_scarcity * d.scarcity,
+            mech.tension_w_workload * d.workload,
+            mech.tension_w_inequality * d.inequality,
+            mech.tension_w_rivalry * d.rivalry,
+            mech.tension_w_incidents * d.incidents,
+        )
+    )  # the RAISING drivers, in that order
     down = mech.tension_w_joint_work * d.joint_work + mech.tension_w_treaty * d.treaty
     down += mech.tension_w_leadership * (d.leadership - 0.5)
     return min(1.0, max(0.0, mech.tension_floor + up - down))
