@@ -145,7 +145,10 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
 
 
 def _tours_end(ctx: RunContext, base: Base) -> None:
-    done = sorted(n for n, end in base.tours.items() if end <= ctx.now)
+    now = ctx.now
+    done = [n for n, end in base.tours.items() if end <= now]
+    if done:
+        done.sort()
     if base.body == "mars" and done:  # staff leave Mars only in a return window
         window = ctx.planner.return_window_after(ctx.world.start_jd_tdb + ctx.now - 30.0)
         if window is None or abs(window.depart_jd_tdb - ctx.world.start_jd_tdb - ctx.now) > 45:
@@ -157,7 +160,9 @@ def _tours_end(ctx: RunContext, base: Base) -> None:
 def _repairs(ctx: RunContext, base: Base, rng) -> None:
     mech = ctx.mech
     for unit in base.units:
-        if unit.offline_until == math.inf and base.stocks["spares_kg"] >= mech.repair_spares_kg:
+        if unit.offline_until != math.inf:
+            continue
+        if base.stocks["spares_kg"] >= mech.repair_spares_kg:
             base.debit("spares_kg", mech.repair_spares_kg, "consumed")
             unit.offline_until = ctx.now
     if base.stocks["spares_kg"] <= 0 and base.residents:
@@ -299,7 +304,7 @@ def _employers(ctx: RunContext, base: Base) -> dict[str, int]:
     for name in base.residents:
         key = people[name].agency
         counts[key] = counts.get(key, 0) + 1
-    return dict(sorted(counts.items()))
+    return counts if len(counts) < 2 else dict(sorted(counts.items()))
 
 
 def drivers_of(
@@ -317,10 +322,16 @@ def drivers_of(
     cap = max(1, capacity(base, specs, ctx.now))
     crowding = max(0.0, min(1.0, (n / cap - 0.75) / 0.5))
     workload = min(1.0, crowding + (1.0 - flows.power_factor))
-    private = sum(c for k, c in employers.items() if agencies[k].is_private)
+    private = us = su = 0  # residents by kind of employer (exact: integer sums)
+    for key, count in employers.items():
+        agency = agencies[key]
+        if agency.is_private:
+            private += count
+        if agency.country == "US":
+            us += count
+        elif agency.country == "SU":
+            su += count
     share = private / n if n else 0.0
-    us = sum(c for k, c in employers.items() if agencies[k].country == "US")
-    su = sum(c for k, c in employers.items() if agencies[k].country == "SU")
     mix = 4.0 * us * su / (us + su) ** 2 if us + su else 0.0
     people = ctx.world.people
     leader = max((people[name].skill for name in base.residents), default=0.5)
@@ -350,14 +361,14 @@ def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, e
         base.tension, tension_target(d, mech), STEP_DAYS, mech.tension_relax_per_year
     )
     calm = 1.0 - base.tension - 0.3 * d.scarcity
+    agencies = ctx.world.agencies
     base.morale = {
         key: round(
-            max(0.0, min(1.0, calm - (d.inequality * 0.3 if ctx.world.agencies[key].is_private
-                                      else 0.0))),
+            max(0.0, min(1.0, calm - (d.inequality * 0.3 if agencies[key].is_private else 0.0))),
             3,
         )
         for key in employers
-    }  # fmt: skip
+    }
 
 
 def _births(ctx: RunContext, base: Base, rng) -> int:
@@ -393,13 +404,14 @@ def _births(ctx: RunContext, base: Base, rng) -> int:
 
 
 def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float, employers) -> None:
+    stocks = base.stocks
     ctx.catalog.setdefault("base_metrics", []).append(
         {
             "day": round(ctx.now, 4),
             "base": base.name,
-            "population": base.population,
+            "population": len(base.residents),
             "employers": employers,
-            **{stock: round(base.stocks[stock], 1) for stock in STOCKS},
+            **{stock: round(stocks[stock], 1) for stock in STOCKS},
             "reserve_days": round(min(reserve, 9999.0), 1),
             "tension": round(base.tension, 4),
             "morale": dict(base.morale),
