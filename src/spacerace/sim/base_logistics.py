@@ -243,7 +243,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
         )
     yield ctx.env.timeout(max(0.25, arrive_day - ctx.now))
     risk = ctx.mech.risk_lunar_landing if base.body == "moon" else ctx.mech.risk_mars_landing
-    if base.modules.get("landing_pad"):
+    if base.module_count("landing_pad"):
         risk *= ctx.mech.pad_landing_risk_factor
     parts = [ok and bool(rng.random() >= risk) for ok in parts]
     share = sum(parts) / launches

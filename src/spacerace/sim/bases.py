@@ -120,7 +120,7 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         _evacuation(ctx, base, reserve_days(base, flows, base.in_transit_kg), rng)
         if not base.residents:
             flows = daily_flows(base, specs, needs, mech, ctx.now)
-    storage = mech.storage_kg_per_habitat * max(1, base.modules.get("habitat", 0))
+    storage = mech.storage_kg_per_habitat * max(1, base.module_count("habitat"))
     unmet = advance_stocks(base, flows, STEP_DAYS, storage)
     if base.residents:
         _shortfalls(ctx, base, unmet, flows.demand_kg_day["food_kg"])

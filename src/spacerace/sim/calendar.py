@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 import numpy as np
 
 from spacerace.astro.time import calendar_to_jd_tdb, iso_to_jd_tdb, jd_tdb_to_calendar
 
 __all__ = ["Calendar"]
+
+
+@functools.cache
+def _jd_tdb_of(year: int, month: int, day: int) -> float:
+    """TDB Julian date of a calendar date, memoised (every run asks for the same dates)."""
+    return float(calendar_to_jd_tdb(year, month, day))
 
 
 class Calendar:
@@ -51,11 +58,7 @@ class Calendar:
 
     def day_of(self, year: int, month: int = 1, day: int = 1) -> float:
         """Days since the start of a calendar date."""
-        key = (year, month, day)
-        cache = self.__dict__.setdefault("_days", {})
-        if key not in cache:
-            cache[key] = float(calendar_to_jd_tdb(year, month, day)) - self.start_jd_tdb
-        return cache[key]
+        return _jd_tdb_of(year, month, day) - self.start_jd_tdb
 
     def day_of_iso(self, text: str) -> float:
         """Days since the start of an ISO date."""

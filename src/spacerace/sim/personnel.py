@@ -123,10 +123,16 @@ def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int
     want = int(ctx.mech.recruit_group_size)
     role = "cosmonaut" if agency.country in ("SU", "KP") else "astronaut"
     hired = []
-    for rec in candidates:  # sorted by selection year: none after the first too recent
+    kept = []  # the records looked at that may still be hired in later years
+    stop = len(candidates)
+    for i, rec in enumerate(candidates):  # by selection year: none after the first too recent
         if len(hired) >= want or rec.year_of_selection > year + 12:
+            stop = i
             break
-        if rec.name in people or year - rec.born_year > 45 or year - rec.born_year < 25:
+        if rec.name in people or year - rec.born_year > 45:
+            continue  # hired by someone, or too old: for good
+        if year - rec.born_year < 25:
+            kept.append(rec)
             continue
         country = country_of_astronaut(rec.nationality)
         hired.append(rec)
@@ -142,7 +148,7 @@ def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int
             ready_day=ready,
             real=True,
         )
-    candidates[:] = [r for r in candidates if r.name not in people and year - r.born_year <= 45]
+    candidates[:stop] = kept
     while len(hired) < want and not agency.is_private and agency.country not in ("US", "SU"):
         n = sum(1 for p in ctx.world.people.values() if p.agency == key) + 1
         name = f"{agency.name} cosmonaut {n}"

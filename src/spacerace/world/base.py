@@ -133,13 +133,20 @@ class Base:
         Counted again only when ``units`` changed: modules are added, never removed, and a
         unit's kind never changes, so the list and its length say whether the count holds.
         """
+        return dict(self._module_counts())
+
+    def module_count(self, kind: str) -> int:
+        """Modules of one kind standing there (as ``modules.get(kind, 0)``, without a copy)."""
+        return self._module_counts().get(kind, 0)
+
+    def _module_counts(self) -> dict[str, int]:
         cached = self._modules_of
         if cached is None or cached[0] is not self.units or cached[1] != len(self.units):
             counts: dict[str, int] = {}
             for unit in self.units:
                 counts[unit.kind] = counts.get(unit.kind, 0) + 1
             cached = self._modules_of = (self.units, len(self.units), dict(sorted(counts.items())))
-        return dict(cached[2])
+        return cached[2]
 
     @property
     def lead(self) -> str:
