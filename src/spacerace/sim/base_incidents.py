@@ -61,11 +61,9 @@ def _possible(ctx: RunContext, base: Base, groups) -> dict[str, float]:
     return weights
 
 
-def draw_incident(ctx: RunContext, base: Base, rng) -> str:
-    """Draw at most one incident this step; returns its kind ("" if none)."""
-    from spacerace.sim.bases import STEP_DAYS
-
-    if rng.random() >= incident_chance(base.tension, STEP_DAYS, ctx.mech):
+def draw_incident(ctx: RunContext, base: Base, rng, days: float) -> str:
+    """Draw at most one incident in a step of ``days``; returns its kind ("" if none)."""
+    if rng.random() >= incident_chance(base.tension, days, ctx.mech):
         return ""
     groups = _groups(ctx, base)
     weights = _possible(ctx, base, groups)

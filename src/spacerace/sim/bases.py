@@ -137,7 +137,7 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     employers = _employers(ctx, base)
     _tension(ctx, base, flows, reserve, specs, employers)
     if base.residents:
-        if draw_incident(ctx, base, rng) == "defection":
+        if draw_incident(ctx, base, rng, STEP_DAYS) == "defection":
             employers = _employers(ctx, base)
         if _births(ctx, base, rng):
             employers = _employers(ctx, base)

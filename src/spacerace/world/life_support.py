@@ -71,7 +71,11 @@ def daily_use_kg(stock: str, kg: float, people: int, mech, rationed: bool) -> fl
 
 def capacity(base: Base, specs: Mapping, day: float) -> int:
     """People the base's working habitats house (a broken habitat still shelters)."""
-    return sum(specs[u.kind].crew_capacity for u in base.units if not u.held_by)
+    beds = 0
+    for unit in base.units:
+        if not unit.held_by:
+            beds += specs[unit.kind].crew_capacity
+    return beds
 
 
 def power_balance_kw(base: Base, specs: Mapping, day: float) -> tuple[float, float]:
