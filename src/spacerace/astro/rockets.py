@@ -7,6 +7,7 @@ or arrays: a scalar gives a float back, arrays broadcast and give an array. Form
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,6 +61,18 @@ def propellant_mass_kg(dv_km_s: object, isp_s: object, m_final_kg: object) -> np
         >>> round(propellant_mass_kg(2.941995, 300.0, 1000.0), 1)  # e - 1 tonnes
         1718.3
     """
+    if (
+        isinstance(dv_km_s, float | int)
+        and isinstance(isp_s, float | int)
+        and isinstance(m_final_kg, float | int)
+        and math.isfinite(dv_km_s)
+        and dv_km_s >= 0
+        and math.isfinite(isp_s)
+        and isp_s > 0
+        and math.isfinite(m_final_kg)
+        and m_final_kg > 0
+    ):  # valid scalars (the planner's case): the same float64 operations, no 0-d arrays
+        return float(m_final_kg * np.expm1(dv_km_s / (isp_s * STANDARD_GRAVITY_KM_S2)))
     dv = np.asarray(dv_km_s, dtype=float)
     _require(np.isfinite(dv) & (dv >= 0), "dv_km_s", dv, "finite and >= 0")
     isp, mf = _positive("isp_s", isp_s), _positive("m_final_kg", m_final_kg)

@@ -46,6 +46,14 @@ def _treaty_partners_join(ctx: RunContext, base: Base) -> None:
     """
     if not ctx.world.treaty_year or not base.residents:
         return
+    agencies = ctx.world.agencies
+    outside = [  # superpower state agencies not in the base (none, once partners joined)
+        key
+        for key, agency in agencies.items()
+        if key not in base.agencies and not agency.is_private and agency.profile.superpower
+    ]
+    if not outside:
+        return
     for key in ctx.active_agencies():
         agency = ctx.world.agencies[key]
         if agency.is_private or key in base.agencies or not agency.profile.superpower:

@@ -17,9 +17,7 @@ from spacerace.world.tension import incident_chance
 __all__ = ["INCIDENTS", "draw_incident", "end_incidents"]
 
 INCIDENTS = ("strike", "work_stoppage", "sabotage", "seizure", "defection")
-"""Kinds of incident, in the order of their weights below."""
-_WEIGHTS = {"strike": 3.0, "work_stoppage": 2.0, "sabotage": 1.0, "seizure": 1.0, "defection": 1.0}
-"""Invented relative frequencies of the incidents that can happen at a base."""
+"""Kinds of incident, in the order they are drawn (weights: ``mech.tension.incident_weight_*``)."""
 
 
 def end_incidents(ctx: RunContext, base: Base) -> None:
@@ -50,7 +48,14 @@ def _possible(ctx: RunContext, base: Base, groups) -> dict[str, float]:
     private = [k for k in groups if agencies[k].is_private]
     sides = {agencies[k].country for k in groups if agencies[k].profile.superpower}
     working = [u for u in base.units if u.works(ctx.now)]
-    weights = dict(_WEIGHTS)
+    w = ctx.mech.tension
+    weights = {
+        "strike": w.incident_weight_strike,
+        "work_stoppage": w.incident_weight_work_stoppage,
+        "sabotage": w.incident_weight_sabotage,
+        "seizure": w.incident_weight_seizure,
+        "defection": w.incident_weight_defection,
+    }
     if not private or not any(u.operator in private for u in working):
         weights.pop("strike")
     if len(sides) < 2:  # a defection needs people of both sides
@@ -61,11 +66,9 @@ def _possible(ctx: RunContext, base: Base, groups) -> dict[str, float]:
     return weights
 
 
-def draw_incident(ctx: RunContext, base: Base, rng) -> str:
-    """Draw at most one incident this step; returns its kind ("" if none)."""
-    from spacerace.sim.bases import STEP_DAYS
-
-    if rng.random() >= incident_chance(base.tension, STEP_DAYS, ctx.mech):
+def draw_incident(ctx: RunContext, base: Base, rng, days: float) -> str:
+    """Draw at most one incident in a step of ``days``; returns its kind ("" if none)."""
+    if rng.random() >= incident_chance(base.tension, days, ctx.mech):
         return ""
     groups = _groups(ctx, base)
     weights = _possible(ctx, base, groups)

@@ -65,7 +65,7 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
     if pop_after > ctx.mech.bases.base_fill_share * cap:
         wanted.append("habitat")
     kinds = base.modules
-    power = flows.power_kw - (6.0 if wanted else 0.0)
+    power = flows.power_kw - (ctx.mech.bases.habitat_power_kw if wanted else 0.0)
     if power < 0 or flows.power_factor < 1.0:
         wanted.append("power")
     elif flows.net_kg_day("oxygen_kg") > 0 and not kinds.get("isru"):
@@ -73,9 +73,12 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
     elif flows.net_kg_day("water_kg") > 0 and not kinds.get("mine"):
         if base.body == "mars" or "lunar_water_ice" in ctx.world.discoveries:
             wanted.append("mine")
-    elif flows.net_kg_day("food_kg") > 2.0 and power > 30.0:
+    elif (
+        flows.net_kg_day("food_kg") > ctx.mech.bases.greenhouse_food_net_kg_day
+        and power > ctx.mech.bases.greenhouse_power_kw
+    ):
         wanted.append("greenhouse")
-    if len(base.units) >= 4 and not kinds.get("landing_pad"):
+    if len(base.units) >= ctx.mech.bases.landing_pad_min_units and not kinds.get("landing_pad"):
         wanted.append("landing_pad")
     return wanted[: int(ctx.mech.bases.max_modules_per_order)]
 
@@ -265,7 +268,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
         if base.body == "moon"
         else ctx.mech.missions.risk_mars_landing
     )
-    if base.modules.get("landing_pad"):
+    if base.module_count("landing_pad"):
         risk *= ctx.mech.bases.pad_landing_risk_factor
     parts = [ok and bool(rng.random() >= risk) for ok in parts]
     share = sum(parts) / launches

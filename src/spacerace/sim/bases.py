@@ -118,7 +118,7 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         _evacuation(ctx, base, reserve_days(base, flows, base.in_transit_kg), rng)
         if not base.residents:
             flows = daily_flows(base, specs, needs, mech, ctx.now)
-    storage = mech.bases.storage_kg_per_habitat * max(1, base.modules.get("habitat", 0))
+    storage = mech.bases.storage_kg_per_habitat * max(1, base.module_count("habitat"))
     unmet = advance_stocks(base, flows, STEP_DAYS, storage)
     if base.residents:
         _shortfalls(ctx, base, unmet, flows.demand_kg_day["food_kg"])
@@ -135,7 +135,7 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     employers = _employers(ctx, base)
     _tension(ctx, base, flows, reserve, specs, employers)
     if base.residents:
-        if draw_incident(ctx, base, rng) == "defection":
+        if draw_incident(ctx, base, rng, STEP_DAYS) == "defection":
             employers = _employers(ctx, base)
         if _births(ctx, base, rng):
             employers = _employers(ctx, base)
@@ -143,10 +143,14 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
 
 
 def _tours_end(ctx: RunContext, base: Base) -> None:
-    done = sorted(n for n, end in base.tours.items() if end <= ctx.now)
+    now = ctx.now
+    done = [n for n, end in base.tours.items() if end <= now]
+    if done:
+        done.sort()
     if base.body == "mars" and done:  # staff leave Mars only in a return window
         window = ctx.planner.return_window_after(ctx.world.start_jd_tdb + ctx.now - 30.0)
-        if window is None or abs(window.depart_jd_tdb - ctx.world.start_jd_tdb - ctx.now) > 45:
+        off_days = abs(window.depart_jd_tdb - ctx.world.start_jd_tdb - ctx.now) if window else 0
+        if window is None or off_days > ctx.mech.bases.mars_window_tolerance_days:
             return
     if done:
         depart(ctx, base, done)
@@ -155,10 +159,9 @@ def _tours_end(ctx: RunContext, base: Base) -> None:
 def _repairs(ctx: RunContext, base: Base, rng) -> None:
     mech = ctx.mech
     for unit in base.units:
-        if (
-            unit.offline_until == math.inf
-            and base.stocks["spares_kg"] >= mech.bases.repair_spares_kg
-        ):
+        if unit.offline_until != math.inf:
+            continue
+        if base.stocks["spares_kg"] >= mech.bases.repair_spares_kg:
             base.debit("spares_kg", mech.bases.repair_spares_kg, "consumed")
             unit.offline_until = ctx.now
     if base.stocks["spares_kg"] <= 0 and base.residents:
@@ -307,7 +310,7 @@ def _employers(ctx: RunContext, base: Base) -> dict[str, int]:
     for name in base.residents:
         key = people[name].agency
         counts[key] = counts.get(key, 0) + 1
-    return dict(sorted(counts.items()))
+    return counts if len(counts) < 2 else dict(sorted(counts.items()))
 
 
 def drivers_of(
@@ -325,12 +328,15 @@ def drivers_of(
     cap = max(1, capacity(base, specs, ctx.now))
     crowding = max(0.0, min(1.0, (n / cap - 0.75) / 0.5))
     workload = min(1.0, crowding + (1.0 - flows.power_factor))
-    private = sum(c for k, c in employers.items() if agencies[k].is_private)
-    share = private / n if n else 0.0
+    private = 0  # residents by kind of employer (exact: integer sums)
     sides: dict[str, int] = {}  # residents of each side of the superpowers' rivalry
-    for k, c in employers.items():
-        if agencies[k].profile.superpower:
-            sides[agencies[k].country] = sides.get(agencies[k].country, 0) + c
+    for key, count in employers.items():
+        agency = agencies[key]
+        if agency.is_private:
+            private += count
+        if agency.profile.superpower:
+            sides[agency.country] = sides.get(agency.country, 0) + count
+    share = private / n if n else 0.0
     a, b = (list(sides.values()) + [0, 0])[:2]
     mix = 4.0 * a * b / (a + b) ** 2 if a + b else 0.0
     people = ctx.world.people
@@ -360,15 +366,19 @@ def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, e
     base.tension = relax(
         base.tension, tension_target(d, mech), STEP_DAYS, mech.tension.tension_relax_per_year
     )
-    calm = 1.0 - base.tension - 0.3 * d.scarcity
+    calm = 1.0 - base.tension - mech.tension.morale_w_scarcity * d.scarcity
+    w_unequal = mech.tension.morale_w_inequality
+    agencies = ctx.world.agencies
     base.morale = {
         key: round(
-            max(0.0, min(1.0, calm - (d.inequality * 0.3 if ctx.world.agencies[key].is_private
-                                      else 0.0))),
+            max(
+                0.0,
+                min(1.0, calm - (d.inequality * w_unequal if agencies[key].is_private else 0.0)),
+            ),
             3,
         )
         for key in employers
-    }  # fmt: skip
+    }
 
 
 def _births(ctx: RunContext, base: Base, rng) -> int:
@@ -410,13 +420,14 @@ def _births(ctx: RunContext, base: Base, rng) -> int:
 
 
 def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float, employers) -> None:
+    stocks = base.stocks
     ctx.base_metrics.append(
         {
             "day": round(ctx.now, 4),
             "base": base.name,
-            "population": base.population,
+            "population": len(base.residents),
             "employers": employers,
-            **{stock: round(base.stocks[stock], 1) for stock in STOCKS},
+            **{stock: round(stocks[stock], 1) for stock in STOCKS},
             "reserve_days": round(min(reserve, 9999.0), 1),
             "tension": round(base.tension, 4),
             "morale": dict(base.morale),

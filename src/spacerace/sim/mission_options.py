@@ -156,9 +156,7 @@ def best_odds(ctx: RunContext, key: str, kind: str) -> float:
     row = MISSION_KINDS[kind]
     nuclear = "nuclear_propulsion" in agency.capabilities
     destination, crew_vehicle = asteroid_destination(ctx, key), _crew_vehicle(ctx, fleet)
-    options = [
-        _option(ctx, row, v, crew_vehicle, "", 0.7, nuclear, destination) for v in fleet
-    ]
+    options = [_option(ctx, row, v, crew_vehicle, "", 0.7, nuclear, destination) for v in fleet]
     return max((o.success_odds for o in options if o is not None), default=0.0)
 
 

@@ -8,7 +8,10 @@ invented. Training lasts the facility's basic training time from the catalog.
 
 from __future__ import annotations
 
-from spacerace.catalog.astronauts import load_astronauts
+import functools
+import itertools
+
+from spacerace.catalog.astronauts import AstronautRecord, load_astronauts
 from spacerace.sim.context import RunContext
 from spacerace.sim.setup import country_of_astronaut, real_person_skill
 from spacerace.world.person import Person
@@ -18,22 +21,37 @@ __all__ = ["personnel_process"]
 MONTH_DAYS = 30.4375
 
 
+_DONE = ("dead", "retired", "resident", "home")
+"""Statuses this process never changes again: base staff and children serve tours and go
+home outside the astronaut corps, and nobody comes back from death or retirement."""
+_FLYING = ("active", "training", "flying")
+"""Statuses of the flyers an agency counts before recruiting."""
+
+
 def personnel_process(ctx: RunContext):
     """Every 1 January: retirements, injuries, then recruitment where crews run short."""
     rng = ctx.rng("personnel")
-    pool = sorted(load_astronauts(), key=lambda r: (r.year_of_selection, r.name))
+    mech = ctx.mech.people
+    candidates: dict[str, list] = {}  # agency key -> its part of the pool not yet ruled out
+    corps: list[str] = []  # names of the people not _DONE at the last pass, sorted
+    seen = 0  # people (in world.people's order: added, never removed) already in corps
     while True:
         yield ctx.env.timeout(ctx.cal.day_of(ctx.year + 1, 1, 1) - ctx.now)
         year = ctx.year
-        for name in sorted(ctx.world.people):
-            person = ctx.world.people[name]
-            if person.status in ("dead", "retired", "resident", "home"):
-                continue  # base staff serve tours, and go home, outside the astronaut corps
+        people = ctx.world.people
+        if len(people) > seen:
+            corps.extend(itertools.islice(people, seen, None))
+            corps.sort()
+            seen = len(people)
+        for name in corps:
+            person = people[name]
+            if person.status in _DONE:
+                continue
             if person.status == "training" and ctx.now >= person.ready_day:
                 person.status = "active"
-            if person.status == "injured" and rng.random() < 0.5:
+            if person.status == "injured" and rng.random() < mech.injury_recovery_chance:
                 person.status = "active"
-                person.health = 0.8
+                person.health = mech.health_after_recovery
             facility = ctx.world.agencies[person.agency].training_facility
             retire_age = ctx.ref.training.get(facility, ctx.ref.default_training).retirement_age
             if year - person.born_year >= retire_age and person.status != "flying":
@@ -51,44 +69,74 @@ def personnel_process(ctx: RunContext):
                 and rng.random() < ctx.mech.people.injury_per_person_year
             ):
                 person.status = "injured"
-                person.health = 0.4
+                person.health = mech.health_after_injury
                 ctx.emit(
                     "injury",
                     person.agency,
                     f"{person.name} is injured in training.",
-                    cause=f"training injury rate {ctx.mech.people.injury_per_person_year:.0%}"
-                    " a year",
+                    cause=f"training injury rate {mech.injury_per_person_year:.0%} a year",
                     actors=(person.name,),
                 )
+        corps = [name for name in corps if people[name].status not in _DONE]
+        flyers: dict[str, int] = {}  # agency key -> flyers (recruits join no other agency)
+        for name in corps:
+            person = people[name]
+            if person.flies and person.status in _FLYING:
+                flyers[person.agency] = flyers.get(person.agency, 0) + 1
         for key in ctx.active_agencies():
-            _recruit(ctx, key, year, pool)
+            if flyers.get(key, 0) < ctx.mech.people.min_flyers:
+                if key not in candidates:
+                    agency = ctx.world.agencies[key]
+                    states = frozenset(
+                        a.country for a in ctx.world.agencies.values() if not a.is_private
+                    )
+                    hires_from = frozenset() if agency.is_private else frozenset({agency.country})
+                    candidates[key] = list(_hirable(hires_from, states))
+                _recruit(ctx, key, year, candidates[key], flyers.get(key, 0))
 
 
-def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
+@functools.cache
+def _hirable(countries: frozenset[str], states: frozenset[str]) -> tuple[AstronautRecord, ...]:
+    """The astronaut records an agency may hire, by (selection year, name).
+
+    A state agency hires its own country's astronauts (``countries`` = its country); a
+    company (``countries`` empty) those of countries with no state agency in the world
+    (``states``).
+    """
+    pool = sorted(load_astronauts(), key=lambda r: (r.year_of_selection, r.name))
+    return tuple(
+        rec
+        for rec in pool
+        if (
+            country_of_astronaut(rec.nationality) in countries
+            if countries
+            else country_of_astronaut(rec.nationality) not in states
+        )
+    )
+
+
+def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int) -> None:
+    """Hire a group from ``candidates`` (pruned in place of those hired or too old for good)."""
     agency = ctx.world.agencies[key]
-    flyers = [
-        p
-        for p in ctx.world.people.values()
-        if p.agency == key and p.flies and p.status in ("active", "training", "flying")
-    ]
-    if len(flyers) >= ctx.mech.people.min_flyers:
-        return
+    people = ctx.world.people
     facility = ctx.ref.training.get(agency.training_facility, ctx.ref.default_training)
+    mech = ctx.mech.people
     ready = ctx.now + facility.basic_training_months * MONTH_DAYS
     want = int(ctx.mech.people.recruit_group_size)
     role = agency.profile.crew_title
-    states = {a.country for a in ctx.world.agencies.values() if not a.is_private}
     hired = []
-    for rec in pool:
-        if len(hired) >= want:
+    kept = []  # the records looked at that may still be hired in later years
+    stop = len(candidates)
+    for i, rec in enumerate(candidates):  # by selection year: none after the first too recent
+        if len(hired) >= want or rec.year_of_selection > year + 12:
+            stop = i
             break
-        if rec.name in ctx.world.people or rec.year_of_selection > year + 12:
+        if rec.name in people or year - rec.born_year > mech.recruit_max_age:
+            continue  # hired by someone, or too old: for good
+        if year - rec.born_year < mech.recruit_min_age:
+            kept.append(rec)
             continue
         country = country_of_astronaut(rec.nationality)
-        # a company hires from countries without a state agency of their own in the world
-        mine = (country == agency.country) if not agency.is_private else country not in states
-        if not mine or year - rec.born_year > 45 or year - rec.born_year < 25:
-            continue
         hired.append(rec)
         ctx.world.people[rec.name] = Person(
             rec.name,
@@ -102,6 +150,7 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
             real=True,
             sex=rec.sex,
         )
+    candidates[:stop] = kept
     invented = not agency.is_private and agency.country not in ctx.ref.recruit_countries
     while invented and len(hired) < want:  # no real pool: numbered people, marked invented
         n = sum(1 for p in ctx.world.people.values() if p.agency == key) + 1
@@ -111,8 +160,8 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
             key,
             role,
             agency.country,
-            year - 30,
-            skill=0.6,
+            year - int(mech.invented_cosmonaut_age),
+            skill=mech.invented_cosmonaut_skill,
             status="training",
             ready_day=ready,
         )
@@ -123,7 +172,7 @@ def _recruit(ctx: RunContext, key: str, year: int, pool) -> None:
             key,
             f"{agency.name} selects {len(hired)} new {role}s; they train at "
             f"{agency.training_facility or 'its centre'} until {ctx.cal.year(ready)}.",
-            cause=f"only {len(flyers)} flyers left; basic training "
+            cause=f"only {flyers} flyers left; basic training "
             f"{facility.basic_training_months:g} months",
             count=len(hired),
         )

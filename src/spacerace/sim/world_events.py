@@ -37,11 +37,9 @@ def random_events_process(ctx: RunContext):
 
 
 def _ground_accident(ctx: RunContext, key: str, rng) -> None:
-    people = sorted(
-        p.name
-        for p in ctx.world.people.values()
-        if p.agency == key and p.flies and p.status in ("active", "training")
-    )
+    people = [  # ctx.people_of is in name order and holds every flyer of the agency
+        p.name for p in ctx.people_of(key) if p.flies and p.status in ("active", "training")
+    ]
     if not people:
         return
     name = people[int(rng.integers(len(people)))]
@@ -66,6 +64,7 @@ def metrics_process(ctx: RunContext):
         for key in ctx.active_agencies():
             agency = ctx.world.agencies[key]
             people = ctx.people_of(key)
+            now = ctx.now
             ctx.metrics.append(
                 {
                     "year": year,
@@ -76,7 +75,7 @@ def metrics_process(ctx: RunContext):
                     "people_in_space": sum(p.status == "flying" for p in people)
                     + sum(len(b.residents) for b in ctx.world.bases.values() if key == b.founder),
                     "crew_lost": agency.crew_lost,
-                    "flyers": sum(p.can_fly(ctx.now) for p in people),
+                    "flyers": sum(p.can_fly(now) for p in people),
                     "bases": sum(key in b.agencies for b in ctx.world.bases.values()),
                 }
             )

@@ -102,6 +102,10 @@ class Base:
     in_transit_kg: dict[str, float] = field(default_factory=dict)
     work_factor: float = 1.0
     work_factor_until: float = 0.0
+    _modules_of: tuple[list[ModuleUnit], int, dict[str, int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """``modules`` as last counted: (the units list, its length then, the counts)."""
 
     def __post_init__(self) -> None:
         self.command = self.command or self.founder
@@ -124,11 +128,25 @@ class Base:
 
     @property
     def modules(self) -> dict[str, int]:
-        """Module kinds and counts (``{"habitat": 2}``), sorted by kind."""
-        counts: dict[str, int] = {}
-        for unit in sorted(self.units, key=lambda u: u.kind):
-            counts[unit.kind] = counts.get(unit.kind, 0) + 1
-        return counts
+        """Module kinds and counts (``{"habitat": 2}``), sorted by kind (a new dict).
+
+        Counted again only when ``units`` changed: modules are added, never removed, and a
+        unit's kind never changes, so the list and its length say whether the count holds.
+        """
+        return dict(self._module_counts())
+
+    def module_count(self, kind: str) -> int:
+        """Modules of one kind standing there (as ``modules.get(kind, 0)``, without a copy)."""
+        return self._module_counts().get(kind, 0)
+
+    def _module_counts(self) -> dict[str, int]:
+        cached = self._modules_of
+        if cached is None or cached[0] is not self.units or cached[1] != len(self.units):
+            counts: dict[str, int] = {}
+            for unit in self.units:
+                counts[unit.kind] = counts.get(unit.kind, 0) + 1
+            cached = self._modules_of = (self.units, len(self.units), dict(sorted(counts.items())))
+        return cached[2]
 
     @property
     def lead(self) -> str:

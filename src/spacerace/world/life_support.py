@@ -56,18 +56,26 @@ def daily_use_kg(stock: str, kg: float, people: int, mech, rationed: bool) -> fl
 
     Example:
         >>> from spacerace.world.mechanics import Mechanics
-        >>> round(daily_use_kg("oxygen_kg", 0.835, 4, Mechanics(), False), 3)
+        >>> round(daily_use_kg("oxygen_kg", 0.835, 4, Mechanics.with_overrides(), False), 3)
         1.67
     """
-    b = mech.bases
-    recovery = {"oxygen_kg": b.eclss_oxygen_recovery, "water_kg": b.eclss_water_recovery}
-    ration = b.ration_factor if rationed and stock != "oxygen_kg" else 1.0
-    return people * kg * (1.0 - recovery.get(stock, 0.0)) * ration
+    if stock == "oxygen_kg":
+        recovery = mech.bases.eclss_oxygen_recovery
+    elif stock == "water_kg":
+        recovery = mech.bases.eclss_water_recovery
+    else:
+        recovery = 0.0
+    ration = mech.bases.ration_factor if rationed and stock != "oxygen_kg" else 1.0
+    return people * kg * (1.0 - recovery) * ration
 
 
 def capacity(base: Base, specs: Mapping, day: float) -> int:
     """People the base's working habitats house (a broken habitat still shelters)."""
-    return sum(specs[u.kind].crew_capacity for u in base.units if not u.held_by)
+    beds = 0
+    for unit in base.units:
+        if not unit.held_by:
+            beds += specs[unit.kind].crew_capacity
+    return beds
 
 
 def power_balance_kw(base: Base, specs: Mapping, day: float) -> tuple[float, float]:
@@ -98,8 +106,8 @@ def daily_flows(
         specs: Module kind -> spec (``mass_kg``, ``crew_capacity``, ``power_kw``,
             ``makes_kg_day``).
         needs_kg_day: kg one person consumes a day by stock key (ALS BVAD 2004).
-        mech: Mechanics (group ``bases``: ``eclss_water_recovery``,
-            ``eclss_oxygen_recovery``, ``ration_factor``, ``spares_kg_per_module_day``).
+        mech: Mechanics (``eclss_water_recovery``, ``eclss_oxygen_recovery``,
+            ``ration_factor``, ``spares_kg_per_module_day``).
         day: Days since scenario start.
 
     Habitats draw their power first; producing modules share what is left, so a power
@@ -112,22 +120,34 @@ def daily_flows(
         for stock, kg in needs_kg_day.items()
     }
     demand["spares_kg"] = mech.bases.spares_kg_per_module_day * len(base.units) if n else 0.0
-    produced_kw, drawn_kw = power_balance_kw(base, specs, day)
-    housing_kw = sum(
-        -specs[u.kind].power_kw
-        for u in base.units
-        if u.works(day) and specs[u.kind].power_kw < 0 and not specs[u.kind].makes_kg_day
-    )
+    # one pass over the working modules (as power_balance_kw, in the same order, so the
+    # sums are the same floats); habitats' draws are summed with sum() as before
+    produced_kw = drawn_kw = 0.0
+    housing: list[float] = []
+    makers: list[Mapping[str, float]] = []
+    for unit in base.units:
+        if day < unit.offline_until or unit.held_by:  # not unit.works(day)
+            continue
+        spec = specs[unit.kind]
+        kw = spec.power_kw
+        if kw > 0:
+            produced_kw += kw
+        else:
+            drawn_kw -= kw
+        if spec.makes_kg_day:
+            makers.append(spec.makes_kg_day)
+        elif kw < 0:
+            housing.append(-kw)
+    housing_kw = sum(housing)
     works_kw = drawn_kw - housing_kw
     spare_kw = max(0.0, produced_kw - housing_kw)
     factor = 1.0 if works_kw <= 0 else min(1.0, spare_kw / works_kw)
     if day < base.work_factor_until:
         factor *= base.work_factor
     production: dict[str, float] = {}
-    for unit in base.units:
-        if unit.works(day):
-            for stock, kg in specs[unit.kind].makes_kg_day.items():
-                production[stock] = production.get(stock, 0.0) + kg * factor
+    for makes in makers:
+        for stock, kg in makes.items():
+            production[stock] = production.get(stock, 0.0) + kg * factor
     return Flows(demand, production, produced_kw - drawn_kw, factor)
 
 

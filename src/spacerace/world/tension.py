@@ -1,8 +1,8 @@
 """Tension between the groups living at a base: what drives it, how it moves, when it breaks.
 
 Pure functions. Each driver is a number in 0..1 computed by the engine from the base and
-the world; the weights are mechanics (``world.mechanics``, group ``tension``: ``tension_w_*``).
-Tension moves toward the target its drivers set, at ``tension_relax_per_year``; above
+the world; the weights are mechanics (``world.mechanics``, names ``tension_w_*``). Tension
+moves toward the target its drivers set, at ``tension_relax_per_year``; above
 ``incident_threshold`` incidents become possible, more often the higher it is.
 """
 
@@ -53,18 +53,24 @@ def tension_target(d: TensionDrivers, mech) -> float:
 
     Example:
         >>> from spacerace.world.mechanics import Mechanics
-        >>> m = Mechanics()
+        >>> m = Mechanics.with_overrides()
         >>> tension_target(TensionDrivers(scarcity=1.0), m) > tension_target(TensionDrivers(), m)
         True
     """
-    w = mech.tension
-    up = w.tension_w_scarcity * d.scarcity + w.tension_w_workload * d.workload  # RAISING order
-    up += w.tension_w_inequality * d.inequality
-    up += w.tension_w_rivalry * d.rivalry
-    up += w.tension_w_incidents * d.incidents
-    down = w.tension_w_joint_work * d.joint_work + w.tension_w_treaty * d.treaty
-    down += w.tension_w_leadership * (d.leadership - 0.5)
-    return min(1.0, max(0.0, w.tension_floor + up - down))
+    up = sum(
+        (
+            mech.tension.tension_w_scarcity * d.scarcity,
+            mech.tension.tension_w_workload * d.workload,
+            mech.tension.tension_w_inequality * d.inequality,
+            mech.tension.tension_w_rivalry * d.rivalry,
+            mech.tension.tension_w_incidents * d.incidents,
+        )
+    )  # the RAISING drivers, in that order
+    down = (
+        mech.tension.tension_w_joint_work * d.joint_work + mech.tension.tension_w_treaty * d.treaty
+    )
+    down += mech.tension.tension_w_leadership * (d.leadership - 0.5)
+    return min(1.0, max(0.0, mech.tension.tension_floor + up - down))
 
 
 def relax(tension: float, target: float, days: float, rate_per_year: float) -> float:
