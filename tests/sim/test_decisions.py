@@ -183,6 +183,8 @@ def _day_constant(name: str):
         (_edit(1, format="events"), 1, "expected the header"),
         (_edit(1, version=2), 1, "version 2"),
         (_edit(3, agency="esa"), 3, 'unknown agency "esa"; the scenario\'s agencies:'),
+        (_edit(3, agency=["nasa"]), 3, 'unknown agency ["nasa"]'),  # not hashable
+        (_edit(1, seed=[0]), 1, "seed: expected a whole number >= 0, got [0]"),
         (_edit(3, question="launch"), 3, 'unknown question "launch"; known: fund,'),
         (_edit(2, answer="3"), 2, "answer to next_mission: expected an option number or null"),
         (_edit(2, answer=True), 2, "answer to next_mission: expected an option number"),
