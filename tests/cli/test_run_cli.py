@@ -137,6 +137,14 @@ def test_run_refuses_a_bad_log_in_one_line_and_keeps_the_folder(
     assert (out / "events.jsonl").read_text(encoding="utf-8") == "saved\n"  # nothing lost
 
 
+def test_run_reads_a_log_with_a_byte_order_mark(fam_log, tmp_path, cli):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + fam_log.read_bytes())  # as some Windows editors save
+    argv = ["run", "--seed", "4", "--until", "1975", "--json", "--decisions", str(path)]
+    code, out, err = cli(argv)
+    assert code == 0 and err == "" and json.loads(out)["left_log_at"] is None, err
+
+
 def test_run_refuses_a_log_of_another_seed(fam_log, cli):
     code, _, err = cli(["run", "--seed", "5", "--decisions", str(fam_log)])
     assert code == 2 and err.count("\n") == 1, err

@@ -132,6 +132,7 @@ def _utf8_lines(data: bytes, source: str):
     """The lines of ``data`` (each with its newline), refusing one that is not UTF-8."""
     from spacerace.errors import DecisionLogError
 
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors write
     pieces = data.split(b"\n")  # on b"\n" alone, as a text file's lines are
     lines = [p + b"\n" for p in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
     for number, piece in enumerate(lines, start=1):
