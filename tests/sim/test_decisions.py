@@ -357,3 +357,14 @@ def test_stepping_refuses_a_bad_answer_and_an_unknown_agency(scenarios, planners
     assert game.answers == [] and game.pending is question  # nothing taken
     with pytest.raises(InputError, match="unknown agency 'esa'; the scenario's agencies:"):
         SteppedRun(scenario, 3, "esa")
+
+
+def test_the_python_example_of_docs_decisions_md_runs():
+    # oracle: the asserts written in the example itself (docs are tests, STYLE.md 11)
+    import re
+    from pathlib import Path
+
+    doc = Path(__file__).parents[2] / "docs" / "decisions.md"
+    blocks = re.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) == 1
+    exec(compile(blocks[0], str(doc), "exec"), {})
