@@ -64,6 +64,7 @@ def test_write_run_writes_every_file(run_result, tmp_path):
         "milestones.png",
         "bases.jsonl",
         "run.json",
+        "decisions.jsonl",
         *(f"{base_figure_stem(name)}.png" for name in run_result.world.bases),
     }
     assert all(

@@ -5,6 +5,9 @@ The engine, the report and Matplotlib are imported inside the command (fast ``--
 
 from __future__ import annotations
 
+import os
+import stat
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -26,7 +29,18 @@ def run(
         Path | None,
         typer.Option(
             "--out",
-            help="Folder for events.jsonl, chronicle.md, chronicle.html and the plots.",
+            help="Folder for events.jsonl, decisions.jsonl, chronicle.md, chronicle.html "
+            "and the plots.",
+        ),
+    ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(
+            "--decisions",
+            metavar="FILE",
+            help="Replay a decisions.jsonl written by `run --out` (same scenario and seed): "
+            "its answers are used while the history asks the same questions; the built-in "
+            "policies answer the rest. See docs/decisions.md.",
         ),
     ] = None,
     as_json: Annotated[
@@ -48,10 +62,15 @@ def run(
         raise InputError(f"--seed {seed}: expected a non-negative integer")
     if out is not None and out.exists() and not out.is_dir():
         raise InputError(f"--out {out}: exists and is not a folder")
+    log = None if decisions is None else read_decision_log(decisions, chosen, seed)
     from spacerace.sim.engine import run_timeline
 
     with render.status(f"playing {chosen.name} with seed {seed}"):
-        result = run_timeline(chosen, seed, until_year=until)
+        result = run_timeline(chosen, seed, until_year=until, decisions=log)
+    if log is not None:
+        note = replay_note(result, log)
+        if note:
+            print(f"spacerace: note: {note}", file=sys.stderr)
     written = {}
     if out is not None:
         from spacerace.report.html import write_run
@@ -59,7 +78,7 @@ def run(
         with render.status(f"writing the report to {out}"):
             written = write_run(result, out)
     if as_json:
-        render.print_json(run_json(result, written))
+        render.print_json(run_json(result, written, replayed=log is not None))
         return
     from spacerace.report.chronicle import print_chronicle
 
@@ -71,13 +90,96 @@ def run(
         )
 
 
-def run_json(result, written: dict) -> dict:
-    """The answer of a run as a JSON-ready dict: firsts, losses, budgets, files."""
+MAX_LOG_BYTES = 256 * 2**20
+"""Largest decision log read (a full for-all-mankind run writes about 1 MB)."""
+
+
+def read_decision_log(path: Path, scenario, seed: int):
+    """Read ``--decisions FILE`` for a scenario and seed (``sim.decision_log.DecisionLog``).
+
+    Only a regular file is read (a FIFO or a device would block or never end); the text
+    must be UTF-8. Every problem is an :class:`~spacerace.errors.InputError` of one line.
+    """
+    from spacerace.sim.decision_log import parse_decision_log
+
+    where = f"--decisions {path}"
+    try:  # O_NONBLOCK: opening a FIFO must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise InputError(f"{where}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{where}: cannot be read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{where}: is a folder; give its decisions.jsonl")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{where}: not a regular file (a decision log is a file)")
+        if info.st_size > MAX_LOG_BYTES:
+            raise InputError(
+                f"{where}: {info.st_size:,} bytes, more than a decision log's {MAX_LOG_BYTES:,}"
+            )
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise InputError(f"{where}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    return parse_decision_log(_utf8_lines(data, str(path)), str(path), scenario, seed)
+
+
+def _utf8_lines(data: bytes, source: str):
+    """The lines of ``data`` (each with its newline), refusing one that is not UTF-8."""
+    from spacerace.errors import DecisionLogError
+
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors write
+    pieces = data.split(b"\n")  # on b"\n" alone, as a text file's lines are
+    lines = [p + b"\n" for p in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
+    for number, piece in enumerate(lines, start=1):
+        try:
+            yield piece.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DecisionLogError(
+                f"not UTF-8 text (byte {exc.start + 1} of the line is {piece[exc.start]:#04x})",
+                path=source,
+                line=number,
+            ) from None
+
+
+def replay_note(result, log) -> str:
+    """One line saying where a replay stopped using the log, or "" if it used all of it."""
+    used = sum(d.source == "log" for d in result.decisions)
+    rest = len(result.decisions) - used
+    if result.left_log_at is not None:
+        return (
+            f"the history left {log.source} at line {result.left_log_at} (an earlier answer "
+            f"changed it): {used} answers came from the log, the built-in policies answered "
+            f"the remaining {rest} questions"
+        )
+    if used < len(log.records):
+        return (
+            f"the run ended before {log.source} did: {used} of its {len(log.records)} answers "
+            "were used (was it written with a later --until?)"
+        )
+    if rest:
+        return (
+            f"{log.source} ran out after its {used} answers: the built-in policies answered "
+            f"the remaining {rest} questions"
+        )
+    return ""
+
+
+def run_json(result, written: dict, replayed: bool = False) -> dict:
+    """The answer of a run as a JSON-ready dict: firsts, losses, budgets, files, decisions.
+
+    ``left_log_at`` (the line where the history left a replayed log, or null) is there only
+    when ``replayed``.
+    """
     from spacerace.astro.time import jd_tdb_to_iso
 
     start = result.start_jd_tdb
     last_year = max((r["year"] for r in result.metrics), default=None)
-    return {
+    answer = {
         "scenario": result.scenario.name,
         "scenario_hash": result.scenario.content_hash(),
         "seed": result.seed,
@@ -104,4 +206,8 @@ def run_json(result, written: dict) -> dict:
             for _, b in sorted(result.world.bases.items())
         ],
         "files": {k: str(v) for k, v in sorted(written.items())},
+        "decisions": len(result.decisions),
     }
+    if replayed:
+        answer["left_log_at"] = result.left_log_at
+    return answer

@@ -16,6 +16,8 @@ import tempfile
 from html import escape
 from pathlib import Path
 
+import numpy as np
+
 from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
 from spacerace.report.base_figures import plot_base
@@ -28,10 +30,11 @@ from spacerace.report.chronicle import (
     list_firsts,
 )
 from spacerace.report.figures import FIGURES
+from spacerace.sim.decision_log import format_decision_log
 from spacerace.sim.result import RunResult
 from spacerace.world.event import Event
 
-__all__ = ["base_figure_stem", "format_html", "run_info", "write_run"]
+__all__ = ["base_figure_stem", "decisions_jsonl", "format_html", "run_info", "write_run"]
 
 FILE_MODE = 0o644
 """Permissions of the files written (owner writes, everyone reads)."""
@@ -72,10 +75,11 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
 
     Writes ``events.jsonl`` (one JSON object per event), ``bases.jsonl`` (one row per base
     and month, ``sim.result.BaseRow``), ``run.json`` (scenario, seed, day 0, agency names:
-    what ``spacerace base`` needs to read the folder back), ``chronicle.md``,
-    ``chronicle.html`` and one PNG per figure (``budgets.png``, ``prestige.png``,
-    ``people_in_space.png``, ``milestones.png``, ``base_<name>.png`` per base), each
-    atomically.
+    what ``spacerace base`` needs to read the folder back), ``decisions.jsonl`` (every
+    question and answer, ``sim.decision_log``: ``spacerace run --decisions`` replays it),
+    ``chronicle.md``, ``chronicle.html`` and one PNG per figure (``budgets.png``,
+    ``prestige.png``, ``people_in_space.png``, ``milestones.png``, ``base_<name>.png`` per
+    base), each atomically.
 
     Args:
         result: The run.
@@ -93,11 +97,19 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
             json.dumps(row, sort_keys=True) + "\n" for row in result.base_metrics
         ).encode(),
         "run.json": (json.dumps(run_info(result), sort_keys=True, indent=1) + "\n").encode(),
+        "decisions.jsonl": decisions_jsonl(result).encode(),
         "chronicle.md": format_markdown(result).encode(),
         "chronicle.html": _page(result, pngs).encode(),
         **{f"{stem}.png": data for stem, data in pngs.items()},
     }
     return {name: _write_atomic(out / name, data) for name, data in files.items()}
+
+
+def decisions_jsonl(result: RunResult) -> str:
+    """The text of a run's ``decisions.jsonl``, each decision dated by its day."""
+    days = np.array([d.question.day for d in result.decisions], dtype=float)
+    dates = jd_tdb_to_iso(result.start_jd_tdb + days) if len(days) else []
+    return format_decision_log(result.scenario, result.seed, result.decisions, dates)
 
 
 def run_info(result: RunResult) -> dict:

@@ -191,8 +191,10 @@ def _header(data: Any, source: str, number: int, scenario: Scenario, seed: int) 
             f"made for another version of scenario {scenario.name} (content hash "
             f"{_show(data.get('scenario_hash'))}, this one is {scenario.content_hash()})"
         )
-    if data.get("seed") != int(seed) or isinstance(data.get("seed"), bool):
-        given = _show(data.get("seed"))
+    given = data.get("seed")
+    if not isinstance(given, int) or isinstance(given, bool) or given < 0:
+        fail(f"seed: expected a whole number >= 0, got {_show(given)}")
+    if given != int(seed):
         fail(f"made with seed {given}, not {seed}: give --seed {given}")
     return data
 
@@ -206,7 +208,7 @@ def _record(data: Any, source: str, number: int, scenario: Scenario) -> LogRecor
     missing = [k for k in _KEYS if k not in data]
     if missing:
         fail(f"missing {', '.join(missing)}")
-    if data["agency"] not in scenario.agencies:
+    if not isinstance(data["agency"], str) or data["agency"] not in scenario.agencies:
         known = ", ".join(sorted(scenario.agencies))
         fail(f"unknown agency {_show(data['agency'])}; the scenario's agencies: {known}")
     if data["question"] not in QUESTIONS:
