@@ -105,7 +105,8 @@ class RunContext:
     _streams: dict = field(default_factory=dict)
     _plans: dict = field(default_factory=dict)
     _deflators: dict = field(default_factory=dict)
-    _people_index: tuple[int, dict[str, list]] | None = None
+    _people_index: tuple[int, dict[str, list], dict[str, list]] | None = None
+    _rivals: dict[str, str | None] = field(default_factory=dict)
 
     def rng(self, name: str):
         """The named random stream of this run (made on first use)."""
@@ -140,14 +141,17 @@ class RunContext:
         return sorted(k for k, a in self.world.agencies.items() if a.profile.superpower)
 
     def rival_of(self, key: str) -> str | None:
-        """The other side's agency, if ``key`` is one side of the superpowers' rivalry."""
-        agency = self.world.agencies[key]
-        if not agency.profile.superpower:
-            return None
-        for other in self.superpowers():
-            if self.world.agencies[other].country != agency.country:
-                return other
-        return None
+        """The other side's agency, if ``key`` is one side of the superpowers' rivalry.
+
+        Memoised: profiles and countries do not change during a run.
+        """
+        if key not in self._rivals:
+            agency = self.world.agencies[key]
+            others = self.superpowers() if agency.profile.superpower else []
+            self._rivals[key] = next(
+                (k for k in others if self.world.agencies[k].country != agency.country), None
+            )
+        return self._rivals[key]
 
     def view(self, key: str) -> AgencyView:
         """What agency ``key``'s policy may see now."""
@@ -176,6 +180,10 @@ class RunContext:
         Base staff and children (counted in ``World.staff_count``) never fly and are left
         out, so their arrivals do not rebuild the index.
         """
+        return self._index()[1].get(key, [])
+
+    def _index(self) -> tuple[int, dict[str, list], dict[str, list]]:
+        """(size, people by agency in name order, the same best skill first)."""
         index = self._people_index
         size = len(self.world.people) - self.world.staff_count
         if index is None or index[0] != size:
@@ -184,8 +192,12 @@ class RunContext:
                 person = self.world.people[name]
                 if person.status not in ("resident", "home") and person.role != "child":
                     by_agency.setdefault(person.agency, []).append(person)
-            index = self._people_index = (size, by_agency)
-        return index[1].get(key, [])
+            by_skill = {  # nothing changes a skill once a person exists
+                k: sorted(people, key=lambda p: (-p.skill, p.name))
+                for k, people in by_agency.items()
+            }
+            index = self._people_index = (size, by_agency, by_skill)
+        return index
 
     def forget_people_index(self) -> None:
         """Drop the people index (someone changed agency)."""
@@ -193,13 +205,15 @@ class RunContext:
 
     def crew_pool(self, key: str) -> list:
         """People of agency ``key`` who can fly now, best skill first, then by name."""
-        people = self.people_of(key)
+        _, by_agency, by_skill = self._index()
         now = self.now
-        ready = [p for p in people if p.can_fly(now)]
-        gone = [p for p in people if p.status in ("dead", "retired")]
-        if gone:  # permanent: drop them from the index until it is next rebuilt
-            people[:] = [p for p in people if p.status not in ("dead", "retired")]
-        return sorted(ready, key=lambda p: (-p.skill, p.name))
+        people = by_skill.get(key, [])
+        ready = [p for p in people if p.can_fly(now)]  # already in (-skill, name) order
+        if any(p.status in ("dead", "retired") for p in people):
+            # permanent: drop them from the index until it is next rebuilt
+            for group in (by_agency.get(key, []), people):
+                group[:] = [p for p in group if p.status not in ("dead", "retired")]
+        return ready
 
     def plan(self, kind: str, vehicle, nuclear: bool, destination: str = "earth-moon"):
         """The planner's plan for deciding now, memoised per run (plans repeat).

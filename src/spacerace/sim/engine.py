@@ -105,8 +105,7 @@ def run_timeline(
 
 def run_reference(scenario: Scenario) -> RunReference:
     """The reference data a run of ``scenario`` reads (catalog tables, the scenario's names)."""
-    from spacerace.catalog.astronauts import load_astronauts
-    from spacerace.sim.setup import country_of_astronaut
+    from spacerace.sim.setup import recruit_countries
 
     training = load_training()
     return RunReference(
@@ -114,9 +113,7 @@ def run_reference(scenario: Scenario) -> RunReference:
         training=training,
         default_training=next(iter(training.values())),
         rates={k: r.per_year for k, r in load_rates().items()},
-        recruit_countries=frozenset(
-            country_of_astronaut(rec.nationality) for rec in load_astronauts()
-        ),
+        recruit_countries=recruit_countries(),
         base_names=scenario.base_names,
     )
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from spacerace.astro.time import calendar_to_jd_tdb
-from spacerace.catalog.astronauts import load_astronauts
+from spacerace.catalog.astronauts import AstronautRecord, load_astronauts
 from spacerace.catalog.budgets import BUDGET_SERIES
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.scenario.model import AgencySpec, Scenario
@@ -12,7 +16,14 @@ from spacerace.world.person import Person
 from spacerace.world.vehicle import VehicleRecord
 from spacerace.world.world import World
 
-__all__ = ["build_world", "country_of_astronaut", "profile_of", "start_budget_musd"]
+__all__ = [
+    "astronauts_by_country",
+    "build_world",
+    "country_of_astronaut",
+    "profile_of",
+    "recruit_countries",
+    "start_budget_musd",
+]
 
 _NATIONALITY = {"U.S.": "US", "U.S.S.R/Russia": "SU"}
 
@@ -88,7 +99,7 @@ def build_world(scenario: Scenario) -> World:
     )
     named = {_name_key(p.name) for p in scenario.people}
     _add_real_people(world, start_year, named)
-    sex = {rec.name: rec.sex for rec in load_astronauts()}
+    sex = _sex_by_name()
     for p in scenario.people:
         # nobody acts before adulthood or before their agency exists (Kelly Baldwin was born
         # in 1966; Helios starts in 1986)
@@ -115,10 +126,26 @@ def _name_key(name: str) -> tuple[str, str]:
     return (parts[-1].lower(), parts[0][:1].lower()) if parts else ("", "")
 
 
+@functools.cache
+def astronauts_by_country() -> tuple[tuple[AstronautRecord, str], ...]:
+    """Every record of the astronaut data set with its country code, in the file's order."""
+    return tuple((rec, country_of_astronaut(rec.nationality)) for rec in load_astronauts())
+
+
+@functools.cache
+def recruit_countries() -> frozenset[str]:
+    """Country codes the astronaut data set has people of."""
+    return frozenset(country for _, country in astronauts_by_country())
+
+
+@functools.cache
+def _sex_by_name() -> Mapping[str, str]:
+    return MappingProxyType({rec.name: rec.sex for rec in load_astronauts()})
+
+
 def _add_real_people(world: World, start_year: int, named: set) -> None:
     by_country = {a.country: k for k, a in sorted(world.agencies.items()) if a.kind == "state"}
-    for rec in load_astronauts():
-        country = country_of_astronaut(rec.nationality)
+    for rec, country in astronauts_by_country():
         agency = by_country.get(country)
         if agency is None or rec.year_of_selection >= start_year or _name_key(rec.name) in named:
             continue
