@@ -267,4 +267,3 @@ def make_ctx(tiny, tiny_planner, scenarios, planners, reference_of):
         return build_ctx(scenario, planner, reference_of(scenario), seed, at_year, mechanics)
 
     return make
-
