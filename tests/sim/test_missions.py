@@ -138,7 +138,7 @@ def test_decide_process_commits_a_mission_and_starts_its_flight(make_ctx):
     assert [d.question.kind for d in ctx.decisions.decisions] == ["next_mission", "pick_crew"]
 
 
-def test_decide_process_waits_for_the_agency_to_be_founded(make_ctx, tiny):
+def test_decide_process_waits_for_the_agency_to_be_founded(make_ctx):
     ctx = make_ctx()
     ctx.world.agencies["usa"] = dataclasses.replace(ctx.world.agencies["usa"], founded_year=1962)
     ctx.env.process(decide_process(ctx, "usa"))
