@@ -82,11 +82,6 @@ def test_without_a_real_pool_recruits_are_numbered_and_invented(make_ctx):
     assert not any(ctx.world.people[n].real for n in numbered)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="personnel._recruit names invented recruits '<agency> cosmonaut <n>' whatever "
-    "the profile's crew_title (their role is the crew_title)",
-)
 def test_invented_recruits_are_named_by_the_profile_crew_title(make_ctx):
     ctx = make_ctx(mechanics=NO_INJURIES)
     kp = ctx.world.agencies["kp"]

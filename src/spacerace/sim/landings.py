@@ -83,13 +83,18 @@ def base_name_for(ctx: RunContext, key: str, body: str) -> str:
     """The name of agency ``key``'s first base on ``body``.
 
     Its profile's name, else the scenario's for any agency, else "<agency> <Body> Base"
-    (also when the name is taken).
+    (also when the name is taken), numbered from 2 when that is taken too.
     """
     agency = ctx.world.agencies[key]
     fallback = f"{agency.name} {body.title()} Base"
     named = dict(agency.profile.base_names).get(body) or dict(ctx.ref.base_names).get(body)
-    name = named or fallback
-    return fallback if name in ctx.world.bases else name
+    for name in (named or fallback, fallback):
+        if name not in ctx.world.bases:
+            return name
+    n = 2
+    while f"{fallback} {n}" in ctx.world.bases:
+        n += 1
+    return f"{fallback} {n}"
 
 
 def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:

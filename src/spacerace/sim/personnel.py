@@ -154,7 +154,7 @@ def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int
     invented = not agency.is_private and agency.country not in ctx.ref.recruit_countries
     while invented and len(hired) < want:  # no real pool: numbered people, marked invented
         n = sum(1 for p in ctx.world.people.values() if p.agency == key) + 1
-        name = f"{agency.name} cosmonaut {n}"
+        name = f"{agency.name} {role} {n}"
         ctx.world.people[name] = Person(
             name,
             key,
