@@ -107,6 +107,9 @@ class RunContext:
     _deflators: dict = field(default_factory=dict)
     _people_index: tuple[int, dict[str, list], dict[str, list]] | None = None
     _rivals: dict[str, str | None] = field(default_factory=dict)
+    _kinds: dict[str, tuple[int, list]] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)
+    """Results of pure functions of the run state, keyed by what they depend on."""
 
     def rng(self, name: str):
         """The named random stream of this run (made on first use)."""
@@ -208,7 +211,11 @@ class RunContext:
         _, by_agency, by_skill = self._index()
         now = self.now
         people = by_skill.get(key, [])
-        ready = [p for p in people if p.can_fly(now)]  # already in (-skill, name) order
+        ready = [  # Person.can_fly, inlined (the engine asks this thousands of times a run)
+            p
+            for p in people
+            if p.status == "active" and now >= p.ready_day and p.health >= 0.5 and p.flies
+        ]  # already in (-skill, name) order
         if any(p.status in ("dead", "retired") for p in people):
             # permanent: drop them from the index until it is next rebuilt
             for group in (by_agency.get(key, []), people):
@@ -249,6 +256,22 @@ class RunContext:
                 self.planner.memo[shared] = plan
             self._plans[key] = plan
         return plan  # a non-windowed plan's depart_day is stale: now + lead
+
+    def kinds_open_to(self, key: str) -> list:
+        """Mission kinds whose needs agency ``key`` holds, in the table's order.
+
+        Memoised per agency by the number of its capabilities: they are only ever added.
+        """
+        held = self.world.agencies[key].capabilities
+        cached = self._kinds.get(key)
+        if cached is None or cached[0] != len(held):
+            kinds = [
+                kind
+                for kind in MISSION_KINDS.values()
+                if all(any(part in held for part in t.split("|")) for t in kind.needs)
+            ]
+            cached = self._kinds[key] = (len(held), kinds)
+        return cached[1]
 
     def bases_of(self, key: str, body: str) -> list:
         """Standing bases on ``body`` that agency ``key`` belongs to, by name."""

@@ -14,7 +14,6 @@ import math
 from spacerace.policy.base import MissionOption
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
-from spacerace.sim.programs import is_met
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS, MissionKind
 
 __all__ = ["asteroid_destination", "best_odds", "goal_served", "mission_options", "phase_risk"]
@@ -72,11 +71,7 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
     pool = ctx.crew_pool(key)
     has_woman = any(p.sex == "female" for p in pool)
     skill = sum(p.skill for p in pool[:3]) / 3 if pool else 0.0
-    kinds = [
-        kind
-        for kind in MISSION_KINDS.values()
-        if all(is_met(t, agency.capabilities) for t in kind.needs)
-    ]
+    kinds = ctx.kinds_open_to(key)
     last = agency.last_flown
     nuclear = "nuclear_propulsion" in agency.capabilities
     destination = asteroid_destination(ctx, key)

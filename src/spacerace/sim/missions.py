@@ -61,18 +61,22 @@ def decide_process(ctx: RunContext, key: str):
 def review_goals(ctx: RunContext, key: str) -> None:
     """Give up goals the rival reached first when one's own odds are poor (policy decides)."""
     agency = ctx.world.agencies[key]
+    rival = ctx.rival_of(key)
+    if rival is None:
+        return
     policy = ctx.policies[key]
-    view = ctx.view(key)
-    for goal in view.rival_ahead:
+    view = None  # what the policy sees, taken once before the first question
+    for goal in sorted(ctx.world.agencies[rival].achieved - agency.achieved):  # view.rival_ahead
         if goal not in agency.goals or goal in agency.achieved:
             continue
         row = GOALS[goal]
         if not row.reviewed:
             continue
+        view = view or ctx.view(key)
         odds = best_odds(ctx, key, row.kind)
         keep = ctx.decisions.ask(
             ctx, key, "keep_goal", (True, False),
-            lambda rng, g=goal, o=odds: policy.keep_goal(view, g, o, rng),
+            lambda rng, g=goal, o=odds, v=view: policy.keep_goal(v, g, o, rng),
             goal=goal, odds=odds,
         )  # fmt: skip
         if keep:

@@ -15,11 +15,11 @@ from functools import cached_property
 
 from spacerace.astro.porkchop import TransferPoint
 from spacerace.astro.rockets import propellant_mass_kg
-from spacerace.astro.time import jd_tdb_to_calendar
 from spacerace.astro.transfers import capture_dv_km_s, departure_dv_km_s, earth_moon_transfer
 from spacerace.catalog.bodies import get_body
 from spacerace.catalog.capture_targets import CaptureTarget, load_capture_targets
 from spacerace.mining.capture import leo_mass_ratio
+from spacerace.sim.calendar import Calendar
 from spacerace.world.mechanics import Mechanics
 from spacerace.world.mission import MissionPlan
 from spacerace.world.mission_kinds import MISSION_KINDS
@@ -60,6 +60,7 @@ class MissionPlanner:
         self.tli_dv_km_s = float(moon_leg.tli_dv_km_s)
         self.loi_dv_km_s = float(moon_leg.loi_dv_km_s)
         self.lunar_tof_days = float(moon_leg.tof_s) / 86400.0
+        self._calendar = Calendar(self.start_jd_tdb)
         self.memo: dict = {}
         """Plans already made, shared by the runs using this planner (``RunContext.plan``)."""
 
@@ -230,7 +231,7 @@ class MissionPlanner:
         the objects known that year); the next year's are tried when this year's have left.
         """
         jd = self.start_jd_tdb + depart
-        year = int(jd_tdb_to_calendar(jd)[0])
+        year = self._calendar.year(depart)
         table = load_capture_targets()
         for y in (year, year + 1):
             for target in table.get((y, destination), []):

@@ -49,15 +49,30 @@ def _needed_for(ctx: RunContext, agency_key: str, token: str, seen: set[str]) ->
     return []
 
 
+def _serves(ctx: RunContext, agency_key: str) -> dict[str, str]:
+    """Program key -> the earliest goal it brings closer, for the agency's open goals.
+
+    A function of the agency's capabilities (only ever added) and goals (only ever
+    dropped), memoised per run on both.
+    """
+    agency = ctx.world.agencies[agency_key]
+    memo_key = (agency_key, len(agency.capabilities), agency.goals)
+    serves = ctx.memo.get(memo_key)
+    if serves is None:
+        serves = {}
+        for goal in agency.goals:
+            for token in GOALS[goal].needs:
+                for key in _needed_for(ctx, agency_key, token, set()):
+                    serves.setdefault(key, goal)
+        ctx.memo[memo_key] = serves
+    return serves
+
+
 def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
     """Programs the agency could fund now, each tagged with the earliest goal it serves."""
     agency = ctx.world.agencies[agency_key]
     programs = ctx.ref.programs
-    serves: dict[str, str] = {}
-    for goal in agency.goals:
-        for token in GOALS[goal].needs:
-            for key in _needed_for(ctx, agency_key, token, set()):
-                serves.setdefault(key, goal)
+    serves = _serves(ctx, agency_key)
     options = []
     for key, goal in sorted(serves.items()):
         spec = programs[key]
