@@ -9,6 +9,8 @@ caches that only speed up queries.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -106,6 +108,7 @@ class RunContext:
     _plans: dict = field(default_factory=dict)
     _deflators: dict = field(default_factory=dict)
     _people_index: tuple[int, dict[str, list], dict[str, list]] | None = None
+    _people_seen: int = 0
     _rivals: dict[str, str | None] = field(default_factory=dict)
     _kinds: dict[str, tuple[int, list]] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)
@@ -186,20 +189,33 @@ class RunContext:
         return self._index()[1].get(key, [])
 
     def _index(self) -> tuple[int, dict[str, list], dict[str, list]]:
-        """(size, people by agency in name order, the same best skill first)."""
+        """(size, people by agency in name order, the same best skill first).
+
+        Built once; people who join later (appended to ``World.people``) are inserted in
+        order. Everyone who uses the index filters it by status, so people who died or
+        retired may stay in it (``crew_pool`` drops them as it meets them).
+        """
         index = self._people_index
-        size = len(self.world.people) - self.world.staff_count
-        if index is None or index[0] != size:
+        people = self.world.people
+        size = len(people) - self.world.staff_count
+        if index is None:
             by_agency: dict[str, list] = {}
-            for name in sorted(self.world.people):
-                person = self.world.people[name]
-                if person.status not in ("resident", "home") and person.role != "child":
-                    by_agency.setdefault(person.agency, []).append(person)
+            for name in sorted(people):
+                if _in_corps(people[name]):
+                    by_agency.setdefault(people[name].agency, []).append(people[name])
             by_skill = {  # nothing changes a skill once a person exists
-                k: sorted(people, key=lambda p: (-p.skill, p.name))
-                for k, people in by_agency.items()
+                k: sorted(group, key=_by_skill) for k, group in by_agency.items()
             }
             index = self._people_index = (size, by_agency, by_skill)
+            self._people_seen = len(people)
+        elif index[0] != size:
+            _, by_agency, by_skill = index
+            for person in itertools.islice(people.values(), self._people_seen, None):
+                if _in_corps(person):
+                    bisect.insort(by_agency.setdefault(person.agency, []), person, key=_by_name)
+                    bisect.insort(by_skill.setdefault(person.agency, []), person, key=_by_skill)
+            index = self._people_index = (size, by_agency, by_skill)
+            self._people_seen = len(people)
         return index
 
     def forget_people_index(self) -> None:
@@ -298,3 +314,16 @@ class RunContext:
         first = Milestone(milestone, key, self.now, people, secret)
         self.world.milestones[milestone] = first
         return first
+
+
+def _in_corps(person) -> bool:
+    """True for people of the astronaut corps (not base staff or children)."""
+    return person.status not in ("resident", "home") and person.role != "child"
+
+
+def _by_name(person) -> str:
+    return person.name
+
+
+def _by_skill(person) -> tuple[float, str]:
+    return (-person.skill, person.name)
