@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import simpy
 
+from spacerace.catalog.budgets import deflate_musd
 from spacerace.policy.base import AgencyView, Policy
 from spacerace.sim.calendar import Calendar
 from spacerace.sim.planner import MissionPlanner
@@ -122,8 +123,8 @@ class RunContext:
 
     @property
     def now(self) -> float:
-        """Days since the start."""
-        return float(self.env.now)
+        """Days since the start (a float: the clock starts at 0.0)."""
+        return self.env.now
 
     @property
     def year(self) -> int:
@@ -299,12 +300,11 @@ class RunContext:
 
     def deflator(self, cost_year: int) -> float:
         """Factor converting ``cost_year`` dollars to this year's (OMB GDP deflator)."""
-        from spacerace.catalog.budgets import deflate_musd
-
-        key = (cost_year, min(self.year, 2028))
-        if key not in self._deflators:
-            self._deflators[key] = deflate_musd(1.0, *key)
-        return self._deflators[key]
+        key = (cost_year, min(self.cal.year(self.env.now), 2028))
+        factor = self._deflators.get(key)
+        if factor is None:
+            factor = self._deflators[key] = deflate_musd(1.0, *key)
+        return factor
 
     def achieve(self, key: str, milestone: str, people: tuple[str, ...], secret: bool = False):
         """Record that an agency achieved a milestone; returns the Milestone if it is a first."""

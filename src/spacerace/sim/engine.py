@@ -71,7 +71,7 @@ def run_timeline(
     end_year = min(until_year or scenario.end_year, scenario.end_year)
     world = build_world(scenario)
     cal = Calendar(scenario.start_jd_tdb)
-    env = simpy.Environment()
+    env = simpy.Environment(initial_time=0.0)  # a float clock: every day is a float
     mech = Mechanics.with_overrides(scenario.mechanics)
     chosen = {
         key: (policies or {}).get(key) or policy_for(spec.kind, spec.policy, mech.policy)
