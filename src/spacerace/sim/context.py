@@ -264,7 +264,7 @@ class RunContext:
         if plan is None:
             # the same plan serves every run with these mechanics (an ensemble shares the
             # planner): planning is pure in (kind, vehicle, propulsion, window, mechanics)
-            shared = (*key, self.mech)
+            shared = (*key, self.planner.mechanics_id(self.mech))
             plan = self.planner.memo.get(shared)
             if plan is None and shared not in self.planner.memo:
                 plan = self.planner.plan(

@@ -63,6 +63,21 @@ class MissionPlanner:
         self._calendar = Calendar(self.start_jd_tdb)
         self.memo: dict = {}
         """Plans already made, shared by the runs using this planner (``RunContext.plan``)."""
+        self._mechanics: dict[Mechanics, Mechanics] = {}
+        self._last_mechanics: tuple[Mechanics | None, int] = (None, 0)
+
+    def mechanics_id(self, mech: Mechanics) -> int:
+        """A small key standing for a run's mechanics in :attr:`memo`.
+
+        Equal mechanics get the same key: the first instance seen is kept and its ``id``
+        used, so a run hashes and compares its (150-field) mechanics once, not once per
+        plan looked up (measured: that lookup cost more than the planning it saved).
+        """
+        last, key = self._last_mechanics
+        if last is not mech:
+            key = id(self._mechanics.setdefault(mech, mech))
+            self._last_mechanics = (mech, key)
+        return key
 
     @cached_property
     def mars_windows(self) -> list[TransferPoint]:
