@@ -427,7 +427,10 @@ def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float, employers
             "base": base.name,
             "population": len(base.residents),
             "employers": employers,
-            **{stock: round(stocks[stock], 1) for stock in STOCKS},
+            "oxygen_kg": round(stocks["oxygen_kg"], 1),  # world.base.STOCKS, in its order
+            "water_kg": round(stocks["water_kg"], 1),
+            "food_kg": round(stocks["food_kg"], 1),
+            "spares_kg": round(stocks["spares_kg"], 1),
             "reserve_days": round(min(reserve, 9999.0), 1),
             "tension": round(base.tension, 4),
             "morale": dict(base.morale),
