@@ -106,7 +106,9 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 # Concerns of the profile: a name to a test on the function's label.
 GROUPS = {
     "base monthly steps (`sim/bases.py:_step`)": lambda f: f == "sim/bases.py:_step",
-    "`mission_options`": lambda f: f == "sim/missions.py:mission_options",
+    "`mission_options`": lambda f: (
+        f in ("sim/missions.py:mission_options", "sim/mission_options.py:mission_options")
+    ),
     "personnel (`sim/personnel.py`)": lambda f: f.startswith("sim/personnel.py:"),
     "politics (`sim/politics.py`)": lambda f: f.startswith("sim/politics.py:"),
     "programs (`sim/programs.py`)": lambda f: f.startswith("sim/programs.py:"),
@@ -167,7 +169,10 @@ def _profile(tree: Path) -> dict:
     total = sum(ct for f, _, ct, _ in rows if f == "sim/engine.py:run_timeline")
     top = sorted(rows, key=lambda r: -r[2])
     # The event loop's frames (run, step, _resume, generator send) hold the whole run.
-    top = [(f, ct / total) for f, _, ct, _ in top if ct < LOOP * total][:TOP]
+    loop = ("simpy/", "<method 'send'", "<built-in method builtins.exec", "sim/engine.py:")
+    top = [(f, ct / total) for f, _, ct, _ in top if ct < LOOP * total and not f.startswith(loop)][
+        :TOP
+    ]
     shares = {}
     for group, member in GROUPS.items():
         # Inclusive: time entering the concern from outside it (its callees included).
@@ -179,6 +184,8 @@ def _profile(tree: Path) -> dict:
             if not member(caller)
         )
         own = sum(tt for f, tt, _, _ in rows if member(f))
+        if group.startswith("SimPy"):
+            inclusive = 2.0 * total  # the loop resumes every process: shown as "—"
         shares[group] = (inclusive / total, own / total)
     return {"total": total, "top": top, "shares": shares}
 
