@@ -12,6 +12,7 @@
     │   ├── MechanicError        .key .value: an unknown or out-of-range mechanic
     │   ├── UnknownAsteroidError .query, .suggestions
     │   └── UnknownDestinationError .name, .known
+    ├── Interrupted              the user stopped it (Ctrl-C): .kept says what was kept
     ├── ConvergenceError         carries the inputs that failed
     └── StoreError               says what was kept
 
@@ -33,6 +34,7 @@ __all__ = [
     "EphemerisRangeError",
     "GridTooLargeError",
     "InputError",
+    "Interrupted",
     "MechanicError",
     "ScenarioError",
     "SpaceRaceError",
@@ -197,6 +199,21 @@ class UnknownDestinationError(_UnknownName):
     """
 
     _template = "unknown destination {name!r}; known: {known}"
+
+
+class Interrupted(SpaceRaceError):
+    """The user stopped a long job (Ctrl-C); the command line exits with status 130.
+
+    ``str()`` is one line saying what was kept and how to go on, e.g. ``42 of 100 runs
+    stored in runs.duckdb; run the same command to finish``.
+
+    Attributes:
+        kept: That line.
+    """
+
+    def __init__(self, kept: str):
+        super().__init__(kept)
+        self.kept = kept
 
 
 class ConvergenceError(SpaceRaceError):
