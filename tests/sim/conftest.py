@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-import simpy
 
 TINY_TOML = """\
 # tiny: written by hand for tests/sim/conftest.py (not generated)
@@ -215,41 +214,15 @@ def reference_of():
 
 def build_ctx(scenario, planner, ref, seed=0, at_year=None, mechanics=None):
     """A RunContext as ``run_timeline`` makes it, no process started, clock at ``at_year``."""
-    from spacerace.policy.builtin import policy_for
-    from spacerace.sim.calendar import Calendar
-    from spacerace.sim.context import RunContext
-    from spacerace.sim.decisions import DecisionPoint
-    from spacerace.sim.setup import build_world
-    from spacerace.world.event import EventLog
-    from spacerace.world.mechanics import Mechanics
+    from spacerace.sim.engine import new_context
 
     if mechanics:
         scenario = dataclasses.replace(scenario, mechanics={**scenario.mechanics, **mechanics})
-    world = build_world(scenario)
-    cal = Calendar(scenario.start_jd_tdb)
-    env = simpy.Environment()
-    mech = Mechanics.with_overrides(scenario.mechanics)
-    ctx = RunContext(
-        env=env,
-        world=world,
-        log=EventLog(),
-        cal=cal,
-        mech=mech,
-        planner=planner,
-        policies={
-            key: policy_for(spec.kind, spec.policy, mech.policy)
-            for key, spec in sorted(scenario.agencies.items())
-        },
-        seed=seed,
-        ref=ref,
-        end_day=cal.day_of(scenario.end_year + 1, 1, 1),
-        decisions=DecisionPoint(),
-    )
-    world.rivalry = mech.politics.rivalry_start
+    ctx = new_context(scenario, seed, planner=planner, reference=ref)
     if at_year is not None:
-        day = cal.day_of(at_year, 1, 1)
+        day = ctx.cal.day_of(at_year, 1, 1)
         if day > 0:
-            env.run(until=day)
+            ctx.env.run(until=day)
     return ctx
 
 

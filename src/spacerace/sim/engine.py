@@ -33,7 +33,7 @@ from spacerace.sim.world_events import metrics_process, random_events_process
 from spacerace.world.event import EventLog
 from spacerace.world.mechanics import Mechanics
 
-__all__ = ["make_planner", "run_reference", "run_timeline"]
+__all__ = ["make_planner", "new_context", "run_reference", "run_timeline"]
 
 
 def make_planner(scenario: Scenario, until_year: int | None = None) -> MissionPlanner:
@@ -68,32 +68,18 @@ def run_timeline(
     Returns:
         The run's log, yearly metrics, final world and decisions.
     """
-    end_year = min(until_year or scenario.end_year, scenario.end_year)
-    world = build_world(scenario)
-    cal = Calendar(scenario.start_jd_tdb)
-    env = simpy.Environment(initial_time=0.0)  # a float clock: every day is a float
-    mech = Mechanics.with_overrides(scenario.mechanics)
-    chosen = {
-        key: (policies or {}).get(key) or policy_for(spec.kind, spec.policy, mech.policy)
-        for key, spec in sorted(scenario.agencies.items())
-    }
-    ctx = RunContext(
-        env=env,
-        world=world,
-        log=EventLog(),
-        cal=cal,
-        mech=mech,
-        planner=planner or make_planner(scenario, end_year),
-        policies=chosen,
-        seed=int(seed),
-        ref=run_reference(scenario),
-        end_day=cal.day_of(end_year + 1, 1, 1),
-        decisions=decision_point or DecisionPoint(replay=decisions),
+    ctx = new_context(
+        scenario,
+        seed,
+        until_year=until_year,
+        planner=planner,
+        policies=policies,
+        decision_point=decision_point or DecisionPoint(replay=decisions),
     )
-    world.rivalry = ctx.mech.politics.rivalry_start
+    world = ctx.world
     _start(ctx, scenario)
     with _cycle_collector_paused():
-        env.run(until=ctx.end_day)
+        ctx.env.run(until=ctx.end_day)
     metrics = sorted(ctx.metrics, key=lambda r: (r["year"], r["agency"]))
     return RunResult(
         scenario=scenario,
@@ -104,6 +90,47 @@ def run_timeline(
         base_metrics=ctx.base_metrics,
         decisions=tuple(ctx.decisions.decisions),
         left_log_at=ctx.decisions.left_log_at,
+    )
+
+
+def new_context(
+    scenario: Scenario,
+    seed: int,
+    *,
+    until_year: int | None = None,
+    planner: MissionPlanner | None = None,
+    policies: dict | None = None,
+    decision_point: DecisionPoint | None = None,
+    reference: RunReference | None = None,
+) -> RunContext:
+    """The state of a run on its first day, before any process starts.
+
+    ``run_timeline`` starts the processes on it and runs the clock; tests use it to try
+    one process at a time. Arguments as :func:`run_timeline`'s (``reference``: reference
+    data to reuse, default :func:`run_reference` of the scenario).
+    """
+    end_year = min(until_year or scenario.end_year, scenario.end_year)
+    world = build_world(scenario)
+    cal = Calendar(scenario.start_jd_tdb)
+    env = simpy.Environment(initial_time=0.0)  # a float clock: every day is a float
+    mech = Mechanics.with_overrides(scenario.mechanics)
+    chosen = {
+        key: (policies or {}).get(key) or policy_for(spec.kind, spec.policy, mech.policy)
+        for key, spec in sorted(scenario.agencies.items())
+    }
+    world.rivalry = mech.politics.rivalry_start
+    return RunContext(
+        env=env,
+        world=world,
+        log=EventLog(),
+        cal=cal,
+        mech=mech,
+        planner=planner or make_planner(scenario, end_year),
+        policies=chosen,
+        seed=int(seed),
+        ref=reference or run_reference(scenario),
+        end_day=cal.day_of(end_year + 1, 1, 1),
+        decisions=decision_point or DecisionPoint(),
     )
 
 
