@@ -340,7 +340,8 @@ def drivers_of(
     a, b = (list(sides.values()) + [0, 0])[:2]
     mix = 4.0 * a * b / (a + b) ** 2 if a + b else 0.0
     people = ctx.world.people
-    leader = max((people[name].skill for name in base.residents), default=0.5)
+    residents = base.residents  # max() of a list, not of a generator: the same first maximum
+    leader = max([people[name].skill for name in residents]) if residents else 0.5
     return TensionDrivers(
         scarcity=scarcity,
         workload=workload,
@@ -369,16 +370,10 @@ def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, e
     calm = 1.0 - base.tension - mech.tension.morale_w_scarcity * d.scarcity
     w_unequal = mech.tension.morale_w_inequality
     agencies = ctx.world.agencies
-    base.morale = {
-        key: round(
-            max(
-                0.0,
-                min(1.0, calm - (d.inequality * w_unequal if agencies[key].is_private else 0.0)),
-            ),
-            3,
-        )
-        for key in employers
-    }
+    # two values only, computed once: state staff (calm - 0.0) and company workers
+    state = round(max(0.0, min(1.0, calm - 0.0)), 3)
+    company = round(max(0.0, min(1.0, calm - d.inequality * w_unequal)), 3)
+    base.morale = {key: company if agencies[key].is_private else state for key in employers}
 
 
 def _births(ctx: RunContext, base: Base, rng) -> int:

@@ -152,8 +152,12 @@ def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int
         )
     candidates[:stop] = kept
     invented = not agency.is_private and agency.country not in ctx.ref.recruit_countries
+    # the agency's headcount, counted once: each invented hire adds one person under a new
+    # name (numbers only grow, people are never removed), so the count moves up by one
+    counted = sum(1 for p in ctx.world.people.values() if p.agency == key) if invented else 0
     while invented and len(hired) < want:  # no real pool: numbered people, marked invented
-        n = sum(1 for p in ctx.world.people.values() if p.agency == key) + 1
+        counted += 1
+        n = counted
         name = f"{agency.name} {role} {n}"
         ctx.world.people[name] = Person(
             name,

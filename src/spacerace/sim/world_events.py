@@ -65,6 +65,12 @@ def metrics_process(ctx: RunContext):
             agency = ctx.world.agencies[key]
             people = ctx.people_of(key)
             now = ctx.now
+            in_space = flyers = 0
+            for p in people:  # both counts in one pass (can_fly needs "active": not flying)
+                if p.status == "flying":
+                    in_space += 1
+                elif p.status == "active" and p.can_fly(now):
+                    flyers += 1
             ctx.metrics.append(
                 {
                     "year": year,
@@ -72,10 +78,10 @@ def metrics_process(ctx: RunContext):
                     "budget_musd": round(agency.budget_musd, 1),
                     "prestige": round(agency.prestige, 2),
                     "support": round(agency.support, 3),
-                    "people_in_space": sum(p.status == "flying" for p in people)
+                    "people_in_space": in_space
                     + sum(len(b.residents) for b in ctx.world.bases.values() if key == b.founder),
                     "crew_lost": agency.crew_lost,
-                    "flyers": sum(p.can_fly(now) for p in people),
+                    "flyers": flyers,
                     "bases": sum(key in b.agencies for b in ctx.world.bases.values()),
                 }
             )

@@ -177,8 +177,9 @@ def reserve_days(base: Base, flows: Flows, extra_kg: Mapping[str, float] | None 
     """
     extra = extra_kg or {}
     days = math.inf
+    demand, production = flows.demand_kg_day, flows.production_kg_day
     for stock in LIFE_CRITICAL:
-        net = flows.net_kg_day(stock)
+        net = demand.get(stock, 0.0) - production.get(stock, 0.0)  # flows.net_kg_day, inlined
         if net > 0:
             days = min(days, (base.stocks.get(stock, 0.0) + extra.get(stock, 0.0)) / net)
     return days
