@@ -1,10 +1,15 @@
 # spacerace: two commands set everything up on a fresh machine.
 #   make demo   create .venv, install, run the main job (the For All Mankind timeline)
-#   make test   install what the tests need and run them
+#   make test   install what the tests need and run them: the main suite in .venv (the
+#               versions `make demo` installs), then tests/oracle in .venv-oracle, where
+#               hapsira 0.18 holds Matplotlib < 3.8 (and so NumPy < 2) and astropy < 7
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+ORACLE := .venv-oracle
+OBIN   := $(ORACLE)/bin
 export NUMBA_CACHE_DIR ?= $(CURDIR)/.numba-cache
+ORACLE_NUMBA := $(CURDIR)/.numba-cache-oracle
 
 .PHONY: demo test bench lint clean
 
@@ -20,16 +25,28 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(OBIN)/python:
+	$(PYTHON) -m venv $(ORACLE)
+	$(OBIN)/python -m pip install --quiet --upgrade pip
+
+$(ORACLE)/.installed: $(OBIN)/python pyproject.toml
+	$(OBIN)/python -m pip install --quiet -e '.[oracle]'
+	touch $@
+
 demo: $(VENV)/.installed
 	$(BIN)/spacerace run --out out/demo
 
-test: $(VENV)/.installed-test
+# Each pytest fails on exit 5 (nothing collected); with SPACERACE_ORACLE=1 a missing peer is
+# an error, not a skip.
+test: $(VENV)/.installed-test $(ORACLE)/.installed
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest src tests
+	$(BIN)/python -m pytest src tests --ignore=tests/oracle
+	SPACERACE_ORACLE=1 NUMBA_CACHE_DIR=$(ORACLE_NUMBA) $(OBIN)/python -m pytest tests/oracle
 
-bench: $(VENV)/.installed-test
-	$(BIN)/python bench/bench_lambert.py
-	$(BIN)/python bench/bench_porkchop.py
+# bench_lambert and bench_porkchop time hapsira too: they run in .venv-oracle.
+bench: $(VENV)/.installed-test $(ORACLE)/.installed
+	NUMBA_CACHE_DIR=$(ORACLE_NUMBA) $(OBIN)/python bench/bench_lambert.py
+	NUMBA_CACHE_DIR=$(ORACLE_NUMBA) $(OBIN)/python bench/bench_porkchop.py
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_engine.py --before 9bbdf00 --profile   # own temporary worktree
 	@test -d /tmp/before || git worktree add /tmp/before 74b34d9    # bench_bases' checkout
@@ -39,4 +56,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_ensemble.py   # about 10 minutes
 
 clean:
-	rm -rf $(VENV) .numba-cache porkchop.png
+	rm -rf $(VENV) $(ORACLE) .numba-cache .numba-cache-oracle porkchop.png

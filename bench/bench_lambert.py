@@ -1,7 +1,9 @@
 """Batch Lambert throughput, ours vs peers, at equal accuracy, all in one run.
 
-Run: ``NUMBA_CACHE_DIR=.numba-cache .venv/bin/python bench/bench_lambert.py`` (prints the
-results and writes the "Lambert" section of docs/benchmarks.md).
+Run: ``NUMBA_CACHE_DIR=.numba-cache-oracle .venv-oracle/bin/python bench/bench_lambert.py``
+(prints the results and writes the "Lambert" section of docs/benchmarks.md). It runs in the
+oracle environment (``make bench`` or ``make test`` makes it), the only one with hapsira 0.18,
+so ours runs there on that environment's NumPy (< 2) too.
 
 Cases: 250,000 random Earth-Mars-like heliocentric transfers (seeded): departure 0.983-1.017
 AU in the ecliptic, arrival 1.381-1.666 AU up to 1.85 deg off it, transfer angle 10-350 deg,
@@ -60,7 +62,7 @@ DAY_S = 86_400.0
 # the headline peer runs at those, its fastest; the tight setting is timed too.
 PEER_SETTINGS = {"defaults": (1e-5, 1e-7), "tight": (1e-13, 1e-13)}  # (atol, rtol)
 HAPSIRA_RTOL = 1e-13  # hapsira stops when |dx| < rtol
-COMMAND = "NUMBA_CACHE_DIR=.numba-cache .venv/bin/python bench/bench_lambert.py"
+COMMAND = "NUMBA_CACHE_DIR=.numba-cache-oracle .venv-oracle/bin/python bench/bench_lambert.py"
 
 
 def earth_mars_cases(rng: np.random.Generator, n: int):

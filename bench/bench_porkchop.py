@@ -1,7 +1,9 @@
 """Wall time of a 500 x 500 Earth-Mars porkchop (ephemeris included), ours vs peers.
 
-Run: ``.venv/bin/python bench/bench_porkchop.py`` (writes the "Porkchop" section of
-docs/benchmarks.md). All in one process, one run:
+Run: ``.venv-oracle/bin/python bench/bench_porkchop.py`` (writes the "Porkchop" section of
+docs/benchmarks.md); the oracle environment (``make bench`` or ``make test`` makes it) is the
+only one with hapsira 0.18, so ours runs there on its NumPy (< 2) and Matplotlib (3.7) too.
+All in one process, one run:
 
 * ours: ``spacerace.astro.porkchop.compute_porkchop`` — DE421 states for every departure
   and arrival, one batch Lambert call, v-infinity, C3 and both burns;
@@ -173,7 +175,7 @@ def main() -> None:
     ]
     table = "\n".join(f"| {name} | {t:.3f} | {t / t_ours:.1f}x | {how} |" for name, t, how in rows)
     body = f"""
-Command: `.venv/bin/python bench/bench_porkchop.py` — {machine()}.
+Command: `.venv-oracle/bin/python bench/bench_porkchop.py` — {machine()}.
 Earth→Mars, departures 2005-06-01..2005-11-01 × TOF 100..450 d, {N_SIDE}×{N_SIDE} =
 {n:,} transfers, DE421 ephemeris evaluation included. Median of 5 after warm-up.
 Numba threads: {numba.get_num_threads()}.

@@ -118,7 +118,7 @@ def test_windows_json(cli):
         (["porkchop", "earth", "mars", "--depart", "June..July"], "expected a date"),
         (
             ["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01", "--step", "x"],
-            "'x' is not a valid float",
+            "Invalid value for '--step'",
         ),
         (
             ["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01", "--out", "p.txt"],
@@ -129,7 +129,7 @@ def test_windows_json(cli):
             "Moon orbits",
         ),
         (["windows", "earth", "mars", "--from", "2003", "--to", "1969"], "before"),
-        (["windows", "earth", "mars", "--from", "abc", "--to", "1969"], "not a valid integer"),
+        (["windows", "earth", "mars", "--from", "abc", "--to", "1969"], "value for '--from'"),
         (["windows", "earth", "mars", "--from", "1890", "--to", "1891"], "outside DE421"),
         (["frobnicate"], "No such command"),
     ],
@@ -140,6 +140,12 @@ def test_bad_input_is_one_line_and_status_2(argv, message, cli):
     assert err.count("\n") == 1 and err.startswith("spacerace: error: "), err
     assert message in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [[], ["scenario"]])
+def test_no_command_shows_the_help_with_status_0(argv, cli):
+    code, out, err = cli(argv)
+    assert code == 0 and "Usage: spacerace" in out and err == ""
 
 
 def test_python_dash_m_help_is_fast_and_lists_commands():

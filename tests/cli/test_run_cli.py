@@ -38,7 +38,7 @@ def test_run_prints_the_chronicle(cli):
         (["run", "--until", "1950"], "--until 1950"),
         (["run", "--seed", "-3"], "--seed -3"),
         (["run", "--scenario", "no-such-scenario"], "no-such-scenario"),
-        (["run", "--seed", "x"], "not a valid integer"),
+        (["run", "--seed", "x"], "Invalid value for '--seed'"),
     ],
 )
 def test_run_bad_input(argv, message, cli):

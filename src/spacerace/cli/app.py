@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from spacerace.cli import render
@@ -181,11 +180,14 @@ def main(argv: list[str] | None = None) -> None:
         app(args=argv, prog_name="spacerace", standalone_mode=False)
     except (InputError, StoreError) as exc:  # a StoreError here: file in use, damaged, a folder
         _fail(str(exc), 2)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
+    except typer.Abort:
         _fail("aborted", 130)
-    except click.ClickException as exc:
+    except typer.TyperException as exc:  # typer's own click: usage errors, bad values
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `spacerace`: the help, status 0
+            print(exc.format_message(), end="")  # empty when Rich has printed it already
+            sys.exit(0)
         _fail(exc.format_message().replace("\n", " "), exc.exit_code)
     except BrokenPipeError:
         sys.exit(1)
