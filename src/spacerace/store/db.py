@@ -110,6 +110,9 @@ class Store:
             yield
         except duckdb.Error as exc:
             raise StoreError(_explain(self.path, str(exc))) from None
+        except RuntimeError as exc:
+            _reraise_interrupt(exc)
+            raise
 
     # -- writing -------------------------------------------------------------------------
 
@@ -170,8 +173,9 @@ class Store:
                 f"{self.path}: could not store {len(fresh)} runs ({_short(str(exc))}); none of "
                 "them was written, runs stored before are kept"
             ) from exc
-        except BaseException:
+        except BaseException as exc:
             _rollback(con)
+            _reraise_interrupt(exc)
             raise
         return len(new)
 
@@ -455,6 +459,16 @@ def _columns(rows: list[dict], types: dict[str, str]) -> dict[str, np.ndarray]:
         else:
             out[col] = np.array(values, dtype=dtype)
     return out
+
+
+def _reraise_interrupt(exc: BaseException) -> None:
+    """Raise KeyboardInterrupt again for DuckDB's ``RuntimeError: Query interrupted``.
+
+    DuckDB answers Ctrl-C during a query with that error; the caller should stop as for a
+    Ctrl-C anywhere else.
+    """
+    if type(exc) is RuntimeError and "interrupted" in str(exc).lower():
+        raise KeyboardInterrupt from None
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
