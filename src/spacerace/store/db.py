@@ -43,6 +43,16 @@ __all__ = ["Store", "default_path"]
 
 DEFAULT_NAME = "spacerace.duckdb"
 _CHILDREN = ("events", "milestones", "metrics")
+WRITER_MEMORY_LIMIT = "64MB"
+"""DuckDB's buffer pool in a process that writes the store (an ensemble's parent).
+
+DuckDB keeps the blocks it wrote cached up to its memory limit, 80 % of the machine's memory
+by default, so an ensemble's parent process grew with every run it stored: 149 MB peak for
+200 timelines of for-all-mankind, 284 MB for 2,000 (2 workers). With this limit DuckDB evicts
+written blocks (they are in the file) and spills a large sort to a temporary file next to the
+store; a reader (``runs``, ``export``) keeps DuckDB's default. Measured in the report of
+issue 16 (docs/benchmarks.md)."""
+
 _NUMPY_DTYPE = {"INTEGER": np.int64, "BIGINT": np.int64, "DOUBLE": np.float64, "BOOLEAN": bool}
 
 
@@ -86,6 +96,7 @@ class Store:
                 if read_only:
                     _check_schema(self._con, self.path)
                 else:
+                    self._con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
                     for statement in create_statements():
                         self._con.execute(statement)
         except BaseException:
