@@ -16,6 +16,7 @@ import concurrent.futures as cf
 import contextlib
 import math
 import multiprocessing
+import os
 import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -242,9 +243,48 @@ def _warm_planner(scenario: Scenario) -> MissionPlanner:
     return planner
 
 
-def _init_worker(scenario: Scenario) -> None:
-    """Pool initializer: build this process's planner before the first task arrives."""
+def _init_worker(scenario: Scenario, parent_pid: int | None = None) -> None:
+    """Pool initializer: end with the parent, leave Ctrl-C to it, build the planner now."""
+    if parent_pid is not None:
+        _end_with_parent(parent_pid)
     _worker_planner(scenario)
+
+
+WATCHDOG_PERIOD_S = 0.5
+"""How often a pool worker checks that its parent is still alive, seconds."""
+
+
+def _end_with_parent(parent_pid: int) -> None:
+    """Make this pool worker end when the ensemble's process does, even on its SIGKILL.
+
+    Ctrl-C reaches every process of the terminal's group: a worker ignores it, and the
+    parent stops the pool and says what was kept. On Linux the kernel sends SIGTERM when the
+    parent dies (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread checks every
+    :data:`WATCHDOG_PERIOD_S` that ``os.getppid()`` is still the parent and exits if not
+    (an orphan is adopted by another process). Once the workers are gone the
+    multiprocessing resource tracker, which they keep alive, sees its pipe close and ends too.
+    """
+    import signal
+    import sys
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            pr_set_pdeathsig = 1
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the guard was set
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(WATCHDOG_PERIOD_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="spacerace-parent-watchdog", daemon=True).start()
 
 
 def _play_in_worker(scenario: Scenario, seeds: list[int]) -> list:
@@ -266,7 +306,10 @@ def _processes(scenario: Scenario, chunks: list[list[int]], workers: int) -> Ite
     # 'spawn' everywhere: fork would copy a parent's threads and locks (Numba, Matplotlib).
     context = multiprocessing.get_context("spawn")
     pool = cf.ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(scenario,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(scenario, os.getpid()),
     )
     todo = iter(chunks)
     running: dict[cf.Future, int] = {}  # future -> its first seed
@@ -283,8 +326,22 @@ def _processes(scenario: Scenario, chunks: list[list[int]], workers: int) -> Ite
             for future in sorted(finished, key=running.__getitem__):
                 del running[future]
                 yield future.result()
+    except BaseException:  # Ctrl-C, a failed store: stop now, not after the running chunks
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
+    """Terminate a pool's worker processes (their chunks are lost; nothing was stored)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
 
 
 def _dask(

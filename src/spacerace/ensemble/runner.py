@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacerace import __version__
 from spacerace.ensemble.backends import check_backend, run_seeds
-from spacerace.errors import InputError
+from spacerace.errors import InputError, Interrupted
 
 if TYPE_CHECKING:
     from spacerace.scenario.model import Scenario
@@ -118,6 +118,10 @@ def run_ensemble(
     Returns:
         What was played and what was skipped.
 
+    Raises:
+        Interrupted: Ctrl-C (KeyboardInterrupt) while playing: the workers are stopped, the
+            chunks stored so far are kept, and the message says how many runs the store holds.
+
     Example:
         >>> from spacerace.ensemble.memory import MemoryStore
         >>> from spacerace.scenario.loader import load_scenario
@@ -151,8 +155,11 @@ def run_ensemble(
         ensemble_id=ensemble_id,
     )
 
+    kept = [n - len(todo)]  # runs of the ensemble in the store
+
     def keep(records: list[RunRecord]) -> None:
         store.write_runs(records, ensemble_id)
+        kept[0] += len(records)
         if on_records is not None:
             on_records(records)
 
@@ -167,9 +174,18 @@ def run_ensemble(
             chunk_size=chunk_size,
             on_records=keep,
         )
-    except BaseException:  # Ctrl-C, a lost worker: the chunks stored so far stay; say so
+    except BaseException as exc:  # Ctrl-C, a lost worker: the chunks stored so far stay
         with contextlib.suppress(Exception):
             store.finish_ensemble(ensemble_id, "interrupted")
+        if isinstance(exc, KeyboardInterrupt):
+            with contextlib.suppress(Exception):  # the store's count: a chunk may have been
+                # committed just before the interrupt, which its callback never saw
+                kept[0] = len(store.existing_seeds(scenario_hash, __version__) & set(wanted))
+            where = getattr(store, "path", None)
+            raise Interrupted(
+                f"{kept[0]} of {n} runs stored{f' in {where}' if where else ''}; "
+                "run the same command to finish"
+            ) from None
         raise
     elapsed = time.perf_counter() - t0
     store.finish_ensemble(ensemble_id, "done")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,16 @@ __all__ = ["Store", "default_path"]
 
 DEFAULT_NAME = "spacerace.duckdb"
 _CHILDREN = ("events", "milestones", "metrics")
+WRITER_MEMORY_LIMIT = "64MB"
+"""DuckDB's buffer pool in a process that writes the store (an ensemble's parent).
+
+DuckDB keeps the blocks it wrote cached up to its memory limit, 80 % of the machine's memory
+by default, so an ensemble's parent process grew with every run it stored: 149 MB peak for
+200 timelines of for-all-mankind, 284 MB for 2,000 (2 workers). With this limit DuckDB evicts
+written blocks (they are in the file) and spills a large sort to a temporary file next to the
+store; a reader (``runs``, ``export``) keeps DuckDB's default. Measured in the report of
+issue 16 (docs/benchmarks.md)."""
+
 _NUMPY_DTYPE = {"INTEGER": np.int64, "BIGINT": np.int64, "DOUBLE": np.float64, "BOOLEAN": bool}
 
 
@@ -81,11 +92,13 @@ class Store:
         self.read_only = read_only
         self._con = _connect(self.path, read_only)
         try:
-            if read_only:
-                _check_schema(self._con, self.path)
-            else:
-                for statement in create_statements():
-                    self._con.execute(statement)
+            with self._reading():
+                if read_only:
+                    _check_schema(self._con, self.path)
+                else:
+                    self._con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+                    for statement in create_statements():
+                        self._con.execute(statement)
         except BaseException:
             self._con.close()
             raise
@@ -98,16 +111,29 @@ class Store:
 
     def close(self) -> None:
         """Close the connection (the file stays locked until every Store on it is closed)."""
-        self._con.close()
+        with contextlib.suppress(duckdb.Error):  # a damaged file: the error was told already
+            self._con.close()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Turn a DuckDB error met inside into one StoreError line: the file, what to do."""
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise StoreError(_explain(self.path, str(exc))) from None
+        except RuntimeError as exc:
+            _reraise_interrupt(exc)
+            raise
 
     # -- writing -------------------------------------------------------------------------
 
     def add_scenario(self, scenario_hash: str, name: str, source_text: str) -> None:
         """Keep a scenario's TOML text under its content hash; a known hash is left as is."""
-        self._con.execute(
-            "INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, ?)",
-            [scenario_hash, name, source_text, _utc_now()],
-        )
+        with self._reading():
+            self._con.execute(
+                "INSERT OR IGNORE INTO scenarios VALUES (?, ?, ?, ?)",
+                [scenario_hash, name, source_text, _utc_now()],
+            )
 
     def write_runs(self, records: list[RunRecord], ensemble_id: str | None = None) -> int:
         """Store runs in one transaction; return how many were new.
@@ -155,11 +181,12 @@ class Store:
         except duckdb.Error as exc:
             _rollback(con)
             raise StoreError(
-                f"{self.path}: could not store {len(fresh)} runs ({exc}); none of them was "
-                "written, runs stored before are kept"
+                f"{self.path}: could not store {len(fresh)} runs ({_short(str(exc))}); none of "
+                "them was written, runs stored before are kept"
             ) from exc
-        except BaseException:
+        except BaseException as exc:
             _rollback(con)
+            _reraise_interrupt(exc)
             raise
         return len(new)
 
@@ -191,21 +218,23 @@ class Store:
         ``running``, backend and workers are updated, ``created_at`` stays.
         """
         ensemble_id = ensemble_id or f"{scenario_hash}-{base_seed}-{n}-{__version__}"
-        self._con.execute(
-            "INSERT INTO ensembles VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'running') "
-            "ON CONFLICT (ensemble_id) DO UPDATE SET backend = excluded.backend, "
-            "workers = excluded.workers, finished_at = NULL, status = 'running'",
-            [ensemble_id, scenario, scenario_hash, base_seed, n, backend, workers, _utc_now()],
-        )
+        with self._reading():
+            self._con.execute(
+                "INSERT INTO ensembles VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'running') "
+                "ON CONFLICT (ensemble_id) DO UPDATE SET backend = excluded.backend, "
+                "workers = excluded.workers, finished_at = NULL, status = 'running'",
+                [ensemble_id, scenario, scenario_hash, base_seed, n, backend, workers, _utc_now()],
+            )
         return ensemble_id
 
     def finish_ensemble(self, ensemble_id: str, status: str = "done") -> None:
         """Mark an ensemble finished now, with ``status`` (e.g. ``done``, ``interrupted``)."""
-        found = self._con.execute(
-            "UPDATE ensembles SET finished_at = ?, status = ? WHERE ensemble_id = ? "
-            "RETURNING ensemble_id",
-            [_utc_now(), status, ensemble_id],
-        ).fetchall()
+        with self._reading():
+            found = self._con.execute(
+                "UPDATE ensembles SET finished_at = ?, status = ? WHERE ensemble_id = ? "
+                "RETURNING ensemble_id",
+                [_utc_now(), status, ensemble_id],
+            ).fetchall()
         if not found:
             raise StoreError(f"{self.path}: no ensemble {ensemble_id!r}; nothing was changed")
 
@@ -213,10 +242,10 @@ class Store:
 
     def existing_seeds(self, scenario_hash: str, version: str) -> set[int]:
         """Seeds already stored for a scenario content and spacerace version (for resume)."""
-        rows = self._con.execute(
+        rows = self.query(
             "SELECT seed FROM runs WHERE scenario_hash = ? AND version = ?",
             [scenario_hash, version],
-        ).fetchall()
+        )
         return {seed for (seed,) in rows}
 
     def runs(self, limit: int = 50, scenario: str | None = None) -> list[dict]:
@@ -259,16 +288,22 @@ class Store:
         Raises:
             StoreError: The store has no scenario with that hash.
         """
-        row = self._con.execute(
+        rows = self.query(
             "SELECT source_text FROM scenarios WHERE scenario_hash = ?", [scenario_hash]
-        ).fetchone()
+        )
+        row = rows[0] if rows else None
         if row is None:
             raise StoreError(f"{self.path}: no scenario text stored for hash {scenario_hash}")
         return row[0]
 
     def query(self, sql: str, params: list | dict | None = None) -> list[tuple]:
-        """Run a read query (``?`` or ``$name`` parameters) and return its rows."""
-        return self._con.execute(sql, params or []).fetchall()
+        """Run a read query (``?`` or ``$name`` parameters) and return its rows.
+
+        Raises:
+            StoreError: DuckDB failed: the file is damaged, or was written by another version.
+        """
+        with self._reading():
+            return self._con.execute(sql, params or []).fetchall()
 
     def export_parquet(self, out_dir: str | Path) -> list[Path]:
         """Write every table to ``out_dir/<table>.parquet`` (folder created); return the files.
@@ -286,17 +321,30 @@ class Store:
             partial = final.with_suffix(".parquet.partial")
             order = ", ".join(list(cols)[:3])
             literal = "'" + str(partial).replace("'", "''") + "'"
-            self._con.execute(
-                f"COPY (SELECT * FROM {table} ORDER BY {order}) TO {literal} (FORMAT PARQUET)"
-            )
-            partial.replace(final)
+            try:
+                with self._reading():
+                    self._con.execute(
+                        f"COPY (SELECT * FROM {table} ORDER BY {order}) TO {literal} "
+                        "(FORMAT PARQUET)"
+                    )
+                partial.replace(final)
+            except (StoreError, OSError) as exc:
+                partial.unlink(missing_ok=True)
+                if isinstance(exc, StoreError) and str(partial) not in str(exc):
+                    raise
+                reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+                raise InputError(
+                    f"--out {out}: cannot write {final.name} ({reason}); "
+                    f"{len(written)} of {len(TABLES)} tables were exported, the store is unchanged"
+                ) from None
             written.append(final)
         return written
 
     def _dicts(self, sql: str, params: list) -> list[dict]:
-        cursor = self._con.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        with self._reading():
+            cursor = self._con.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 _STORED_SQL = "SELECT run_id FROM runs WHERE run_id IN (SELECT run_id FROM _batch_ids)"
@@ -317,21 +365,59 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
                 f"{path} is open read-only in this process; close that Store before writing"
             ) from None
         return duckdb.connect(str(path))  # this process has it open for writing: share that
-    except duckdb.IOException as exc:
+    except duckdb.Error as exc:  # in use, not DuckDB, damaged, another DuckDB's format
         raise StoreError(_explain(path, str(exc))) from None
 
 
+_DAMAGE = (
+    "corrupt",
+    "checksum",
+    "could not read enough bytes",
+    "internal error",
+    "serialization error",
+    "fatal error",
+    "invalidated",
+    "failed to read",
+    "not a valid duckdb database",
+)
+"""What DuckDB says of a damaged file (a checksum, a short read, a block it cannot parse)."""
+
+_FOREIGN = ("catalog error", "binder error", "conversion error", "version")
+"""What DuckDB says of a file that is a database but not one this version of spacerace wrote."""
+
+
 def _explain(path: Path, message: str) -> str:
-    if "lock" in message.lower():
+    """One line for a DuckDB error on ``path``: what is wrong, and what to do."""
+    lowered = message.lower()
+    named = message.replace(f'file "{path}"', f'"{path}"').replace(f'"{path}"', "the file")
+    detail = _short(named.replace(str(path), "the file"))
+    if "not a valid DuckDB database" in message:
+        return f"{path} is not a DuckDB database (or is damaged); nothing was read or changed"
+    if re.search(r"\block\b", lowered):  # not "block"
         pid = re.search(r"PID (\d+)", message)
         who = f"process {pid.group(1)}" if pid else "another process"
         return (
             f"{path} is in use by {who}: DuckDB lets one process write a file at a time; "
             "wait for it to finish or pass another --db (nothing was read or changed)"
         )
-    if "not a valid DuckDB database" in message:
-        return f"{path} is not a DuckDB database (or is damaged); nothing was read or changed"
-    return f"cannot open {path}: {message.removeprefix('IO Error: ')}"
+    if any(word in lowered for word in _DAMAGE):
+        return (
+            f"{path}: damaged ({detail}); restore it from a copy, or delete it and run the "
+            "ensemble again (nothing was changed)"
+        )
+    if any(word in lowered for word in _FOREIGN):
+        return (
+            f"{path}: not a store this spacerace ({__version__}) can read ({detail}); use the "
+            "version that wrote it, or pass another --db"
+        )
+    return f"{path}: DuckDB failed ({detail}); nothing was changed"
+
+
+def _short(message: str, limit: int = 160) -> str:
+    """DuckDB's message on one line, without its ``IO Error:`` kind, at most ``limit`` chars."""
+    text = " ".join(message.split())
+    text = re.sub(r"^[A-Za-z ]*(Error|Exception): ", "", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -339,6 +425,14 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     missing = sorted(set(TABLES) - names)
     if missing:
         raise StoreError(f"{path} is not a spacerace store (no table {', '.join(missing)})")
+    found = con.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall()
+    lacking = [f"{t}.{c}" for t, cols in TABLES.items() for c in cols if (t, c) not in set(found)]
+    if lacking:
+        raise StoreError(
+            f"{path}: written by another version of spacerace (no column "
+            f"{', '.join(lacking[:3])}{', ...' if len(lacking) > 3 else ''}); read it with that "
+            "version, or pass another --db"
+        )
 
 
 def _unique(records: list[RunRecord]) -> list[RunRecord]:
@@ -376,6 +470,16 @@ def _columns(rows: list[dict], types: dict[str, str]) -> dict[str, np.ndarray]:
         else:
             out[col] = np.array(values, dtype=dtype)
     return out
+
+
+def _reraise_interrupt(exc: BaseException) -> None:
+    """Raise KeyboardInterrupt again for DuckDB's ``RuntimeError: Query interrupted``.
+
+    DuckDB answers Ctrl-C during a query with that error; the caller should stop as for a
+    Ctrl-C anywhere else.
+    """
+    if type(exc) is RuntimeError and "interrupted" in str(exc).lower():
+        raise KeyboardInterrupt from None
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
