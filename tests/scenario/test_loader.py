@@ -55,6 +55,7 @@ name = "Soviet space program"
 kind = "state"
 country = "SU"
 doctrine = "prestige"
+vehicles = ["n1"]  # a scripted mission needs a vehicle to fly
 programs = ["l3"]
 
 [[people]]
