@@ -238,9 +238,15 @@ class Reader:
         """
         before = len(self.problems)
         with self.guard():
-            self.keys(table, path, list(spec), ())  # first: a typo explains a missing field
+            self.keys(table, path, list(spec), ())
+        meant = {  # a typo explains a missing field: "did you mean" says it already
+            close
+            for key in table
+            if key not in spec and len(key) <= MAX_SUGGEST_CHARS
+            for close in difflib.get_close_matches(key, list(spec), n=1, cutoff=0.6)
+        }
         for key, field in spec.items():
-            if field.required and key not in table:
+            if field.required and key not in table and key not in meant:
                 self.note((*path, key), f"missing required field; expected {self.expected(field)}")
         values = {}
         for key, value in table.items():

@@ -287,7 +287,7 @@ def parse_scenario(text: str, source: str) -> Scenario:
     people: tuple[PersonSpec, ...] = ()
     with r.guard():
         agencies = _agencies(r, data.get("agencies", {}), start_year, end_year)
-    broken = _keys_of(data.get("agencies")) - set(agencies)
+    broken = set(_keys_of(data.get("agencies"))) - set(agencies)
     with r.guard():
         people = _people(r, data.get("people", []), agencies, start_year, broken)
     broken |= _names_of(data.get("people")) - {p.name for p in people}
@@ -300,7 +300,7 @@ def parse_scenario(text: str, source: str) -> Scenario:
     eras: tuple[Era, ...] = ()
     with r.guard():
         eras = _eras(r, data.get("era", []), start_year, end_year)
-    focus = head.get("focus", next(iter(agencies), ""))
+    focus = head.get("focus", next(iter(_keys_of(data.get("agencies"))), ""))
     if focus not in agencies and focus not in broken:
         r.note(("scenario", "focus"), _unknown("agency", focus, agencies))
     r.done()
@@ -327,8 +327,8 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, label: str) -> Scenar
     return ScenarioError(f"TOML syntax: {message}", path=label, line=line)
 
 
-def _keys_of(table: Any) -> set[str]:
-    return set(table) if isinstance(table, Mapping) else set()
+def _keys_of(table: Any) -> dict[str, None]:
+    return dict.fromkeys(table) if isinstance(table, Mapping) else {}
 
 
 def _names_of(tables: Any) -> set[str]:
@@ -378,7 +378,7 @@ def _too_many(r: Reader, entries: Any, path: tuple, what: str) -> None:
 
 def _check_head(r: Reader, head: dict[str, Any]) -> None:
     if not _NAME.match(head["name"]):
-        r.fail(
+        r.note(
             ("scenario", "name"),
             f'expected lowercase letters, digits and dashes (like "my-history"), '
             f"got {show(head['name'])}",
