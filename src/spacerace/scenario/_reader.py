@@ -230,11 +230,16 @@ class Reader:
             raise Skip()
 
     def fields(
-        self, table: Mapping[str, Any], path: Path, spec: Mapping[str, Field]
+        self,
+        table: Mapping[str, Any],
+        path: Path,
+        spec: Mapping[str, Field],
+        partial: bool = False,
     ) -> dict[str, Any]:
         """Check ``table`` against ``spec``; return its values converted (lists as tuples).
 
-        Every unknown, missing or bad field is recorded; then :class:`Skip` if any was.
+        Every unknown, missing or bad field is recorded; then :class:`Skip` if any was,
+        unless ``partial`` (the good values are returned, for more checks on them).
         """
         before = len(self.problems)
         with self.guard():
@@ -253,7 +258,7 @@ class Reader:
             if key in spec:
                 with self.guard():
                     values[key] = self.value(value, (*path, key), spec[key])
-        if len(self.problems) > before:
+        if len(self.problems) > before and not partial:
             raise Skip()
         return values
 

@@ -410,9 +410,9 @@ def _agency(r: Reader, key: str, value: Any, start_year: int, end_year: int) -> 
     path = ("agencies", key)
     if not _KEY.match(key):
         r.fail(path, f"expected a key of lowercase letters, digits and _, got {show(key)}")
-    spec = r.fields(r.table(value, path, f"[agencies.{key}]"), path, _AGENCY)
     before = len(r.problems)
-    if not _COUNTRY.match(spec["country"]):
+    spec = r.fields(r.table(value, path, f"[agencies.{key}]"), path, _AGENCY, partial=True)
+    if "country" in spec and not _COUNTRY.match(spec["country"]):
         got = show(spec["country"])
         r.note((*path, "country"), f'expected a country code like "US" or "private", got {got}')
     founded = spec.setdefault("founded_year", start_year)
@@ -438,6 +438,8 @@ def _agency(r: Reader, key: str, value: Any, start_year: int, end_year: int) -> 
                 f"{show(program)} is already complete (capabilities); list it in one of the two"
             )
             r.note((*path, "programs", i), problem)
+    if len(r.problems) > before:
+        raise Skip()
     with r.guard():
         _profile(r, path, spec)
     if len(r.problems) > before:
