@@ -262,17 +262,22 @@ def _site(exc: BaseException) -> str:
     return f"{type(exc).__name__} at {short}:{f.lineno} ({f.name})"
 
 
-def run_case(args: tuple[int, int, float]) -> dict:
-    """Make case ``n`` of seed ``seed``, load it, play it if accepted; return what happened."""
-    n, seed, limit = args
+def make_case(n: int, seed: int) -> tuple[str, list[str], str]:
+    """Return (built-in name, mutation kinds, mutant text) of case ``n``."""
     rng = random.Random(f"{seed}-{n}")
-    texts = _texts()
     name = rng.choice(BUILTINS)
-    text = texts[name]
+    text = _texts()[name]
     kinds = []
     for _ in range(rng.choice([1, 1, 1, 2])):
         kind, text = mutate(rng, name, text)
         kinds.append(kind)
+    return name, kinds, text
+
+
+def run_case(args: tuple[int, int, float]) -> dict:
+    """Make case ``n`` of seed ``seed``, load it, play it if accepted; return what happened."""
+    n, seed, limit = args
+    name, kinds, text = make_case(n, seed)
     out = {"n": n, "base": name, "kinds": kinds}
     from spacerace.errors import ScenarioError
     from spacerace.scenario.loader import parse_scenario
@@ -310,7 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--limit", type=float, default=20.0, help="seconds per case")
     parser.add_argument("--json", help="write every non-refused case here")
+    parser.add_argument("--write", type=int, metavar="N", help="write case N's text to stdout")
     args = parser.parse_args(argv)
+    if args.write is not None:
+        sys.stdout.write(make_case(args.write, args.seed)[2])
+        return 0
     t0 = time.monotonic()
     results = []
     work = [(n, args.seed, args.limit) for n in range(args.cases)]

@@ -63,6 +63,7 @@ _SYNTAX_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 8
+MAX_DOTS = 64
 LIMITS = {"agencies": 100, "people": 1_000, "scripted": 1_000, "era": 100, "strings": 1_000}
 """Most entries of a list or table: agencies, [[people]], [[scripted]], [[era]], and any list
 of strings (goals, vehicles, crew, ...)."""
@@ -258,6 +259,13 @@ def parse_scenario(text: str, source: str) -> Scenario:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_FILE_BYTES:
         raise ScenarioError(_too_big(size), path=label)
+    dotted = _long_dotted_key(text)
+    if dotted:
+        raise ScenarioError(
+            f"a key of more than {MAX_DOTS} dotted parts; a scenario is flatter",
+            path=label,
+            line=dotted,
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -325,6 +333,17 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, label: str) -> Scenar
     elif at:
         message = f"{message[: at.start()]} (at the end of the file)"
     return ScenarioError(f"TOML syntax: {message}", path=label, line=line)
+
+
+def _long_dotted_key(text: str) -> int:
+    """The first line whose key has more than MAX_DOTS dots (tomllib is quadratic in them)."""
+    if text.count(".") <= MAX_DOTS:
+        return 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        key = line.split("=", 1)[0] if "=" in line else line
+        if key.count(".") > MAX_DOTS:
+            return number
+    return 0
 
 
 def _keys_of(table: Any) -> dict[str, None]:
@@ -585,34 +604,23 @@ def _check_mission(r, path, spec, agency: AgencySpec, head, mechanics) -> None:
             f"{kind.key} flies only to a base of the agency's own on the {kind.body}, which "
             "a scripted event cannot provide; script the landing that founds it instead",
         )
-        return
-    if not agency.vehicles:
+    elif kind.body == "asteroid":  # the flight leaves on the scripted day, off its window
+        r.note(
+            where,
+            f"{kind.key} flies on its target's own window (catalog.capture_targets), which "
+            "a scripted date cannot move; leave it to the agency's policy instead",
+        )
+    elif not agency.vehicles:
         r.note(
             (*path, "agency"),
             f"agency {show(agency.key)} has no vehicles to fly this scripted {kind.key} "
             f"(list them in [agencies.{agency.key}] vehicles)",
         )
-        return
-    lead = mechanics.get("missions", {}).get(
-        "mission_lead_days", known_mechanics()["missions"]["mission_lead_days"]
-    )
-    depart = dt.date.fromisoformat(spec["date"]) + dt.timedelta(days=lead)
-    if kind.body == "asteroid":
-        from spacerace.astro.time import iso_to_jd_tdb
-        from spacerace.catalog.capture_targets import load_capture_targets
-
-        table = load_capture_targets()
-        jd = iso_to_jd_tdb(depart.isoformat())
-        targets = [t for t in table.get((depart.year, "earth-moon"), []) if t.depart_jd_tdb >= jd]
-        if not targets:
-            years = sorted({y for y, d in table if d == "earth-moon"})
-            r.note(
-                (*path, "date"),
-                f"no asteroid capture target is designed for a departure in {depart.year} "
-                f"(the date plus mission_lead_days); targets exist for {years[0]} to "
-                f"{years[-1]}, until each year's last window",
-            )
     elif kind.body == "mars":
+        lead = mechanics.get("missions", {}).get(
+            "mission_lead_days", known_mechanics()["missions"]["mission_lead_days"]
+        )
+        depart = dt.date.fromisoformat(spec["date"]) + dt.timedelta(days=lead)
         window = _mars_window(head, depart)
         if window:
             r.note((*path, "date"), window)
