@@ -119,10 +119,32 @@ class DecisionLogError(InputError):
         self.problem = problem
         self.path = path
         self.line = line
+        self.problems: list[DecisionLogError] = [self]
         # SimPy re-raises an error out of a process as type(e)(*e.args): the located
         # message alone must make the same error again
         where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
         super().__init__(f"{where}{problem}")
+
+    @classmethod
+    def of(cls, problems: list[DecisionLogError]) -> DecisionLogError:
+        """Return one error for several problems: the first by line, naming the others' lines.
+
+        Example:
+            >>> a = DecisionLogError("not JSON", path="d.jsonl", line=9)
+            >>> b = DecisionLogError("missing n", path="d.jsonl", line=4)
+            >>> str(DecisionLogError.of([a, b]))
+            'd.jsonl:4: missing n (and 1 more, on line 9)'
+        """
+        ordered = sorted(problems, key=lambda p: p.line or 0)
+        first = ordered[0]
+        error = cls(first.problem, path=first.path, line=first.line)
+        error.problems = ordered
+        rest = [str(p.line) for p in ordered[1:] if p.line]
+        if len(ordered) > 1:
+            where = ", ".join(rest[:10]) + (", ..." if len(rest) > 10 else "")
+            on = f", on line{'s' if len(rest) > 1 else ''} {where}" if rest else ""
+            error.args = (f"{first} (and {len(ordered) - 1} more{on})",)
+        return error
 
 
 class _UnknownName(InputError, KeyError):
