@@ -1,12 +1,13 @@
 # spacerace: two commands set everything up on a fresh machine.
 #   make demo   create .venv, install, run the main job (the For All Mankind timeline)
 #   make test   install what the tests need and run them
+#   make fuzz   10,000 mutated scenarios loaded and played, the property tests at length
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NUMBA_CACHE_DIR ?= $(CURDIR)/.numba-cache
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test fuzz bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,11 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest src tests
+
+fuzz: $(VENV)/.installed-test   # about 10 minutes on 2 cores (docs/reliability.md)
+	$(BIN)/python tools/fuzz_scenarios.py --cases 10000 --jobs 2
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/scenario/test_loader_fuzz.py tests/sim/test_decision_log_fuzz.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_lambert.py
