@@ -346,6 +346,13 @@ def main(argv: list[str] | None = None) -> int:
                 r for r in results if r.get("site", "hang") == site and r.get("stage") == stage
             )
             print(f"  {count:4d}  {stage}: {site}  e.g. case {example['n']} {example['kinds']}")
+    located = re.compile(re.escape(LABEL) + r":\d+: ")
+    unlocated = [
+        r for r in results if r["outcome"] == "refused" and not located.match(r["message"])
+    ]
+    print(f"refusals without a line number: {len(unlocated)}")
+    for r in unlocated[:5]:
+        print(f"  case {r['n']} {r['kinds']}: {r['message'][:120]!r}")
     bad = [r for r in results if r["outcome"] == "bad_message"]
     for r in bad[:10]:
         print(f"  bad message, case {r['n']} {r['kinds']}: {r['message'][:120]!r}")

@@ -67,6 +67,7 @@ MAX_DOTS = 64
 LIMITS = {"agencies": 100, "people": 1_000, "scripted": 1_000, "era": 100, "strings": 1_000}
 """Most entries of a list or table: agencies, [[people]], [[scripted]], [[era]], and any list
 of strings (goals, vehicles, crew, ...)."""
+_BODY_NAMES = {"moon": "the Moon", "mars": "Mars"}
 _MAX_DEPTH_SEEN = re.compile(r"[\[{]")
 
 _TOP = ("scenario", "era", "agencies", "people", "scripted", "mechanics")
@@ -601,7 +602,8 @@ def _check_mission(r, path, spec, agency: AgencySpec, head, mechanics) -> None:
     if kind.needs_own_base:
         r.note(
             where,
-            f"{kind.key} flies only to a base of the agency's own on the {kind.body}, which "
+            f"{kind.key} flies only to a base of the agency's own on "
+            f"{_BODY_NAMES.get(kind.body, kind.body)}, which "
             "a scripted event cannot provide; script the landing that founds it instead",
         )
     elif kind.body == "asteroid":  # the flight leaves on the scripted day, off its window
