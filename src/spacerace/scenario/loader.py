@@ -296,10 +296,18 @@ def parse_scenario(text: str, source: str) -> Scenario:
     people: tuple[PersonSpec, ...] = ()
     with r.guard():
         agencies = _agencies(r, data.get("agencies", {}), start_year, end_year)
-    broken = set(_keys_of(data.get("agencies"))) - set(agencies)
+    # names with problems of their own: a reference to one is not reported again
+    broken: Any = set(_keys_of(data.get("agencies"))) - set(agencies)
+    if not agencies:  # the table itself is wrong: every reference to an agency would repeat it
+        broken = _Everything()
+    read = False
     with r.guard():
         people = _people(r, data.get("people", []), agencies, start_year, broken)
-    broken |= _names_of(data.get("people")) - {p.name for p in people}
+        read = True
+    if not read:  # [[people]] could not be read at all: nor can a crew be checked
+        broken = _Everything()
+    elif not isinstance(broken, _Everything):
+        broken |= _names_of(data.get("people")) - {p.name for p in people}
     scripted: tuple[ScriptedEvent, ...] = ()
     mechanics: dict[str, dict[str, float]] = {}
     with r.guard():
@@ -345,6 +353,13 @@ def _long_dotted_key(text: str) -> int:
         if key.count(".") > MAX_DOTS:
             return number
     return 0
+
+
+class _Everything:
+    """Holds every name: the table that defines them could not be read."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
 
 
 def _keys_of(table: Any) -> dict[str, None]:
