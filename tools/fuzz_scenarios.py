@@ -50,6 +50,12 @@ def _people(text: str) -> list[str]:
     return re.findall(r'^name = "([^"]+)"', text, re.M)
 
 
+def _found(pattern: str, text: str, default: str) -> str:
+    """The first group of ``pattern`` in the text, or ``default`` (an earlier mutation took it)."""
+    match = re.search(pattern, text, re.M)
+    return match.group(1) if match and re.match(r"^\d{4}", match.group(1)) else default
+
+
 def _value_lines(lines: list[str]) -> list[int]:
     return [i for i, line in enumerate(lines) if _KEYLINE.match(line)]
 
@@ -137,8 +143,8 @@ def _m_date(rng, text, lines, i, parts):
     dates = [
         j for j in _value_lines(lines) if re.match(r"^\d{4}-", _KEYLINE.match(lines[j]).group(4))
     ]
-    start = re.search(r"^start = (\S+)", text, re.M).group(1)
-    end = re.search(r"^end_year = (\d+)", text, re.M).group(1)
+    start = _found(r"^start = (\S+)", text, "1969-01-01")
+    end = _found(r"^end_year = (\d+)", text, "2003")
     y = int(start[:4])
     new = rng.choice([
         start, f"{end}-12-31", f"{end}-01-01", f"{y}-01-02", f"{y + 1}-01-01", f"{y + 8}-12-31",
@@ -189,7 +195,7 @@ def _m_mission_kind(rng, text, lines, i, parts):
     cands = [j for j in _value_lines(lines) if _KEYLINE.match(lines[j]).group(2) == "mission"]
     if not cands:  # add a scripted mission at a random date
         agency = rng.choice(_agencies(text))
-        start = re.search(r"^start = (\S+)", text, re.M).group(1)
+        start = _found(r"^start = (\S+)", text, "1969-01-01")
         y = int(start[:4]) + rng.randrange(0, 8)
         block = (
             f'\n[[scripted]]\ndate = {y}-{rng.randrange(1, 13):02d}-01\nkind = "mission"\n'
