@@ -72,9 +72,13 @@ def damaged_logs(draw) -> list[str]:
         if how == "json":
             lines[i] = json.dumps(draw(json_values)) + "\n"
         elif how == "retype":
-            record = json.loads(lines[i])
-            record[draw(st.sampled_from(KEYS))] = draw(json_values)
-            lines[i] = json.dumps(record) + "\n"
+            try:  # an earlier change may have left no JSON object on this line
+                record = json.loads(lines[i])
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                record[draw(st.sampled_from(KEYS))] = draw(json_values)
+                lines[i] = json.dumps(record) + "\n"
         elif how == "drop":
             del lines[i]
         elif how == "cut":
