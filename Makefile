@@ -3,6 +3,7 @@
 #   make test   install what the tests need and run them: the main suite in .venv (the
 #               versions `make demo` installs), then tests/oracle in .venv-oracle, where
 #               hapsira 0.18 holds Matplotlib < 3.8 (and so NumPy < 2) and astropy < 7
+#   make fuzz   10,000 mutated scenarios loaded and played, the property tests at length
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -11,7 +12,7 @@ OBIN   := $(ORACLE)/bin
 export NUMBA_CACHE_DIR ?= $(CURDIR)/.numba-cache
 ORACLE_NUMBA := $(CURDIR)/.numba-cache-oracle
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test fuzz bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,11 @@ test: $(VENV)/.installed-test $(ORACLE)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest src tests --ignore=tests/oracle
 	SPACERACE_ORACLE=1 NUMBA_CACHE_DIR=$(ORACLE_NUMBA) $(OBIN)/python -m pytest tests/oracle
+
+fuzz: $(VENV)/.installed-test   # about 10 minutes on 2 cores (docs/reliability.md)
+	$(BIN)/python tools/fuzz_scenarios.py --cases 10000 --jobs 2
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/scenario/test_loader_fuzz.py tests/sim/test_decision_log_fuzz.py
 
 # bench_lambert and bench_porkchop time hapsira too: they run in .venv-oracle.
 bench: $(VENV)/.installed-test $(ORACLE)/.installed

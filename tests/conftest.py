@@ -6,6 +6,13 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
+
+# Property-based tests: a few dozen cases each in `make test`; `make fuzz` sets
+# HYPOTHESIS_PROFILE=fuzz for thousands. No example database: the suite writes no files.
+settings.register_profile("default", max_examples=60, deadline=2_000, database=None)
+settings.register_profile("fuzz", max_examples=1_000, deadline=10_000, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +33,7 @@ def skyfield_de421():
     planets = load("de421.bsp")
     yield planets, load.timescale(builtin=True)
     planets.close()
+
 
 N_SEEDS = 40
 """Seeds per calibration ensemble: a share of 0.5 is known to about +-0.08 (one sigma)."""

@@ -65,6 +65,9 @@ class ScenarioError(InputError):
         line: 1-based line of the offending key or table, or None when unknown.
         field: Dotted path of the field (``people[3].born_year``), or "" for the file.
         problem: What is wrong, without the location (``expected a number, got "lots"``).
+        problems: Every problem found in the file, sorted by line, this one first (each a
+            ScenarioError of one problem); ``str()`` adds ``(and N more; ...)`` when there
+            are more than one.
     """
 
     def __init__(self, problem: str, *, path: str, line: int | None = None, field: str = ""):
@@ -72,8 +75,32 @@ class ScenarioError(InputError):
         self.path = path
         self.line = line
         self.field = field
+        self.problems: list[ScenarioError] = [self]
         where = path if line is None else f"{path}:{line}"
         super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
+
+    @classmethod
+    def of(cls, problems: list[ScenarioError]) -> ScenarioError:
+        """Return one error for several problems: the first by line, carrying them all.
+
+        Example:
+            >>> a = ScenarioError("expected a number", path="x.toml", line=9, field="a")
+            >>> b = ScenarioError("missing required field", path="x.toml", line=2, field="b")
+            >>> error = ScenarioError.of([a, b])
+            >>> error.line, [p.line for p in error.problems]
+            (2, [2, 9])
+            >>> str(error).removeprefix("x.toml:2: b: missing required field ")
+            '(and 1 more; spacerace scenario validate x.toml lists them)'
+        """
+        ordered = sorted(problems, key=lambda p: p.line or 0)
+        first = ordered[0]
+        error = cls(first.problem, path=first.path, line=first.line, field=first.field)
+        error.problems = ordered
+        if len(ordered) > 1:
+            more = f" (and {len(ordered) - 1} more; spacerace scenario validate {first.path}"
+            more += " lists them)"
+            error.args = (str(first) + more,)
+        return error
 
 
 class DecisionLogError(InputError):
@@ -92,10 +119,32 @@ class DecisionLogError(InputError):
         self.problem = problem
         self.path = path
         self.line = line
+        self.problems: list[DecisionLogError] = [self]
         # SimPy re-raises an error out of a process as type(e)(*e.args): the located
         # message alone must make the same error again
         where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
         super().__init__(f"{where}{problem}")
+
+    @classmethod
+    def of(cls, problems: list[DecisionLogError]) -> DecisionLogError:
+        """Return one error for several problems: the first by line, naming the others' lines.
+
+        Example:
+            >>> a = DecisionLogError("not JSON", path="d.jsonl", line=9)
+            >>> b = DecisionLogError("missing n", path="d.jsonl", line=4)
+            >>> str(DecisionLogError.of([a, b]))
+            'd.jsonl:4: missing n (and 1 more, on line 9)'
+        """
+        ordered = sorted(problems, key=lambda p: p.line or 0)
+        first = ordered[0]
+        error = cls(first.problem, path=first.path, line=first.line)
+        error.problems = ordered
+        rest = [str(p.line) for p in ordered[1:] if p.line]
+        if len(ordered) > 1:
+            where = ", ".join(rest[:10]) + (", ..." if len(rest) > 10 else "")
+            on = f", on line{'s' if len(rest) > 1 else ''} {where}" if rest else ""
+            error.args = (f"{first} (and {len(ordered) - 1} more{on})",)
+        return error
 
 
 class _UnknownName(InputError, KeyError):

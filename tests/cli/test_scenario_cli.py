@@ -66,10 +66,30 @@ def test_validate_bad_file_json_details(tmp_path, cli):
     path.write_text('[scenario]\nname = "bad"\ntitel = "Bad"\n')
     code, out, err = cli(["scenario", "validate", str(path), "--json"])
     assert code == 2
-    assert err.count("\n") == 1 and 'unknown field "titel"' in err
     data = json.loads(out)
-    assert (data["ok"], data["line"], data["field"]) == (False, 3, "scenario.titel")
-    assert data["problem"].startswith('unknown field "titel" (did you mean "title"?)')
+    assert (data["ok"], data["line"], data["field"]) == (False, 1, "scenario.start")
+    assert [p["line"] for p in data["problems"]] == [1, 1, 3]  # sorted by line
+    titel = data["problems"][-1]
+    assert (titel["line"], titel["field"]) == (3, "scenario.titel")
+    assert titel["problem"].startswith('unknown field "titel" (did you mean "title"?)')
+    assert err.splitlines() == [f"spacerace: error: {p['message']}" for p in data["problems"]]
+
+
+def test_validate_lists_every_mistake_sorted_by_line(tmp_path, cli):
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[scenario]\nname = "Bad"\ntitle = "Bad"\nstart = 1969-01-01\nend_year = 1975\n\n'
+        '[agencies.nasa]\nname = "NASA"\nkind = "state"\ncountry = "USA"\ndoctrine = "science"\n'
+        'budget_musd = "lots"\n'
+    )
+    code, out, err = cli(["scenario", "validate", str(path)])
+    assert (code, out) == (2, "")
+    assert [line.split(": ")[2] for line in err.splitlines()] == [
+        f"{path}:2", f"{path}:10", f"{path}:12"
+    ]  # fmt: skip
+    code, out, err = cli(["run", "--scenario", str(path)])
+    assert code == 2 and err.count("\n") == 1
+    assert err.endswith(f"(and 2 more; spacerace scenario validate {path} lists them)\n")
 
 
 def test_validate_missing_file(tmp_path, cli):

@@ -55,6 +55,7 @@ name = "Soviet space program"
 kind = "state"
 country = "SU"
 doctrine = "prestige"
+vehicles = ["n1"]  # a scripted mission needs a vehicle to fly
 programs = ["l3"]
 
 [[people]]
@@ -554,3 +555,97 @@ def test_bad_profile_fields(old, new, field, expected):
     err = error(text)
     assert err.field == field and expected in str(err), str(err)
     assert err.line == marked_line(text)
+
+
+# --- every mistake in one pass; what run cannot play; sizes ----------------------------------
+
+
+def test_every_mistake_is_reported_in_one_pass_sorted_by_line():
+    # oracle: three mistakes put in by hand, listed by line whatever the order they are met
+    text = replace("budget_musd = 3995.0", 'budget_musd = "lots"')
+    text = text.replace("born_year = 1934", "born_year = 2934").replace(
+        'country = "SU"', 'country = "USSR"'
+    )
+    exc = error(text)
+    lines = text.splitlines()
+
+    def at(line: str) -> int:
+        return lines.index(line) + 1
+
+    assert [(p.line, p.field) for p in exc.problems] == [
+        (at('budget_musd = "lots"'), "agencies.nasa.budget_musd"),
+        (at('country = "USSR"'), "agencies.soviet.country"),
+        (at("born_year = 2934"), "people[0].born_year"),
+    ]
+    assert (exc.line, exc.field) == (at('budget_musd = "lots"'), "agencies.nasa.budget_musd")
+    assert str(exc) == (
+        f'bad.toml:{exc.line}: agencies.nasa.budget_musd: expected a number, got "lots" '
+        "(and 2 more; spacerace scenario validate bad.toml lists them)"
+    )
+
+
+@pytest.mark.parametrize(
+    "old, new, field, expected",
+    [  # each crashed `run` before the loader refused it (tools/fuzz_scenarios.py)
+        ('vehicles = ["n1"]  # a scripted mission needs a vehicle to fly', "vehicles = []",
+         "scripted[0].agency", 'agency "soviet" has no vehicles to fly this scripted'),
+        ('mission = "lunar_landing"', 'mission = "lunar_rotation"',
+         "scripted[0].mission", "flies only to a base of the agency's own on the Moon"),
+        ('mission = "lunar_landing"', 'mission = "asteroid_capture"',
+         "scripted[0].mission", "flies on its target's own window"),
+        ("date = 1969-06-26", "date = 1980-06-01\n",
+         "scripted[0].crew[0]", ""),  # placeholder replaced below
+    ],
+)  # fmt: skip
+def test_scripted_missions_run_cannot_play_are_refused(old, new, field, expected):
+    if not expected:  # a crew of another agency
+        text = replace('agency = "soviet"\nrole', 'agency = "nasa"\nrole')
+        field, expected = "scripted[0].crew[0]", '"Alexei Leonov" is a person of "nasa", not of'
+    else:
+        text = replace(old, new)
+    exc = error(text)
+    assert exc.field == field and expected in exc.problem, str(exc)
+
+
+def test_a_scripted_mars_mission_needs_a_window_left():
+    # oracle: the scenario ends in 1980; a Mars window after a 1980 departure is in 1982
+    text = replace('mission = "lunar_landing"', 'mission = "mars_landing"')
+    text = text.replace("date = 1969-06-26", "date = 1980-01-01").replace('programs = ["l3"]', "")
+    exc = error(text)
+    assert exc.field == "scripted[0].date" and "no Mars window out to Mars" in exc.problem
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("k = " + "[" * 600 + "]" * 600, "nested too deeply"),
+        (".".join(["k"] * 10_000) + " = 1", "a key of more than 64 dotted parts"),
+        ('"' + "k" * 300 + '" = 1', "300 characters, more than a name's 200"),
+        (
+            "[scenario]\ntitle = " + '"' + "x" * 10_001 + '"',
+            "10,001 characters, more than a text's",
+        ),
+        ('[scenario]\nname = "a\\nb"', r'control character "\n" in "a\nb"'),
+        ("# " + "x" * 1_000_001, "more than a scenario's 1,000,000"),
+    ],
+)
+def test_sizes_and_control_characters_are_refused_in_one_short_line(text, expected):
+    exc = error(text)
+    assert "\n" not in str(exc) and len(str(exc)) < 600, str(exc)[:300]
+    assert any(expected in str(p) for p in exc.problems), [str(p)[:200] for p in exc.problems]
+
+
+def test_an_unknown_huge_name_is_not_echoed_whole():
+    exc = error(replace('agency = "soviet"\nmission', 'agency = "' + "q" * 100_000 + '"\nmission'))
+    assert len(str(exc)) < 300 and "100,000 characters" in str(exc)
+
+
+def test_a_fifo_or_a_folder_is_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ScenarioError, match="not a regular file"):
+        load_scenario(str(fifo))
+    with pytest.raises(ScenarioError, match="is a folder"):
+        load_scenario(str(tmp_path))

@@ -49,7 +49,11 @@ def validate(
     file: Annotated[str, typer.Argument(help="A scenario .toml file, or a built-in name.")],
     as_json: JsonOption = False,
 ) -> None:
-    """Check a scenario file and say what it holds, or the first mistake and where it is."""
+    """Check a scenario file and say what it holds, or every mistake and where it is.
+
+    Each mistake is one line on stderr, ``file:line: field: problem``, sorted by line; the
+    exit status is then 2.
+    """
     from spacerace.cli import render
     from spacerace.errors import ScenarioError
     from spacerace.scenario.loader import load_scenario
@@ -57,10 +61,20 @@ def validate(
     try:
         scenario = load_scenario(file)
     except ScenarioError as exc:
-        if as_json:  # the details for tools on stdout; the one line and status 2 as always
+        if as_json:  # the details for tools on stdout; the lines and status 2 as always
             where = {"file": exc.path, "line": exc.line, "field": exc.field}
-            render.print_json({"ok": False, **where, "problem": exc.problem, "message": str(exc)})
-        raise
+            problems = [
+                {"file": p.path, "line": p.line, "field": p.field, "problem": p.problem,
+                 "message": str(p)}
+                for p in exc.problems
+            ]  # fmt: skip
+            render.print_json(
+                {"ok": False, **where, "problem": exc.problem, "message": str(exc),
+                 "problems": problems}
+            )  # fmt: skip
+        for problem in exc.problems:
+            print(f"spacerace: error: {problem}", file=sys.stderr)
+        sys.exit(2)  # not typer.Exit: without standalone mode click returns its code
     counts = {
         "agencies": len(scenario.agencies),
         "people": len(scenario.people),

@@ -1,8 +1,13 @@
-"""Typed reading of parsed TOML tables, failing with a :class:`ScenarioError` that teaches.
+"""Typed reading of parsed TOML tables, collecting :class:`ScenarioError` problems that teach.
 
 A :class:`Reader` knows the file's name and where each key sits (``_lines``); its checks
-convert a value or raise an error that names the file, the line, the field path and what
+convert a value or record a problem that names the file, the line, the field path and what
 was expected, e.g. ``x.toml:42: agencies.nasa.budget_musd: expected a number, got "lots"``.
+
+A failed check records its problem and raises :class:`Skip`, which the loader catches at
+the smallest unit it can go on without (a field, an agency, a person, an event:
+:meth:`Reader.guard`), so one pass finds every mistake; :meth:`Reader.done` then raises one
+``ScenarioError`` carrying them all, sorted by line.
 """
 
 from __future__ import annotations
@@ -12,13 +17,23 @@ import difflib
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, NamedTuple, NoReturn
 
 from spacerace.errors import ScenarioError
 from spacerace.scenario import _lines
 
-__all__ = ["Field", "Reader", "dotted", "show", "suggest"]
+__all__ = [
+    "MAX_NAME_CHARS",
+    "MAX_TEXT_CHARS",
+    "Field",
+    "Reader",
+    "Skip",
+    "dotted",
+    "show",
+    "suggest",
+]
 
 Path = tuple[str | int, ...]
 
@@ -32,6 +47,16 @@ _EXPECTED = {
     "names": 'a table of names, like { moon = "Jamestown" }',
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# C0 and C1 controls, DEL and the Unicode line and paragraph separators: each breaks a line
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # \t, \n allowed
+MAX_NAME_CHARS = 200
+"""Longest name, key or short string field (a person's name, an agency's, a vehicle key)."""
+MAX_TEXT_CHARS = 10_000
+"""Longest free text (a title, a description, a note, an event's text)."""
+MAX_SUGGEST_CHARS = 64
+"""Longer words get no "did you mean" (difflib is quadratic in the word's length)."""
 
 
 class Field(NamedTuple):
@@ -42,11 +67,14 @@ class Field(NamedTuple):
             ``"date"`` or ``"names"`` (a table of strings).
         required: True when the key must be present.
         choices: The allowed values of a string, empty for any.
+        text: True for free text (newlines and tabs allowed, up to ``MAX_TEXT_CHARS``);
+            other strings are names (no control characters, up to ``MAX_NAME_CHARS``).
     """
 
     kind: str
     required: bool = False
     choices: tuple[str, ...] = ()
+    text: bool = False
 
 
 def dotted(path: Path) -> str:
@@ -58,6 +86,8 @@ def dotted(path: Path) -> str:
     """
     text = ""
     for part in path:
+        if not isinstance(part, int) and not _PLAIN_KEY.match(part):
+            part = show(part)  # a quoted key: escaped and shortened, so it stays one line
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
 
@@ -72,16 +102,25 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        text = json.dumps(value, ensure_ascii=False)
-        return text if len(text) <= 60 else text[:56] + '..."'
+        text = _escape(json.dumps(value[:200], ensure_ascii=False))
+        return text if len(text) <= 60 and len(value) <= 200 else text[:56] + '..."'
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Mapping):
         return "a table"
     if isinstance(value, list):
-        text = json.dumps(value, default=str, ensure_ascii=False)
+        text = _escape(json.dumps(value[:20], default=_shallow, ensure_ascii=False))
         return "a list " + (text if len(text) <= 60 else text[:56] + "...]")
     return str(value)
+
+
+def _shallow(value: Any) -> str:
+    return "a table" if isinstance(value, Mapping) else str(value)
+
+
+def _escape(text: str) -> str:
+    """Escape what ``json.dumps(ensure_ascii=False)`` leaves raw yet breaks a line."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
@@ -91,8 +130,27 @@ def suggest(word: str, known: Iterable[str]) -> str:
         >>> suggest("budget", ["budget_musd", "name"])
         ' (did you mean "budget_musd"?)'
     """
+    if len(word) > MAX_SUGGEST_CHARS:
+        return ""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    return f" (did you mean {show(close[0])}?)" if close else ""
+
+
+def listing(known: Iterable[str], most: int = 20) -> str:
+    """Return known names joined by commas, the first ``most`` of them and a count.
+
+    Example:
+        >>> listing(["a", "b", "c"], most=2)
+        'a, b, ... (3 in all)'
+    """
+    names = list(known)
+    if len(names) <= most:
+        return ", ".join(names)
+    return ", ".join(names[:most]) + f", ... ({len(names)} in all)"
+
+
+class Skip(Exception):
+    """A check failed and its problem is recorded: skip the unit it belongs to."""
 
 
 class Reader:
@@ -101,16 +159,40 @@ class Reader:
     Args:
         text: The TOML text (to find lines in).
         label: The file name the messages start with.
+
+    Attributes:
+        problems: The problems recorded so far, in the order found.
     """
 
     def __init__(self, text: str, label: str):
         self.label = label
         self._index = _lines.index_lines(text)
+        self.problems: list[ScenarioError] = []
 
     def fail(self, path: Path, problem: str) -> NoReturn:
-        """Raise a :class:`ScenarioError` for ``path`` (line found best-effort)."""
+        """Record a problem at ``path`` (line found best-effort), then raise :class:`Skip`."""
+        self.note(path, problem)
+        raise Skip()
+
+    def note(self, path: Path, problem: str) -> None:
+        """Record a problem at ``path`` and go on."""
         line = _lines.line_of(self._index, path)
-        raise ScenarioError(problem, path=self.label, line=line, field=dotted(path))
+        error = ScenarioError(problem, path=self.label, line=line, field=dotted(path))
+        if all(str(error) != str(p) for p in self.problems[-20:]):
+            self.problems.append(error)
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Go on after a failed check inside the block (its problem is recorded)."""
+        try:
+            yield
+        except Skip:
+            pass
+
+    def done(self) -> None:
+        """Raise one ScenarioError for every problem recorded (sorted by line), if any."""
+        if self.problems:
+            raise ScenarioError.of(self.problems)
 
     def line(self, path: Path) -> int:
         """Return the line of ``path``, 0 when unknown."""
@@ -132,26 +214,53 @@ class Reader:
     def keys(
         self, table: Mapping[str, Any], path: Path, known: Sequence[str], required: Sequence[str]
     ) -> None:
-        """Fail on the first unknown key (suggesting the closest) or missing required key."""
+        """Record every unknown key (suggesting the closest) and missing required key."""
+        before = len(self.problems)
         for key in table:
             if key not in known:
-                self.fail(
+                self.note(
                     (*path, key),
-                    f'unknown field "{key}"{suggest(key, known)}; known fields: {", ".join(known)}',
+                    f"unknown field {show(key)}{suggest(key, known)}; "
+                    f"known fields: {', '.join(known)}",
                 )
         for key in required:
             if key not in table:
-                self.fail((*path, key), "missing required field")
+                self.note((*path, key), "missing required field")
+        if len(self.problems) > before:
+            raise Skip()
 
     def fields(
-        self, table: Mapping[str, Any], path: Path, spec: Mapping[str, Field]
+        self,
+        table: Mapping[str, Any],
+        path: Path,
+        spec: Mapping[str, Field],
+        partial: bool = False,
     ) -> dict[str, Any]:
-        """Check ``table`` against ``spec``; return its values converted (lists as tuples)."""
-        self.keys(table, path, list(spec), ())  # first: a typo explains a missing field
+        """Check ``table`` against ``spec``; return its values converted (lists as tuples).
+
+        Every unknown, missing or bad field is recorded; then :class:`Skip` if any was,
+        unless ``partial`` (the good values are returned, for more checks on them).
+        """
+        before = len(self.problems)
+        with self.guard():
+            self.keys(table, path, list(spec), ())
+        meant = {  # a typo explains a missing field: "did you mean" says it already
+            close
+            for key in table
+            if key not in spec and len(key) <= MAX_SUGGEST_CHARS
+            for close in difflib.get_close_matches(key, list(spec), n=1, cutoff=0.6)
+        }
         for key, field in spec.items():
-            if field.required and key not in table:
-                self.fail((*path, key), f"missing required field; expected {self.expected(field)}")
-        return {key: self.value(value, (*path, key), spec[key]) for key, value in table.items()}
+            if field.required and key not in table and key not in meant:
+                self.note((*path, key), f"missing required field; expected {self.expected(field)}")
+        values = {}
+        for key, value in table.items():
+            if key in spec:
+                with self.guard():
+                    values[key] = self.value(value, (*path, key), spec[key])
+        if len(self.problems) > before and not partial:
+            raise Skip()
+        return values
 
     @staticmethod
     def expected(field: Field) -> str:
@@ -169,7 +278,28 @@ class Reader:
         if field.choices and converted not in field.choices:
             hint = suggest(converted, field.choices)
             self.fail(path, f"expected {self.expected(field)}; got {show(value)}{hint}")
+        for i, text in _strings_in(field.kind, converted):
+            where = path if i is None else (*path, i)
+            self._check_text(text, where, field.text)
         return converted
+
+    def _check_text(self, text: str, path: Path, free: bool) -> None:
+        most = MAX_TEXT_CHARS if free else MAX_NAME_CHARS
+        if len(text) > most:
+            what = "text" if free else "name"
+            self.fail(path, f"{len(text):,} characters, more than a {what}'s {most:,}")
+        control = (_TEXT_CONTROL if free else _CONTROL).search(text)
+        if control:
+            allowed = " (text may hold newlines and tabs)" if free else ""
+            self.fail(
+                path,
+                f"control character {show(control.group())} in {show(text)}; "
+                f"write it without{allowed}",
+            )
+
+    def key(self, key: str, path: Path) -> None:
+        """Fail on a key too long or holding a control character (``path`` ends with it)."""
+        self._check_text(key, path, False)
 
     def year(
         self, value: int, path: Path, first: int, last: int, first_is: str = "", last_is: str = ""
@@ -191,21 +321,35 @@ class Reader:
         return value
 
     def refs(self, values: Sequence[str], path: Path, known: Sequence[str], what: str) -> None:
-        """Fail on the first value not among ``known``, or listed twice."""
+        """Record every value not among ``known``, or listed twice; then Skip if any."""
         seen: set[str] = set()
+        before = len(self.problems)
         for i, value in enumerate(values):
             if value not in known:
-                self.fail(
+                self.note(
                     (*path, i),
-                    f'unknown {what} "{value}"{suggest(value, known)}; '
-                    f"known: {', '.join(sorted(known))}",
+                    f"unknown {what} {show(value)}{suggest(value, known)}; "
+                    f"known: {listing(sorted(known))}",
                 )
-            if value in seen:
-                self.fail((*path, i), f'"{value}" is listed twice')
+            elif value in seen:
+                self.note((*path, i), f"{show(value)} is listed twice")
             seen.add(value)
+        if len(self.problems) > before:
+            raise Skip()
 
 
 _BAD = object()
+
+
+def _strings_in(kind: str, value: Any) -> list[tuple[Any, str]]:
+    """(index or key, string) of every string a converted value holds."""
+    if kind == "string":
+        return [(None, value)]
+    if kind == "strings":
+        return list(enumerate(value))
+    if kind == "names":
+        return [(k, k) for k, _ in value] + [(k, v) for k, v in value]
+    return []
 
 
 def _string(v: Any) -> Any:

@@ -1,9 +1,16 @@
 """Scenario files: TOML text in, a validated :class:`Scenario` out, or one error that teaches.
 
-Every mistake raises :class:`~spacerace.errors.ScenarioError` naming the file, the line (found
+Every mistake is a :class:`~spacerace.errors.ScenarioError` naming the file, the line (found
 best-effort, see ``_lines``), the field path and what was expected::
 
     for-all-mankind.toml:42: agencies.nasa.budget_musd: expected a number, got "lots"
+
+One pass finds them all: the error raised is the first by line, ``str()`` adds ``(and N
+more; ...)``, and ``.problems`` holds every one (``spacerace scenario validate`` prints them).
+The loader refuses what ``spacerace run`` cannot play: sizes beyond the limits below, control
+characters in names and keys, and scripted events whose references do not hold at their date
+(an agency without vehicles, a kind that flies only to an own base, an asteroid capture with
+no target designed that year, a Mars mission with no window left, a crew of another agency).
 
 The layout is described field by field in ``docs/scenarios.md``. Vehicle and program keys
 come from the catalog (``catalog.vehicles``, ``catalog.programs``), mechanic groups, names and
@@ -12,27 +19,30 @@ ranges from ``world.mechanics`` (``[mechanics.politics]``, ...).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from spacerace.catalog.budgets import BUDGET_SERIES
 from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.errors import ScenarioError
-from spacerace.scenario._reader import Field, Reader, show, suggest
+from spacerace.scenario._reader import Field, Reader, Skip, listing, show, suggest
 from spacerace.scenario.model import AgencySpec, Era, PersonSpec, Scenario, ScriptedEvent
 from spacerace.world.agency import FUNDING
 from spacerace.world.mission import MISSION_TYPES
 from spacerace.world.mission_kinds import GOALS as GOAL_ROWS
-from spacerace.world.mission_kinds import SURFACE_BODIES
+from spacerace.world.mission_kinds import MISSION_KINDS, SURFACE_BODIES
 
 __all__ = [
     "GOALS",
+    "LIMITS",
     "known_mechanics",
     "known_programs",
     "known_vehicles",
@@ -51,20 +61,29 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _COUNTRY = re.compile(r"^([A-Z]{2}|private)$")
 _SYNTAX_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 8
+MAX_DOTS = 64
+LIMITS = {"agencies": 100, "people": 1_000, "scripted": 1_000, "era": 100, "strings": 1_000}
+"""Most entries of a list or table: agencies, [[people]], [[scripted]], [[era]], and any list
+of strings (goals, vehicles, crew, ...)."""
+_BODY_NAMES = {"moon": "the Moon", "mars": "Mars"}
+_MAX_DEPTH_SEEN = re.compile(r"[\[{]")
+
 _TOP = ("scenario", "era", "agencies", "people", "scripted", "mechanics")
 _SCENARIO = {
     "name": Field("string", True),
-    "title": Field("string", True),
-    "description": Field("string"),
+    "title": Field("string", True, text=True),
+    "description": Field("string", text=True),
     "start": Field("date", True),
     "end_year": Field("integer", True),
-    "divergence": Field("string"),
+    "divergence": Field("string", text=True),
     "focus": Field("string"),
     "base_names": Field("names"),
 }
 _ERA = {
     "key": Field("string", True),
-    "title": Field("string", True),
+    "title": Field("string", True, text=True),
     "start_year": Field("integer", True),
     "end_year": Field("integer", True),
 }
@@ -100,7 +119,7 @@ _PERSON = {
     "born_year": Field("integer", True),
     "skill": Field("number"),
     "canon": Field("boolean"),
-    "note": Field("string"),
+    "note": Field("string", text=True),
     "sex": Field("string", False, ("female", "male")),
 }
 _SCRIPTED = {
@@ -111,7 +130,7 @@ _SCRIPTED = {
     "name": Field("string"),
     "crew": Field("strings"),
     "outcome": Field("string", False, ("success", "failure")),
-    "text": Field("string"),
+    "text": Field("string", text=True),
 }
 
 
@@ -169,18 +188,54 @@ def load_scenario(name_or_path: str) -> Scenario:
     if name_or_path in names:
         text = resources.files(_BUILTIN).joinpath(f"{name_or_path}.toml").read_text("utf-8")
         return parse_scenario(text, f"builtin:{name_or_path}")
-    path = Path(name_or_path)
+    data = _read_file(name_or_path, names)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        hint = suggest(name_or_path, names) or f" (built-in scenarios: {', '.join(names)})"
-        raise ScenarioError(f"no such file or built-in scenario{hint}", path=name_or_path) from None
-    except IsADirectoryError:
-        raise ScenarioError("is a folder; expected a .toml file", path=name_or_path) from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         problem = f"expected UTF-8 text, got byte {exc.object[exc.start]:#04x} at {exc.start}"
-        raise ScenarioError(problem, path=name_or_path) from None
+        raise ScenarioError(problem, path=name_or_path, line=line) from None
     return parse_scenario(text, name_or_path)
+
+
+def _read_file(name: str, builtins: list[str]) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; a FIFO or device never blocks."""
+    label = show(name) if "\n" in name or len(name) > 200 else name
+    try:  # O_NONBLOCK: opening a FIFO must not wait for a writer
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        hint = suggest(name, builtins) or f" (built-in scenarios: {', '.join(builtins)})"
+        raise ScenarioError(f"no such file or built-in scenario{hint}", path=label) from None
+    except IsADirectoryError:
+        raise ScenarioError("is a folder; expected a .toml file", path=label) from None
+    except (OSError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise ScenarioError(f"cannot be read ({why})", path=label) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ScenarioError("is a folder; expected a .toml file", path=label)
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError("not a regular file (a FIFO or a device); expected a .toml file",
+                                path=label)  # fmt: skip
+        if info.st_size > MAX_FILE_BYTES:
+            raise ScenarioError(_too_big(info.st_size), path=label)
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError(f"cannot be read ({exc.strerror})", path=label) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError(_too_big(len(data)), path=label)
+    return data
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"{size:,} bytes, more than a scenario's {MAX_FILE_BYTES:,} "
+        "(the built-in ones are under 40,000)"
+    )
 
 
 def parse_scenario(text: str, source: str) -> Scenario:
@@ -192,7 +247,8 @@ def parse_scenario(text: str, source: str) -> Scenario:
             ``NAME.toml``). Kept in :attr:`Scenario.source`.
 
     Raises:
-        ScenarioError: The first problem found, with file, line and field path.
+        ScenarioError: Every problem found (``.problems``, sorted by line); its attributes
+            and ``str()`` name the first, with file, line and field path.
 
     Example:
         >>> parse_scenario("[scenario]\nname = 'x'\n", "x.toml")  # doctest: +ELLIPSIS
@@ -201,28 +257,70 @@ def parse_scenario(text: str, source: str) -> Scenario:
         spacerace.errors.ScenarioError: x.toml:1: scenario.title: missing required field; ...
     """
     label = source.removeprefix("builtin:") + ".toml" if source.startswith("builtin:") else source
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        raise ScenarioError(_too_big(size), path=label)
+    dotted = _long_dotted_key(text)
+    if dotted:
+        raise ScenarioError(
+            f"a key of more than {MAX_DOTS} dotted parts; a scenario is flatter",
+            path=label,
+            line=dotted,
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(exc, text, label) from None
+    except RecursionError:
+        raise _too_deep(text, label) from None
     r = Reader(text, label)
-    r.keys(data, (), _TOP, ())
-    if "scenario" not in data:
-        r.fail((), "missing the [scenario] table (name, title, start, end_year, ...)")
-    head = r.fields(
-        r.table(data["scenario"], ("scenario",), "[scenario]"), ("scenario",), _SCENARIO
-    )
-    _check_head(r, head)
-    _check_base_names(r, ("scenario", "base_names"), head.get("base_names", ()))
+    _check_shape(r, data)
+    r.done()  # a key or a nesting beyond the limits: the rest would only repeat it
+    with r.guard():
+        r.keys(data, (), _TOP, ())
+    head: dict[str, Any] = {}
+    with r.guard():
+        if "scenario" not in data:
+            r.fail((), "missing the [scenario] table (name, title, start, end_year, ...)")
+        head = r.fields(
+            r.table(data["scenario"], ("scenario",), "[scenario]"), ("scenario",), _SCENARIO
+        )
+        _check_head(r, head)
+    with r.guard():
+        _check_base_names(r, ("scenario", "base_names"), head.get("base_names", ()))
+    if not head or "start" not in head or "end_year" not in head:
+        r.done()
     start_year = int(head["start"][:4])
-    agencies = _agencies(r, data.get("agencies", {}), start_year, head["end_year"])
-    people = _people(r, data.get("people", []), agencies, start_year)
-    scripted = _scripted(r, data.get("scripted", []), agencies, people, head)
-    eras = _eras(r, data.get("era", []), start_year, head["end_year"])
-    mechanics = _mechanics(r, data.get("mechanics", {}))
-    focus = head.get("focus", next(iter(agencies)))
-    if focus not in agencies:
-        r.fail(("scenario", "focus"), _unknown("agency", focus, agencies))
+    end_year = max(start_year, min(head["end_year"], LAST_YEAR))
+    agencies: dict[str, AgencySpec] = {}
+    people: tuple[PersonSpec, ...] = ()
+    with r.guard():
+        agencies = _agencies(r, data.get("agencies", {}), start_year, end_year)
+    # names with problems of their own: a reference to one is not reported again
+    broken: Any = set(_keys_of(data.get("agencies"))) - set(agencies)
+    if not agencies:  # the table itself is wrong: every reference to an agency would repeat it
+        broken = _Everything()
+    read = False
+    with r.guard():
+        people = _people(r, data.get("people", []), agencies, start_year, broken)
+        read = True
+    if not read:  # [[people]] could not be read at all: nor can a crew be checked
+        broken = _Everything()
+    elif not isinstance(broken, _Everything):
+        broken |= _names_of(data.get("people")) - {p.name for p in people}
+    scripted: tuple[ScriptedEvent, ...] = ()
+    mechanics: dict[str, dict[str, float]] = {}
+    with r.guard():
+        mechanics = _mechanics(r, data.get("mechanics", {}))
+    with r.guard():
+        scripted = _scripted(r, data.get("scripted", []), agencies, people, head, mechanics, broken)
+    eras: tuple[Era, ...] = ()
+    with r.guard():
+        eras = _eras(r, data.get("era", []), start_year, end_year)
+    focus = head.get("focus", next(iter(_keys_of(data.get("agencies"))), ""))
+    if focus not in agencies and focus not in broken:
+        r.note(("scenario", "focus"), _unknown("agency", focus, agencies))
+    r.done()
     return Scenario(
         **{"description": "", "divergence": "", **head, "focus": focus},
         agencies=agencies,
@@ -246,20 +344,85 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, label: str) -> Scenar
     return ScenarioError(f"TOML syntax: {message}", path=label, line=line)
 
 
+def _long_dotted_key(text: str) -> int:
+    """The first line whose key has more than MAX_DOTS dots (tomllib is quadratic in them)."""
+    if text.count(".") <= MAX_DOTS:
+        return 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        key = line.split("=", 1)[0] if "=" in line else line
+        if key.count(".") > MAX_DOTS:
+            return number
+    return 0
+
+
+class _Everything:
+    """Holds every name: the table that defines them could not be read."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+def _keys_of(table: Any) -> dict[str, None]:
+    return dict.fromkeys(table) if isinstance(table, Mapping) else {}
+
+
+def _names_of(tables: Any) -> set[str]:
+    if not isinstance(tables, list):
+        return set()
+    return {t["name"] for t in tables if isinstance(t, Mapping) and isinstance(t.get("name"), str)}
+
+
+def _too_deep(text: str, label: str) -> ScenarioError:
+    """Nesting beyond what tomllib reads: point at the line with the most brackets."""
+    lines = text.splitlines() or [""]
+    number = max(range(len(lines)), key=lambda i: len(_MAX_DEPTH_SEEN.findall(lines[i])))
+    problem = f"lists or tables nested too deeply (a scenario nests at most {MAX_DEPTH} deep)"
+    return ScenarioError(problem, path=label, line=number + 1)
+
+
+def _check_shape(r: Reader, data: Mapping[str, Any]) -> None:
+    """Record keys too long or with control characters, and nesting beyond MAX_DEPTH."""
+    stack: list[tuple[tuple, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if len(path) > MAX_DEPTH:
+            r.note(path[:MAX_DEPTH], f"nested more than {MAX_DEPTH} deep; a scenario is flatter")
+            continue
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                with r.guard():
+                    r.key(key, (*path, key))
+                    stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            if len(value) > LIMITS["strings"] and path[-1:] not in (("people",), ("scripted",)):
+                most = LIMITS["strings"]
+                r.note(path, f"a list of {len(value):,} items, more than the {most:,} allowed")
+                continue
+            stack.extend(((*path, i), item) for i, item in enumerate(value))
+
+
 def _unknown(what: str, value: str, known: Mapping[str, Any] | tuple[str, ...]) -> str:
-    return f'unknown {what} "{value}"{suggest(value, known)}; known: {", ".join(known)}'
+    return f"unknown {what} {show(value)}{suggest(value, known)}; known: {listing(known)}"
+
+
+def _too_many(r: Reader, entries: Any, path: tuple, what: str) -> None:
+    most = LIMITS[path[0]]
+    if hasattr(entries, "__len__") and len(entries) > most:
+        r.fail(path, f"{len(entries):,} {what}, more than the {most:,} a scenario may hold")
 
 
 def _check_head(r: Reader, head: dict[str, Any]) -> None:
     if not _NAME.match(head["name"]):
-        r.fail(
+        r.note(
             ("scenario", "name"),
             f'expected lowercase letters, digits and dashes (like "my-history"), '
             f"got {show(head['name'])}",
         )
     if not FIRST_YEAR <= int(head["start"][:4]) <= LAST_YEAR:
         span = f"from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
-        r.fail(("scenario", "start"), f"expected a date {span}, got {head['start']}")
+        r.note(("scenario", "start"), f"expected a date {span}, got {head['start']}")
+        head.pop("start")
+        raise Skip()
     start_year = int(head["start"][:4])
     r.year(head["end_year"], ("scenario", "end_year"), start_year, LAST_YEAR, " (the start)")
 
@@ -268,36 +431,55 @@ def _agencies(r: Reader, data: Any, start_year: int, end_year: int) -> dict[str,
     table = r.table(data, ("agencies",), "[agencies.KEY] per agency")
     if not table:
         r.fail(("agencies",), "missing: expected at least one [agencies.KEY] table, got none")
-    vehicles, programs = known_vehicles(), known_programs()
+    _too_many(r, table, ("agencies",), "agencies")
     agencies = {}
     for key, value in table.items():
-        path = ("agencies", key)
-        if not _KEY.match(key):
-            r.fail(path, f"expected a key of lowercase letters, digits and _, got {show(key)}")
-        spec = r.fields(r.table(value, path, f"[agencies.{key}]"), path, _AGENCY)
-        if not _COUNTRY.match(spec["country"]):
-            got = show(spec["country"])
-            r.fail((*path, "country"), f'expected a country code like "US" or "private", got {got}')
-        founded = spec.setdefault("founded_year", start_year)
-        r.year(founded, (*path, "founded_year"), FIRST_YEAR, end_year, last_is=" (the end_year)")
-        for name in ("budget_musd", "capital_musd", "revenue_musd"):
-            if name in spec:
-                r.number(spec[name], (*path, name), 0.0)
-        if "support" in spec:
-            r.number(spec["support"], (*path, "support"), 0.01, 10.0)
-        r.refs(spec.get("goals", ()), (*path, "goals"), GOALS, "goal")
-        r.refs(spec.get("vehicles", ()), (*path, "vehicles"), vehicles, "vehicle")
-        for name in ("capabilities", "programs"):
-            r.refs(spec.get(name, ()), (*path, name), programs, "program")
-        for i, program in enumerate(spec.get("programs", ())):
-            if program in spec.get("capabilities", ()):
-                problem = (
-                    f'"{program}" is already complete (capabilities); list it in one of the two'
-                )
-                r.fail((*path, "programs", i), problem)
-        _profile(r, path, spec)
-        agencies[key] = AgencySpec(key=key, **spec)
+        with r.guard():
+            agencies[key] = _agency(r, key, value, start_year, end_year)
     return agencies
+
+
+def _agency(r: Reader, key: str, value: Any, start_year: int, end_year: int) -> AgencySpec:
+    """One agency; every bad field is recorded, then Skip if any was."""
+    vehicles, programs = known_vehicles(), known_programs()
+    path = ("agencies", key)
+    if not _KEY.match(key):
+        r.fail(path, f"expected a key of lowercase letters, digits and _, got {show(key)}")
+    before = len(r.problems)
+    spec = r.fields(r.table(value, path, f"[agencies.{key}]"), path, _AGENCY, partial=True)
+    if "country" in spec and not _COUNTRY.match(spec["country"]):
+        got = show(spec["country"])
+        r.note((*path, "country"), f'expected a country code like "US" or "private", got {got}')
+    founded = spec.setdefault("founded_year", start_year)
+    with r.guard():
+        r.year(founded, (*path, "founded_year"), FIRST_YEAR, end_year, last_is=" (the end_year)")
+    for name in ("budget_musd", "capital_musd", "revenue_musd"):
+        if name in spec:
+            with r.guard():
+                r.number(spec[name], (*path, name), 0.0)
+    if "support" in spec:
+        with r.guard():
+            r.number(spec["support"], (*path, "support"), 0.01, 10.0)
+    with r.guard():
+        r.refs(spec.get("goals", ()), (*path, "goals"), GOALS, "goal")
+    with r.guard():
+        r.refs(spec.get("vehicles", ()), (*path, "vehicles"), vehicles, "vehicle")
+    for name in ("capabilities", "programs"):
+        with r.guard():
+            r.refs(spec.get(name, ()), (*path, name), programs, "program")
+    for i, program in enumerate(spec.get("programs", ())):
+        if program in spec.get("capabilities", ()):
+            problem = (
+                f"{show(program)} is already complete (capabilities); list it in one of the two"
+            )
+            r.note((*path, "programs", i), problem)
+    if len(r.problems) > before:
+        raise Skip()
+    with r.guard():
+        _profile(r, path, spec)
+    if len(r.problems) > before:
+        raise Skip()
+    return AgencySpec(key=key, **spec)
 
 
 def _profile(r: Reader, path: tuple, spec: dict[str, Any]) -> None:
@@ -309,12 +491,12 @@ def _profile(r: Reader, path: tuple, spec: dict[str, Any]) -> None:
             f'funding "{funding}" does not fit kind "{spec["kind"]}": a private agency is '
             'funded "private", a state one by "appropriation", "planned" or "secret"'
         )
-        r.fail((*path, "funding"), problem)
+        r.note((*path, "funding"), problem)
     spec.setdefault("public_firsts", funding != "secret")
     if "nationality" in spec:
         if not _COUNTRY.match(spec["nationality"]) or spec["nationality"] == "private":
             got = show(spec["nationality"])
-            r.fail((*path, "nationality"), f'expected a country code like "US", got {got}')
+            r.note((*path, "nationality"), f'expected a country code like "US", got {got}')
     else:
         spec["nationality"] = "" if spec["country"] == "private" else spec["country"]
     _check_base_names(r, (*path, "base_names"), spec.get("base_names", ()))
@@ -323,31 +505,47 @@ def _profile(r: Reader, path: tuple, spec: dict[str, Any]) -> None:
 def _check_base_names(r: Reader, path: tuple, names: tuple[tuple[str, str], ...]) -> None:
     for body, name in names:
         if body not in SURFACE_BODIES:
-            r.fail((*path, body), _unknown("body", body, tuple(SURFACE_BODIES)))
-        if not name.strip():
-            r.fail((*path, body), "expected a base name, got an empty string")
+            r.note((*path, body), _unknown("body", body, tuple(SURFACE_BODIES)))
+        elif not name.strip():
+            r.note((*path, body), "expected a base name, got an empty string")
 
 
 def _people(
-    r: Reader, data: Any, agencies: Mapping[str, AgencySpec], start_year: int
+    r: Reader, data: Any, agencies: Mapping[str, AgencySpec], start_year: int, broken: set[str]
 ) -> tuple[PersonSpec, ...]:
+    """The people; ``broken`` names agencies with problems of their own (not unknown ones)."""
     people: dict[str, PersonSpec] = {}
-    for i, table in enumerate(r.tables(data, ("people",))):
-        path = ("people", i)
-        spec = r.fields(table, path, _PERSON)
-        if spec["agency"] not in agencies:
-            r.fail((*path, "agency"), _unknown("agency", spec["agency"], agencies))
-        if not _COUNTRY.match(spec["nationality"]) or spec["nationality"] == "private":
-            got = show(spec["nationality"])
-            r.fail((*path, "nationality"), f'expected a country code like "US", got {got}')
-        why = " (the start: people are born by then)"
-        r.year(spec["born_year"], (*path, "born_year"), 1850, start_year, last_is=why)
-        if "skill" in spec:
-            r.number(spec["skill"], (*path, "skill"), 0.0, 1.0)
-        if spec["name"] in people:
-            r.fail((*path, "name"), f'"{spec["name"]}" is already a person of this scenario')
-        people[spec["name"]] = PersonSpec(**spec)
+    tables = r.tables(data, ("people",))
+    _too_many(r, tables, ("people",), "[[people]]")
+    for i, table in enumerate(tables):
+        with r.guard():
+            person = _person(r, ("people", i), table, agencies, start_year, broken)
+            if person.name in people:
+                r.fail(
+                    ("people", i, "name"),
+                    f"{show(person.name)} is already a person of this scenario",
+                )
+            people[person.name] = person
     return tuple(people.values())
+
+
+def _person(r, path, table, agencies, start_year, broken) -> PersonSpec:
+    spec = r.fields(table, path, _PERSON)
+    before = len(r.problems)
+    if spec["agency"] not in agencies and spec["agency"] not in broken:
+        r.note((*path, "agency"), _unknown("agency", spec["agency"], agencies))
+    if not _COUNTRY.match(spec["nationality"]) or spec["nationality"] == "private":
+        got = show(spec["nationality"])
+        r.note((*path, "nationality"), f'expected a country code like "US", got {got}')
+    why = " (the start: people are born by then)"
+    with r.guard():
+        r.year(spec["born_year"], (*path, "born_year"), 1850, start_year, last_is=why)
+    if "skill" in spec:
+        with r.guard():
+            r.number(spec["skill"], (*path, "skill"), 0.0, 1.0)
+    if len(r.problems) > before:
+        raise Skip()
+    return PersonSpec(**spec)
 
 
 def _scripted(
@@ -356,53 +554,151 @@ def _scripted(
     agencies: Mapping[str, AgencySpec],
     people: tuple[PersonSpec, ...],
     head: Mapping[str, Any],
+    mechanics: Mapping[str, Mapping[str, float]],
+    broken: set[str],
 ) -> tuple[ScriptedEvent, ...]:
-    names = tuple(p.name for p in people)
+    """The scripted events; ``broken`` names agencies and people with problems of their own."""
     events = []
-    for i, table in enumerate(r.tables(data, ("scripted",))):
-        path = ("scripted", i)
-        spec = r.fields(table, path, _SCRIPTED)
-        last = f"{head['end_year']}-12-31"
-        if not head["start"] <= spec["date"] <= last:
-            span = f"{head['start']} (the start) to {last} (the end_year)"
-            r.fail((*path, "date"), f"expected a date from {span}, got {spec['date']}")
-        if spec["agency"] not in agencies:
-            r.fail((*path, "agency"), _unknown("agency", spec["agency"], agencies))
-        if spec["kind"] == "mission" and "mission" not in spec:
-            types = ", ".join(MISSION_TYPES)
-            r.fail((*path, "mission"), f'missing for kind = "mission"; expected one of {types}')
-        if spec["kind"] != "mission" and ("mission" in spec or "crew" in spec):
-            field = "mission" if "mission" in spec else "crew"
-            problem = (
-                f'only kind = "mission" takes a {field}; this event is kind = "{spec["kind"]}"'
+    tables = r.tables(data, ("scripted",))
+    _too_many(r, tables, ("scripted",), "[[scripted]] events")
+    by_name = {p.name: p for p in people}
+    for i, table in enumerate(tables):
+        with r.guard():
+            events.append(
+                _event(r, ("scripted", i), table, agencies, by_name, head, mechanics, broken)
             )
-            r.fail((*path, field), problem)
-        for j, name in enumerate(spec.get("crew", ())):
-            if name not in names:
-                problem = _unknown("person", name, names)
-                r.fail((*path, "crew", j), f"{problem} (add them as [[people]])")
-        events.append(ScriptedEvent(**spec, line=r.line(path)))
     return tuple(sorted(events, key=lambda e: e.date))
+
+
+def _event(r, path, table, agencies, people, head, mechanics, broken) -> ScriptedEvent:
+    spec = r.fields(table, path, _SCRIPTED)
+    before = len(r.problems)
+    last = f"{head['end_year']}-12-31"
+    if not head["start"] <= spec["date"] <= last:
+        span = f"{head['start']} (the start) to {last} (the end_year)"
+        r.note((*path, "date"), f"expected a date from {span}, got {spec['date']}")
+    if spec["agency"] not in agencies and spec["agency"] not in broken:
+        r.note((*path, "agency"), _unknown("agency", spec["agency"], agencies))
+    if spec["kind"] == "mission" and "mission" not in spec:
+        types = ", ".join(MISSION_TYPES)
+        r.note((*path, "mission"), f'missing for kind = "mission"; expected one of {types}')
+    if spec["kind"] != "mission" and ("mission" in spec or "crew" in spec):
+        field = "mission" if "mission" in spec else "crew"
+        problem = f'only kind = "mission" takes a {field}; this event is kind = "{spec["kind"]}"'
+        r.note((*path, field), problem)
+    agency = agencies.get(spec["agency"])
+    seen: set[str] = set()
+    for j, name in enumerate(spec.get("crew", ())):
+        if name in broken:
+            continue
+        if name not in people:
+            problem = _unknown("person", name, tuple(people))
+            r.note((*path, "crew", j), f"{problem} (add them as [[people]])")
+        elif name in seen:
+            r.note((*path, "crew", j), f"{show(name)} is listed twice")
+        elif agency is not None and people[name].agency != agency.key:
+            r.note(
+                (*path, "crew", j),
+                f"{show(name)} is a person of {show(people[name].agency)}, not of "
+                f"{show(agency.key)} (the event's agency)",
+            )
+        seen.add(name)
+    if len(r.problems) == before and spec["kind"] == "mission" and agency is not None:
+        _check_mission(r, path, spec, agency, head, mechanics)
+    if len(r.problems) > before:
+        raise Skip()
+    return ScriptedEvent(**spec, line=r.line(path))
+
+
+def _check_mission(r, path, spec, agency: AgencySpec, head, mechanics) -> None:
+    """Record what a scripted mission needs and lacks at its date (what ``run`` would trip on)."""
+    kind = MISSION_KINDS[spec["mission"]]
+    where = (*path, "mission")
+    if kind.needs_own_base:
+        r.note(
+            where,
+            f"{kind.key} flies only to a base of the agency's own on "
+            f"{_BODY_NAMES.get(kind.body, kind.body)}, which "
+            "a scripted event cannot provide; script the landing that founds it instead",
+        )
+    elif kind.body == "asteroid":  # the flight leaves on the scripted day, off its window
+        r.note(
+            where,
+            f"{kind.key} flies on its target's own window (catalog.capture_targets), which "
+            "a scripted date cannot move; leave it to the agency's policy instead",
+        )
+    elif not agency.vehicles:
+        r.note(
+            (*path, "agency"),
+            f"agency {show(agency.key)} has no vehicles to fly this scripted {kind.key} "
+            f"(list them in [agencies.{agency.key}] vehicles)",
+        )
+    elif kind.body == "mars":
+        lead = mechanics.get("missions", {}).get(
+            "mission_lead_days", known_mechanics()["missions"]["mission_lead_days"]
+        )
+        depart = dt.date.fromisoformat(spec["date"]) + dt.timedelta(days=lead)
+        window = _mars_window(head, depart)
+        if window:
+            r.note((*path, "date"), window)
+
+
+def _mars_window(head, depart: dt.date) -> str:
+    """Return why a Mars mission deciding to leave on ``depart`` finds no window, or ""."""
+    from spacerace.astro.time import iso_to_jd_tdb
+
+    start = iso_to_jd_tdb(head["start"])
+    end = iso_to_jd_tdb(f"{head['end_year'] + 1}-01-01")
+    planner = _planner(start, end)
+    out = planner.next_mars_window(iso_to_jd_tdb(depart.isoformat()) - start)
+    back = None if out is None else planner.return_window_after(out.arrive_jd_tdb + 30.0)
+    if out is None or back is None:
+        leg = "out to Mars" if out is None else "back from Mars"
+        return (
+            f"no Mars window {leg} after a departure on {depart} (the date plus "
+            f"mission_lead_days) within the scenario's span and the ephemeris (DE421, to 2050)"
+        )
+    return ""
+
+
+_PLANNERS: dict = {}
+
+
+def _planner(start: float, end: float):
+    from spacerace.sim.planner import MissionPlanner
+
+    if (start, end) not in _PLANNERS:
+        _PLANNERS.clear()
+        _PLANNERS[(start, end)] = MissionPlanner(start, end)
+    return _PLANNERS[(start, end)]
 
 
 def _eras(r: Reader, data: Any, start_year: int, end_year: int) -> tuple[Era, ...]:
     eras: list[Era] = []
-    for i, table in enumerate(r.tables(data, ("era",))):
-        path = ("era", i)
-        era = Era(**r.fields(table, path, _ERA))
-        end = " (the end_year)"
-        r.year(era.start_year, (*path, "start_year"), start_year, end_year, " (the start)", end)
-        r.year(
-            era.end_year, (*path, "end_year"), era.start_year, end_year, " (its start_year)", end
-        )
-        for other in eras:
-            if other.key == era.key:
-                r.fail((*path, "key"), f'"{era.key}" is already the key of an era')
-            if era.start_year <= other.end_year and other.start_year <= era.end_year:
-                years = f"{other.start_year}-{other.end_year}"
-                problem = f'overlaps era "{other.key}" ({years}); eras may not share a year'
-                r.fail((*path, "start_year"), f"{era.start_year}-{era.end_year} {problem}")
-        eras.append(era)
+    tables = r.tables(data, ("era",))
+    _too_many(r, tables, ("era",), "[[era]] tables")
+    for i, table in enumerate(tables):
+        with r.guard():
+            path = ("era", i)
+            era = Era(**r.fields(table, path, _ERA))
+            end = " (the end_year)"
+            r.year(era.start_year, (*path, "start_year"), start_year, end_year, " (the start)", end)
+            r.year(
+                era.end_year,
+                (*path, "end_year"),
+                era.start_year,
+                end_year,
+                " (its start_year)",
+                end,
+            )
+            for other in eras:
+                if other.key == era.key:
+                    r.fail((*path, "key"), f"{show(era.key)} is already the key of an era")
+                if era.start_year <= other.end_year and other.start_year <= era.end_year:
+                    years = f"{other.start_year}-{other.end_year}"
+                    problem = f"overlaps era {show(other.key)} ({years}); eras may not share a year"
+                    r.fail((*path, "start_year"), f"{era.start_year}-{era.end_year} {problem}")
+            eras.append(era)
     return tuple(sorted(eras, key=lambda e: e.start_year))
 
 
@@ -414,19 +710,26 @@ def _mechanics(r: Reader, data: Any) -> dict[str, dict[str, float]]:
     groups = dict.fromkeys(row.group for row in MECHANIC_ROWS)
     values: dict[str, dict[str, float]] = {}
     for group, entries in table.items():
-        path = ("mechanics", group)
-        if group not in groups:
-            r.fail(path, _not_a_group(group, entries, groups, group_of))
-        entries = r.table(entries, path, f"[mechanics.{group}]")
-        for name, value in entries.items():
+        with r.guard():
+            _mechanic_group(r, group, entries, rows, groups, values, group_of)
+    return values
+
+
+def _mechanic_group(r, group, entries, rows, groups, values, group_of) -> None:
+    path = ("mechanics", group)
+    if group not in groups:
+        r.fail(path, _not_a_group(group, entries, groups, group_of))
+    entries = r.table(entries, path, f"[mechanics.{group}]")
+    for name, value in entries.items():
+        with r.guard():
             row = rows.get((group, name))
             if row is None:
                 home = group_of(name)
                 names = [n for g, n in rows if g == group]
                 problem = (
-                    f'"{name}" is a mechanic of {home}: write it under [mechanics.{home}]'
+                    f"{show(name)} is a mechanic of {home}: write it under [mechanics.{home}]"
                     if home
-                    else f'unknown mechanic "{name}"{suggest(name, names)} in '
+                    else f"unknown mechanic {show(name)}{suggest(name, names)} in "
                     f"[mechanics.{group}]; the names are in docs/engine.md"
                 )
                 r.fail((*path, name), problem)
@@ -435,7 +738,6 @@ def _mechanics(r: Reader, data: Any) -> dict[str, dict[str, float]]:
             if problem is not None:
                 r.fail((*path, name), problem)
             values.setdefault(group, {})[name] = number
-    return values
 
 
 def _not_a_group(key: str, value: Any, groups: Mapping[str, None], group_of) -> str:

@@ -14,12 +14,15 @@ fit (an earlier answer was changed, so the history went another way) ends the re
 the agencies' policies answer the rest. A log for another scenario or seed, an unknown
 agency or question, an answer of the wrong shape or not among the options, or a line that
 is not JSON is refused with its line number (:class:`~spacerace.errors.DecisionLogError`).
+Reading finds every malformed line in one pass: the error is the first, ``str()`` adds
+``(and N more, on lines ...)`` and ``.problems`` holds them all.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +37,15 @@ FORMAT = "spacerace-decisions"
 VERSION = 1
 MAX_LINE_CHARS = 1_000_000
 """Longest record read (a fund question with every program is about 2,000 characters)."""
+MAX_PROBLEMS = 1_000
+"""Problems recorded before reading stops (a file of another format would give one a line)."""
+
+
+class _Bad(Exception):
+    """One line's problem, recorded by the reader's loop."""
+
+
+_LINE_BREAKS = re.compile("[\x7f-\x9f\u2028\u2029]")  # what json.dumps leaves raw
 _KEYS = ("agency", "answer", "context", "day", "n", "options", "question")
 
 
@@ -125,60 +137,69 @@ def parse_decision_log(
         seed: The seed the run uses.
 
     Raises:
-        DecisionLogError: The first problem, with its line.
+        DecisionLogError: Every malformed line (``.problems``, by line); its attributes and
+            ``str()`` name the first.
     """
     records: list[LogRecord] = []
-    header = None
+    problems: list[DecisionLogError] = []
+    seen_header = False
     for number, text in enumerate(lines, start=1):
-        if len(text) > MAX_LINE_CHARS:
-            raise DecisionLogError(
-                f"line longer than {MAX_LINE_CHARS:,} characters", path=source, line=number
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        try:
+            if len(text) > MAX_LINE_CHARS:
+                raise _Bad(f"line longer than {MAX_LINE_CHARS:,} characters")
+            if not text.strip():
+                continue
+            first, seen_header = not seen_header, True
+            if not text.endswith("\n"):
+                raise _Bad(
+                    "the last line is cut off (no newline at its end): the file is truncated"
+                )
+            data = _json(text)
+            if first:
+                _header(data, scenario, seed)
+                continue
+            records.append(_record(data, number, scenario))
+        except _Bad as bad:
+            problems.append(DecisionLogError(str(bad), path=source, line=number))
+    if not seen_header:
+        problems.append(
+            DecisionLogError(
+                "empty: expected a header line, then one line per decision", path=source
             )
-        if not text.strip():
-            continue
-        if not text.endswith("\n"):
-            raise DecisionLogError(
-                "the last line is cut off (no newline at its end): the file is truncated",
-                path=source,
-                line=number,
-            )
-        data = _json(text, source, number)
-        if header is None:
-            header = _header(data, source, number, scenario, seed)
-            continue
-        records.append(_record(data, source, number, scenario))
-    if header is None:
-        raise DecisionLogError(
-            "empty: expected a header line, then one line per decision", path=source
         )
-    for expected, record in enumerate(records):
-        if record.n != expected:
-            raise DecisionLogError(
-                f"decision number {record.n} where {expected} was expected (a line is missing "
-                "or out of order)",
-                path=source,
-                line=record.line,
-            )
+    if not problems:  # numbering is only worth checking when every line could be read
+        for expected, record in enumerate(records):
+            if record.n != expected:
+                problem = (
+                    f"decision number {record.n} where {expected} was expected (a line is "
+                    "missing or out of order)"
+                )
+                problems.append(DecisionLogError(problem, path=source, line=record.line))
+                break
+    if problems:
+        raise DecisionLogError.of(problems)
     return DecisionLog(source, scenario.name, int(seed), tuple(records))
 
 
-def _json(text: str, source: str, number: int) -> Any:
+def _json(text: str) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constant)
     except (json.JSONDecodeError, ValueError) as exc:
         problem = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-        raise DecisionLogError(f"not JSON: {problem}", path=source, line=number) from None
+        raise _Bad(f"not JSON: {problem}") from None
     except RecursionError:
-        raise DecisionLogError("not JSON: nested too deeply", path=source, line=number) from None
+        raise _Bad("not JSON: nested too deeply") from None
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _header(data: Any, source: str, number: int, scenario: Scenario, seed: int) -> dict:
+def _header(data: Any, scenario: Scenario, seed: int) -> dict:
     def fail(problem: str):
-        raise DecisionLogError(problem, path=source, line=number)
+        raise _Bad(problem)
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         fail(f'expected the header {{"format": "{FORMAT}", ...}} on the first line')
@@ -199,9 +220,9 @@ def _header(data: Any, source: str, number: int, scenario: Scenario, seed: int) 
     return data
 
 
-def _record(data: Any, source: str, number: int, scenario: Scenario) -> LogRecord:
+def _record(data: Any, number: int, scenario: Scenario) -> LogRecord:
     def fail(problem: str):
-        raise DecisionLogError(problem, path=source, line=number)
+        raise _Bad(problem)
 
     if not isinstance(data, dict):
         fail("expected a JSON object (one decision)")
@@ -243,5 +264,15 @@ def _answer_shape(question: str, answer: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    """A JSON value shortened to one line (its control characters escaped)."""
+    if isinstance(value, str):
+        value = value[:100]
+    elif isinstance(value, list):
+        value = value[:20]
+    try:
+        text = _LINE_BREAKS.sub(
+            lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, default=str)
+        )
+    except (RecursionError, ValueError):
+        text = "a value nested too deeply"
     return text if len(text) <= 60 else text[:57] + "..."

@@ -67,6 +67,8 @@ def _scripted_mission(ctx: RunContext, event):
     fleet = sorted(agency.fleet, key=lambda v: -ctx.world.vehicle_specs[v].payload_leo_kg)
     vehicle = ctx.world.vehicle_specs[fleet[0]]
     plan = ctx.planner.plan(event.mission, vehicle, ctx.now, ctx.mech)
+    if plan is None:  # no window before the planner's span ends (a run cut short by --until)
+        return
     from dataclasses import replace
 
     plan = replace(plan, depart_day=ctx.now, launches=1)
