@@ -29,6 +29,7 @@ _YEAR = Annotated[
         "--year",
         help="Simulated year: only objects observed by then are known; departures from "
         "1 January of that year over ten years (the search needs DE421 to 2053: 1900-2038).",
+        callback=int_in("--year", 1900, 2038, "the ten-year search needs DE421, 1899-2053"),
     ),
 ]
 MAX_TOP = 1000

@@ -1,0 +1,66 @@
+"""Ctrl-C: exit status 130 and one line saying what was kept (not 0 and silence)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import spacerace
+from spacerace.errors import Interrupted
+
+SRC = str(Path(spacerace.__file__).parents[1])
+
+
+def test_ctrl_c_in_a_run_says_nothing_was_written(cli, monkeypatch):
+    import spacerace.sim.engine
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(spacerace.sim.engine, "run_timeline", stopped)
+    code, out, err = cli(["run", "--until", "1970"])
+    assert (code, out, err) == (130, "", "spacerace: interrupted: nothing was written\n")
+
+
+def test_an_interrupted_ensemble_says_what_it_kept(cli, monkeypatch, tmp_path):
+    import spacerace.ensemble.runner
+
+    def stopped(*args, **kwargs):
+        raise Interrupted("42 of 100 runs stored in s.duckdb; run the same command to finish")
+
+    monkeypatch.setattr(spacerace.ensemble.runner, "run_ensemble", stopped)
+    argv = ["ensemble", "-n", "100", "--backend", "serial", "--db", str(tmp_path / "s.duckdb")]
+    code, out, err = cli(argv)
+    assert code == 130 and out == ""
+    kept = "42 of 100 runs stored in s.duckdb; run the same command to finish"
+    assert err == f"spacerace: interrupted: {kept}\n"
+
+
+@pytest.mark.parametrize(
+    "argv, kept",
+    [
+        (["run", "--seed", "3"], "nothing was written"),
+        (["asteroids", "--designs", "400"], "nothing was written"),
+    ],
+)
+def test_sigint_to_a_real_process(argv, kept, tmp_path):
+    env = dict(os.environ, PYTHONPATH=SRC)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "spacerace", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    )
+    time.sleep(2.5)  # well into the command (imports take about half a second)
+    assert proc.poll() is None, "the command finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.decode() == f"spacerace: interrupted: {kept}\n"
