@@ -19,7 +19,7 @@ from spacerace.cli import render
 from spacerace.cli.asteroids_cmd import asteroid, asteroids
 from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
-from spacerace.cli.options import MAX_YEAR, MIN_YEAR, JsonOption, float_in, int_in
+from spacerace.cli.options import MAX_YEAR, MIN_YEAR, JsonOption, float_in, int_in, output_option
 from spacerace.cli.outputs import check_file, writing
 from spacerace.cli.ranges import parse_date_range, parse_float_range
 from spacerace.cli.run_cmd import run
@@ -165,7 +165,10 @@ def porkchop(
     arrive_alt: _ARRIVE = 250.0,
     by: _BY = "c3",
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write the porkchop plot to this PNG file.")
+        Path | None,
+        output_option(
+            "--out", "Write the porkchop plot to this file (.png, .svg or .pdf).", folder=False
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:

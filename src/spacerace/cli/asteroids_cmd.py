@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from spacerace.cli import render
-from spacerace.cli.options import JsonOption, int_in
+from spacerace.cli.options import JsonOption, int_in, output_option
 
 __all__ = ["asteroid", "asteroids"]
 
@@ -96,7 +96,11 @@ def asteroid(
     launcher: _LAUNCHER = "saturn_v",
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write the porkchop plot of both legs to this PNG file."),
+        output_option(
+            "--out",
+            "Write the porkchop plot of both legs to this file (.png, .svg or .pdf).",
+            folder=False,
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from spacerace.cli.options import JsonOption
+from spacerace.cli.options import JsonOption, output_option
 from spacerace.errors import InputError
 
 __all__ = ["base"]
@@ -25,7 +25,8 @@ def base(
         Path, typer.Option("--run", help="Folder written by `spacerace run --out DIR`.")
     ],
     plot: Annotated[
-        Path | None, typer.Option("--plot", help="Write the base's figure to this PNG file.")
+        Path | None,
+        output_option("--plot", "Write the base's figure to this PNG file.", folder=False),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -21,6 +21,7 @@ from spacerace.cli.options import (
     JsonOption,
     ScenarioOption,
     int_in,
+    output_option,
     seed_option,
 )
 from spacerace.errors import InputError
@@ -72,7 +73,9 @@ def ensemble(
     db: DbOption = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Folder for the plots (first shares, milestone years)."),
+        output_option(
+            "--out", "Folder for the plots (first shares, milestone years).", folder=True
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:

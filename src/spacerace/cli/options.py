@@ -108,3 +108,17 @@ def seed_option(help_text: str):
         help=f"{help_text} 0 to 2**63-1.",
         callback=int_in("--seed", 0, MAX_SEED, "seeds are stored as signed 64-bit integers"),
     )
+
+
+def _output_path(text: str) -> Path:
+    """The path of ``--out``/``--plot`` as typed: an empty one is refused, not taken as ``.``."""
+    if not text.strip():
+        raise typer.BadParameter("expected a path, got an empty string")
+    return Path(text)
+
+
+def output_option(option: str, help_text: str, *, folder: bool):
+    """An output path option (``DIR`` or ``FILE``), checked by :mod:`spacerace.cli.outputs`."""
+    return typer.Option(
+        option, metavar="DIR" if folder else "FILE", parser=_output_path, help=help_text
+    )

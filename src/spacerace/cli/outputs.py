@@ -24,6 +24,8 @@ _PATH_MAX = 4096
 
 
 def _check_length(path: Path, option: str) -> None:
+    if "\0" in str(path):
+        raise InputError(f"{option} {_short(path)!r}: a path cannot hold a NUL character")
     if len(os.fsencode(path)) >= _PATH_MAX:
         raise InputError(f"{option} {_short(path)}: path too long (at most {_PATH_MAX - 1} bytes)")
     for part in path.parts:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from spacerace.cli.options import ScenarioOption, int_in, seed_option
+from spacerace.cli.options import ScenarioOption, int_in, output_option, seed_option
 from spacerace.errors import InputError, Interrupted
 
 __all__ = ["run"]
@@ -32,10 +32,11 @@ def run(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option(
+        output_option(
             "--out",
-            help="Folder for events.jsonl, decisions.jsonl, chronicle.md, chronicle.html "
-            "and the plots.",
+            "Folder for events.jsonl, decisions.jsonl, chronicle.md, chronicle.html and the "
+            "plots (made if missing; run files an earlier run left there are replaced).",
+            folder=True,
         ),
     ] = None,
     decisions: Annotated[

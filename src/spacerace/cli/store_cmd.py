@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from spacerace.cli.options import DbOption, JsonOption, int_in
+from spacerace.cli.options import DbOption, JsonOption, int_in, output_option
 from spacerace.cli.outputs import check_folder, writing
 from spacerace.errors import StoreError
 
@@ -95,7 +95,9 @@ def show(
     db: DbOption = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Folder for events.jsonl, chronicle.md, .html and plots."),
+        output_option(
+            "--out", "Folder for events.jsonl, chronicle.md, .html and plots.", folder=True
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -120,7 +122,9 @@ def show(
 
 
 def export(
-    out: Annotated[Path, typer.Option("--out", help="Folder for one Parquet file per table.")],
+    out: Annotated[
+        Path, output_option("--out", "Folder for one Parquet file per table.", folder=True)
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
