@@ -64,3 +64,19 @@ def test_sigint_to_a_real_process(argv, kept, tmp_path):
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.decode() == f"spacerace: interrupted: {kept}\n"
+
+
+def test_ctrl_c_inside_a_compiled_kernel_is_an_interrupt(cli, monkeypatch):
+    """Numba turns a KeyboardInterrupt in a kernel into a SystemError caused by it."""
+    import spacerace.planning
+
+    def kernel(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise SystemError("returned a result with an exception set") from exc
+
+    monkeypatch.setattr(spacerace.planning, "porkchop", kernel)
+    argv = ["porkchop", "earth", "mars", "--depart", "2005-06-01..2005-07-01"]
+    code, out, err = cli(argv)
+    assert (code, out, err) == (130, "", "spacerace: interrupted: nothing was written\n")

@@ -7,7 +7,6 @@ status 2 (:func:`main`); anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-import functools
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +15,7 @@ import click
 import typer
 
 from spacerace.cli import render
+from spacerace.cli._interrupt import interruptible, is_ctrl_c
 from spacerace.cli.asteroids_cmd import asteroid, asteroids
 from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
@@ -40,23 +40,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-
-
-def interruptible(command, kept: str = ""):
-    """``command`` with Ctrl-C turned into :class:`Interrupted` (``kept``: what is left).
-
-    Click would print an empty line and Typer return 130 for a ``KeyboardInterrupt``;
-    :func:`main` prints one line for ``Interrupted`` and exits 130.
-    """
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except KeyboardInterrupt:
-            raise Interrupted(kept) from None
-
-    return wrapper
 
 
 def _version(value: bool) -> None:
@@ -145,7 +128,6 @@ _BY = Annotated[
 ]
 
 
-@app.command()
 def porkchop(
     origin: Annotated[str, typer.Argument(help="Departure planet, e.g. earth.")],
     target: Annotated[str, typer.Argument(help="Arrival planet, e.g. mars.")],
@@ -210,7 +192,6 @@ def porkchop(
         render.print_porkchop(result, out, park_alt, arrive_alt)
 
 
-@app.command()
 def windows(
     origin: Annotated[str, typer.Argument(help="Departure planet, e.g. earth.")],
     target: Annotated[str, typer.Argument(help="Arrival planet, e.g. mars.")],
@@ -246,13 +227,19 @@ def windows(
         render.print_windows(origin, target, from_year, to_year, found, park_alt, arrive_alt, by)
 
 
+app.command("porkchop")(interruptible(porkchop, "nothing was written"))
+app.command("windows")(interruptible(windows, "nothing was written"))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; user errors print one line and exit with status 2."""
     try:
         status = app(args=argv, prog_name="spacerace", standalone_mode=False)
     except Interrupted as exc:
         _interrupted(exc.kept)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemError) as exc:
+        if not is_ctrl_c(exc):
+            raise
         _interrupted("")
     except (InputError, StoreError) as exc:  # a StoreError here: file in use, damaged, a folder
         _fail(str(exc), 2)

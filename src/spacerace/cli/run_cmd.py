@@ -56,7 +56,11 @@ def run(
     """Play one alternate history from its scenario and print its chronicle, era by era."""
     try:
         _run(scenario, seed, until, out, decisions, as_json)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemError) as exc:
+        from spacerace.cli._interrupt import is_ctrl_c
+
+        if not is_ctrl_c(exc):
+            raise
         kept = "nothing was written" if out is None else f"nothing half-written is left in {out}"
         raise Interrupted(kept) from None
 
