@@ -130,7 +130,10 @@ def test_windows_json(cli):
         ),
         (["windows", "earth", "mars", "--from", "2003", "--to", "1969"], "before"),
         (["windows", "earth", "mars", "--from", "abc", "--to", "1969"], "value for '--from'"),
-        (["windows", "earth", "mars", "--from", "1890", "--to", "1891"], "outside DE421"),
+        (
+            ["windows", "earth", "mars", "--from", "1890", "--to", "1891"],
+            "--from 1890: expected a whole number from 1900 to 2052 (the years DE421 covers)",
+        ),
         (["frobnicate"], "No such command"),
     ],
 )

@@ -77,8 +77,8 @@ def test_compare_two_scenarios(store_with_two, cli):
 @pytest.mark.parametrize(
     "argv, message",
     [
-        (["ensemble", "-n", "0"], "-n 0: expected at least 1"),
-        (["ensemble", "--workers", "0"], "--workers 0: expected at least 1"),
+        (["ensemble", "-n", "0"], "-n 0: expected a whole number from 1 to 10,000,000"),
+        (["ensemble", "--workers", "0"], "--workers 0: expected a whole number from 1 to 1024"),
         (["ensemble", "--backend", "threads"], "--backend threads: expected one of"),
         (["ensemble", "--scheduler", "tcp://127.0.0.1:8786"], "needs --backend dask"),
         (

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from spacerace.cli import render
-from spacerace.cli.options import JsonOption
+from spacerace.cli.options import JsonOption, int_in, output_option
 
 __all__ = ["asteroid", "asteroids"]
 
@@ -29,8 +29,15 @@ _YEAR = Annotated[
         "--year",
         help="Simulated year: only objects observed by then are known; departures from "
         "1 January of that year over ten years (the search needs DE421 to 2053: 1900-2038).",
+        callback=int_in("--year", 1900, 2038, "the ten-year search needs DE421, 1899-2053"),
     ),
 ]
+MAX_TOP = 1000
+"""Most targets listed."""
+
+MAX_DESIGNS = 5000
+"""Most trajectory designs in one ranking (a bound on its time)."""
+
 _LAUNCHER = Annotated[
     str,
     typer.Option("--launcher", help="Launcher of the tug and its propellant (vehicles.csv key)."),
@@ -40,9 +47,22 @@ _LAUNCHER = Annotated[
 def asteroids(
     to: _TO = "mars-orbit",
     year: _YEAR = 2003,
-    top: Annotated[int, typer.Option("--top", help="How many targets to list.")] = 20,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top",
+            help=f"How many targets to list, 1 to {MAX_TOP}.",
+            callback=int_in("--top", 1, MAX_TOP, "a list to read"),
+        ),
+    ] = 20,
     designs: Annotated[
-        int, typer.Option("--designs", help="How many screened objects get a trajectory design.")
+        int,
+        typer.Option(
+            "--designs",
+            help=f"How many screened objects get a trajectory design, 1 to {MAX_DESIGNS:,} "
+            "(each is a trajectory search).",
+            callback=int_in("--designs", 1, MAX_DESIGNS, "each is a trajectory search"),
+        ),
     ] = 100,
     launcher: _LAUNCHER = "saturn_v",
     as_json: JsonOption = False,
@@ -76,15 +96,19 @@ def asteroid(
     launcher: _LAUNCHER = "saturn_v",
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write the porkchop plot of both legs to this PNG file."),
+        output_option(
+            "--out",
+            "Write the porkchop plot of both legs to this file (.png, .svg or .pdf).",
+            folder=False,
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show one asteroid: orbit, size, composition and its best capture trajectory."""
-    from spacerace.cli.app import _check_output_path
+    from spacerace.cli.outputs import check_file, writing
     from spacerace.mining import Architecture, candidate_for
 
-    _check_output_path(out)
+    check_file(out, "--out", (".png", ".svg", ".pdf"))
     arch = _architecture(Architecture, launcher)
     with render.status(f"designing the capture of {name}"):
         found = candidate_for(name, year, to, architecture=arch)
@@ -92,7 +116,9 @@ def asteroid(
         from spacerace.mining import porkchops_for
         from spacerace.report.asteroid_plot import write_capture
 
-        write_capture(porkchops_for(name, year, to), out, candidate=found, label=found.label)
+        grids = porkchops_for(name, year, to)
+        with writing("--out", out):
+            write_capture(grids, out, candidate=found, label=found.label)
     if as_json:
         render.print_json({**_candidate_json(found), "plot": str(out) if out else None})
     else:

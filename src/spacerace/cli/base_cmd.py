@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from spacerace.cli.options import JsonOption
+from spacerace.cli.options import JsonOption, output_option
 from spacerace.errors import InputError
 
 __all__ = ["base"]
@@ -25,16 +25,17 @@ def base(
         Path, typer.Option("--run", help="Folder written by `spacerace run --out DIR`.")
     ],
     plot: Annotated[
-        Path | None, typer.Option("--plot", help="Write the base's figure to this PNG file.")
+        Path | None,
+        output_option("--plot", "Write the base's figure to this PNG file.", folder=False),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show one base's history from a run: its story, residents, reserves and tension."""
+    from spacerace.cli.outputs import check_file, writing
     from spacerace.report.base_story import base_stories, format_base_story
     from spacerace.report.run_files import read_run_folder
 
-    if plot is not None and plot.suffix.lower() != ".png":
-        raise InputError(f"--plot {plot}: expected a .png file name")
+    check_file(plot, "--plot", (".png",))
     folder = read_run_folder(run)
     start = float(folder.info["start_jd_tdb"])
     stories = {s.name.lower(): s for s in base_stories(folder.events, folder.rows, start)}
@@ -49,11 +50,12 @@ def base(
         )
     yearly = _yearly(folder.rows, story.name, start)
     if plot is not None:
+        from spacerace.report._atomic import save_figure
         from spacerace.report.base_figures import plot_base
 
-        plot.parent.mkdir(parents=True, exist_ok=True)
         fig = plot_base(folder.rows, story.name, start, agency_name=folder.agency_name)
-        fig.savefig(plot, dpi=110)
+        with writing("--plot", plot):
+            save_figure(fig, plot, dpi=110)
     if as_json:
         from spacerace.astro.time import jd_tdb_to_iso
         from spacerace.cli import render

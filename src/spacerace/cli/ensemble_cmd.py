@@ -15,22 +15,47 @@ from typing import Annotated
 
 import typer
 
-from spacerace.cli.options import DbOption, JsonOption, ScenarioOption
+from spacerace.cli.options import (
+    MAX_SEED,
+    DbOption,
+    JsonOption,
+    ScenarioOption,
+    int_in,
+    output_option,
+    seed_option,
+)
 from spacerace.errors import InputError
 
-__all__ = ["compare", "ensemble"]
+__all__ = ["MAX_TIMELINES", "compare", "ensemble"]
+
+MAX_TIMELINES = 10_000_000
+"""Most timelines in one ensemble: the summary holds every run's firsts in memory, about
+a kilobyte each (10 GB at the cap), and a store of more runs than that is beyond one disk."""
+
+MAX_WORKERS = 1024
+"""Most worker processes asked for."""
 
 
 def ensemble(
     scenario: ScenarioOption = "for-all-mankind",
-    n: Annotated[int, typer.Option("-n", help="Number of timelines (seeds).")] = 100,
+    n: Annotated[
+        int,
+        typer.Option(
+            "-n",
+            help="Number of timelines (seeds), 1 to 10,000,000 (the summary keeps every "
+            "run in memory).",
+            callback=int_in("-n", 1, MAX_TIMELINES, "the summary keeps every run in memory"),
+        ),
+    ] = 100,
     seed: Annotated[
-        int, typer.Option("--seed", help="First seed: the ensemble plays seeds BASE..BASE+n-1.")
+        int, seed_option("First seed: the ensemble plays seeds BASE..BASE+n-1, each")
     ] = 0,
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", help="Worker processes (default: 1 for serial, else the CPU count)."
+            "--workers",
+            help="Worker processes, 1 to 1024 (default: 1 for serial, else the CPU count).",
+            callback=int_in("--workers", 1, MAX_WORKERS),
         ),
     ] = None,
     backend: Annotated[
@@ -48,7 +73,9 @@ def ensemble(
     db: DbOption = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Folder for the plots (first shares, milestone years)."),
+        output_option(
+            "--out", "Folder for the plots (first shares, milestone years).", folder=True
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -57,17 +84,18 @@ def ensemble(
     Seeds already in the store are not played again, so an interrupted ensemble resumes
     where it stopped when the same command is run again.
     """
+    from spacerace.cli.outputs import check_folder, writing
     from spacerace.ensemble.backends import check_backend
 
-    if n < 1:
-        raise InputError(f"-n {n}: expected at least 1 timeline")
-    if seed < 0:
-        raise InputError(f"--seed {seed}: expected a non-negative integer")
+    if seed > MAX_SEED - (n - 1):
+        raise InputError(
+            f"--seed {seed} with -n {n}: the last seed, {seed + n - 1}, is above 2**63-1 "
+            "(seeds are stored as signed 64-bit integers)"
+        )
     if workers is None:
         workers = 1 if backend == "serial" else max(1, os.cpu_count() or 1)
     check_backend(backend, workers, scheduler)
-    if out is not None and out.exists() and not out.is_dir():
-        raise InputError(f"--out {out}: exists and is not a folder")
+    check_folder(out, "--out")
     from spacerace.ensemble.runner import run_ensemble
     from spacerace.ensemble.summary import rows_from_store, summarize
     from spacerace.scenario.loader import load_scenario
@@ -93,7 +121,8 @@ def ensemble(
     if out is not None:
         from spacerace.ensemble.figures import write_figures
 
-        written = write_figures(rows, summary, out)
+        with writing("--out", out):
+            written = write_figures(rows, summary, out)
     if as_json:
         from spacerace.cli import render
 

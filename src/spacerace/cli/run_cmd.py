@@ -13,24 +13,30 @@ from typing import Annotated
 
 import typer
 
-from spacerace.cli.options import ScenarioOption
-from spacerace.errors import InputError
+from spacerace.cli.options import ScenarioOption, int_in, output_option, seed_option
+from spacerace.errors import InputError, Interrupted
 
 __all__ = ["run"]
 
 
 def run(
     scenario: ScenarioOption = "for-all-mankind",
-    seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same history.")] = 1,
+    seed: Annotated[int, seed_option("Random seed: same seed, same history;")] = 1,
     until: Annotated[
-        int | None, typer.Option("--until", help="Last year to simulate (default: the scenario's).")
+        int | None,
+        typer.Option(
+            "--until",
+            help="Last year to simulate, from the scenario's first to its last (the default).",
+            callback=int_in("--until", 1, 9999, "a calendar year"),
+        ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option(
+        output_option(
             "--out",
-            help="Folder for events.jsonl, decisions.jsonl, chronicle.md, chronicle.html "
-            "and the plots.",
+            "Folder for events.jsonl, decisions.jsonl, chronicle.md, chronicle.html and the "
+            "plots (made if missing; run files an earlier run left there are replaced).",
+            folder=True,
         ),
     ] = None,
     decisions: Annotated[
@@ -48,9 +54,23 @@ def run(
     ] = False,
 ) -> None:
     """Play one alternate history from its scenario and print its chronicle, era by era."""
+    try:
+        _run(scenario, seed, until, out, decisions, as_json)
+    except (KeyboardInterrupt, SystemError) as exc:
+        from spacerace.cli._interrupt import is_ctrl_c
+
+        if not is_ctrl_c(exc):
+            raise
+        kept = "nothing was written" if out is None else f"nothing half-written is left in {out}"
+        raise Interrupted(kept) from None
+
+
+def _run(scenario, seed, until, out, decisions, as_json) -> None:
     from spacerace.cli import render
+    from spacerace.cli.outputs import check_folder, writing
     from spacerace.scenario.loader import load_scenario
 
+    check_folder(out, "--out")
     chosen = load_scenario(scenario)
     start_year = int(chosen.start[:4])
     if until is not None and not start_year <= until <= chosen.end_year:
@@ -58,10 +78,6 @@ def run(
             f"--until {until}: expected a year from {start_year} to {chosen.end_year} "
             f"(the span of {chosen.name})"
         )
-    if seed < 0:
-        raise InputError(f"--seed {seed}: expected a non-negative integer")
-    if out is not None and out.exists() and not out.is_dir():
-        raise InputError(f"--out {out}: exists and is not a folder")
     log = None if decisions is None else read_decision_log(decisions, chosen, seed)
     from spacerace.sim.engine import run_timeline
 
@@ -75,7 +91,7 @@ def run(
     if out is not None:
         from spacerace.report.html import write_run
 
-        with render.status(f"writing the report to {out}"):
+        with render.status(f"writing the report to {out}"), writing("--out", out):
             written = write_run(result, out)
     if as_json:
         render.print_json(run_json(result, written, replayed=log is not None))

@@ -16,8 +16,9 @@ from typing import Annotated
 
 import typer
 
-from spacerace.cli.options import DbOption, JsonOption
-from spacerace.errors import InputError, StoreError
+from spacerace.cli.options import DbOption, JsonOption, int_in, output_option
+from spacerace.cli.outputs import check_folder, writing
+from spacerace.errors import StoreError
 
 __all__ = ["export", "replay_stored", "runs", "show", "stored_events_jsonl"]
 
@@ -27,27 +28,37 @@ def runs(
     scenario: Annotated[
         str | None, typer.Option("--scenario", help="Only runs of this scenario (its name).")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Show at most this many runs.")] = 50,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            help="Show at most this many runs, 1 to 1,000,000.",
+            callback=int_in("--limit", 1, 1_000_000, "a list to read; use `export` for all"),
+        ),
+    ] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List stored runs, the most recent first."""
     from spacerace.store.db import Store
 
-    if limit < 1:
-        raise InputError(f"--limit {limit}: expected a positive integer")
     with Store(db, read_only=True) as store:
         found = store.runs(limit=limit, scenario=scenario)
+        total = _count_runs(store, scenario) if len(found) == limit else len(found)
         where = store.path
     if as_json:
         from spacerace.cli import render
 
-        render.print_json({"db": str(where), "runs": [_jsonable(r) for r in found]})
+        render.print_json({"db": str(where), "total": total, "runs": [_jsonable(r) for r in found]})
         return
     from rich.table import Table
 
     from spacerace.cli import render
 
-    table = Table(title=f"{len(found)} runs in {where}", title_justify="left")
+    shown = f"{len(found)} of {total}" if total > len(found) else f"{len(found)}"
+    title = f"{shown} run{'' if total == 1 else 's'} in {where}"
+    if total > len(found):
+        title += f" (--limit {limit}; the most recent first)"
+    table = Table(title=title, title_justify="left")
     for name, justify in [
         ("run", "left"),
         ("scenario", "left"),
@@ -73,12 +84,20 @@ def runs(
     render.console().print(table)
 
 
+def _count_runs(store, scenario: str | None) -> int:
+    """How many runs the store holds (of one scenario)."""
+    where, params = ("WHERE scenario = ?", [scenario]) if scenario else ("", [])
+    return int(store.query(f"SELECT count(*) FROM runs {where}", params)[0][0])
+
+
 def show(
     run_id: Annotated[str, typer.Argument(help="A run id, or a prefix unique in the store.")],
     db: DbOption = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Folder for events.jsonl, chronicle.md, .html and plots."),
+        output_option(
+            "--out", "Folder for events.jsonl, chronicle.md, .html and plots.", folder=True
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -86,8 +105,7 @@ def show(
     from spacerace.cli import render
     from spacerace.store.db import Store
 
-    if out is not None and out.exists() and not out.is_dir():
-        raise InputError(f"--out {out}: exists and is not a folder")
+    check_folder(out, "--out")
     with Store(db, read_only=True) as store:
         row = store.get_run(run_id)
         try:
@@ -104,19 +122,23 @@ def show(
 
 
 def export(
-    db: Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for one Parquet file per table.")],
+    out: Annotated[
+        Path, output_option("--out", "Folder for one Parquet file per table.", folder=True)
+    ],
+    db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Export every table of a store to Parquet files, one per table."""
     from spacerace.store.db import Store
 
-    with Store(db, read_only=True) as store:
+    check_folder(out, "--out")
+    with Store(db, read_only=True) as store, writing("--out", out):
         written = store.export_parquet(out)
+        where = store.path
     if as_json:
         from spacerace.cli import render
 
-        render.print_json({"db": str(db), "files": [str(p) for p in written]})
+        render.print_json({"db": str(where), "files": [str(p) for p in written]})
     else:
         print(f"wrote {len(written)} Parquet files to {out}: " + ", ".join(p.name for p in written))
 
@@ -177,7 +199,7 @@ def _show_replayed(row: dict, result, out: Path | None, as_json: bool) -> None:
     if out is not None:
         from spacerace.report.html import write_run
 
-        with render.status(f"writing the report to {out}"):
+        with render.status(f"writing the report to {out}"), writing("--out", out):
             written = write_run(result, out)
     if as_json:
         render.print_json({"run_id": row["run_id"], "replayed": True, **run_json(result, written)})
@@ -202,9 +224,11 @@ def _show_stored(row: dict, events: list[dict], reason: str, out, as_json: bool)
 
     files = {}
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        path = out / "events.jsonl"
-        path.write_text(stored_events_jsonl(events), encoding="utf-8")
+        from spacerace.report._atomic import write_atomic
+
+        with writing("--out", out):
+            out.mkdir(parents=True, exist_ok=True)
+            path = write_atomic(out / "events.jsonl", stored_events_jsonl(events).encode())
         files["events.jsonl"] = str(path)
     if as_json:
         render.print_json(

@@ -3,7 +3,9 @@
 ``format_html`` returns one self-contained page (figures inlined as base64 PNG, all text
 escaped); ``write_run`` writes the event log, the chronicle in Markdown and HTML, and the
 figures. Every file is written to a temporary name and moved into place with
-``os.replace``, so an interrupted run never leaves a half-written file.
+``os.replace``, so an interrupted run never leaves a half-written file; files a previous
+run left in the folder that this run does not write are removed (only names a run folder
+holds: nothing else in the folder is touched).
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from __future__ import annotations
 import base64
 import io
 import json
-import os
-import tempfile
+import re
 from html import escape
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import numpy as np
 
 from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
+from spacerace.report._atomic import write_all_atomic
 from spacerace.report.base_figures import plot_base
 from spacerace.report.base_story import base_stories, story_lines, story_paragraph
 from spacerace.report.chronicle import (
@@ -36,8 +38,21 @@ from spacerace.world.event import Event
 
 __all__ = ["base_figure_stem", "decisions_jsonl", "format_html", "run_info", "write_run"]
 
-FILE_MODE = 0o644
-"""Permissions of the files written (owner writes, everyone reads)."""
+RUN_FILES = (
+    "events.jsonl",
+    "bases.jsonl",
+    "run.json",
+    "decisions.jsonl",
+    "chronicle.md",
+    "chronicle.html",
+    *(f"{stem}.png" for stem in FIGURES),
+)
+"""The files every run folder holds; base figures add ``base_<name>.png``."""
+
+_RUN_FILE = re.compile(
+    r"\.?(?P<name>" + "|".join(re.escape(n) for n in RUN_FILES) + r"|base_\w+\.png)"
+    r"(?P<temp>\.\w+\.tmp)?"
+)
 
 FIGURE_DPI = 110
 """Resolution of the figure PNGs, dots per inch."""
@@ -89,7 +104,6 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
         Paths written, keyed by file name.
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     pngs = _render_pngs(result)
     files = {
         "events.jsonl": result.log.to_jsonl(result.start_jd_tdb).encode(),
@@ -102,7 +116,21 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
         "chronicle.html": _page(result, pngs).encode(),
         **{f"{stem}.png": data for stem, data in pngs.items()},
     }
-    return {name: _write_atomic(out / name, data) for name, data in files.items()}
+    out.mkdir(parents=True, exist_ok=True)
+    written = write_all_atomic(out, files)
+    _remove_stale(out, set(files))
+    return written
+
+
+def _remove_stale(out: Path, keep: set[str]) -> None:
+    """Remove run files (and stray temporary files) of an earlier run that are not in ``keep``."""
+    for path in out.iterdir():
+        match = _RUN_FILE.fullmatch(path.name)
+        if match is None or not path.is_file() or path.is_symlink():
+            continue
+        is_temp = match["temp"] is not None or path.name.startswith(".")
+        if is_temp or path.name not in keep:
+            path.unlink(missing_ok=True)
 
 
 def decisions_jsonl(result: RunResult) -> str:
@@ -146,19 +174,6 @@ def _render_pngs(result: RunResult) -> dict[str, bytes]:
         draw().savefig(buffer, format="png", dpi=FIGURE_DPI)
         pngs[stem] = buffer.getvalue()
     return pngs
-
-
-def _write_atomic(path: Path, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, FILE_MODE)  # mkstemp makes 0600; a report is for reading
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _page(result: RunResult, pngs: dict[str, bytes]) -> str:

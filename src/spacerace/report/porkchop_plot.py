@@ -76,11 +76,11 @@ def plot_porkchop(
 
 
 def write_porkchop(grid: PorkchopGrid, path: str | Path, **kwargs) -> Path:
-    """Draw the porkchop (see :func:`plot_porkchop`) and save it; returns the path written."""
+    """Draw the porkchop (see :func:`plot_porkchop`) and save it atomically; return the path."""
     path = Path(path)
-    fig = plot_porkchop(grid, **kwargs)
-    fig.savefig(path, dpi=120)
-    return path
+    from spacerace.report._atomic import save_figure
+
+    return save_figure(plot_porkchop(grid, **kwargs), path, dpi=120)
 
 
 def _draw_arrival_lines(ax, grid: PorkchopGrid, x_days: np.ndarray) -> None:

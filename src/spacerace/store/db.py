@@ -270,8 +270,10 @@ class Store:
             [pattern],
         )
         exact = [row for row in found if row["run_id"] == run_id]
-        if exact or len(found) == 1:
-            return (exact or found)[0]
+        # ``hash-seed`` names that seed's run, not also seeds 10-19 (``-`` sorts first)
+        whole = [row for row in found if row["run_id"].startswith(run_id + "-")]
+        if exact or len(whole) == 1 or len(found) == 1:
+            return (exact or whole or found)[0]
         if not found:
             raise InputError(f"no run {run_id!r} in {self.path} (`spacerace runs` lists them)")
         names = ", ".join(row["run_id"] for row in found[:5])
