@@ -100,7 +100,7 @@ def test_a_full_disk_leaves_the_earlier_report_whole(tmp_path, cli, monkeypatch,
     out = tmp_path / "report"
     _run_once(cli, out)
     before = _snapshot(out)
-    import spacerace.report._atomic as atomic
+    import spacerace.atomic_files as atomic
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from spacerace.report import _atomic
-from spacerace.report._atomic import write_all_atomic, write_atomic
+from spacerace import atomic_files as _atomic
+from spacerace.atomic_files import write_all_atomic, write_atomic
 
 
 def test_write_atomic_replaces_the_file_and_leaves_no_temporary(tmp_path):

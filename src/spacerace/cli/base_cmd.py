@@ -50,7 +50,7 @@ def base(
         )
     yearly = _yearly(folder.rows, story.name, start)
     if plot is not None:
-        from spacerace.report._atomic import save_figure
+        from spacerace.atomic_files import save_figure
         from spacerace.report.base_figures import plot_base
 
         fig = plot_base(folder.rows, story.name, start, agency_name=folder.agency_name)

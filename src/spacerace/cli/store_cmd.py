@@ -224,7 +224,7 @@ def _show_stored(row: dict, events: list[dict], reason: str, out, as_json: bool)
 
     files = {}
     if out is not None:
-        from spacerace.report._atomic import write_atomic
+        from spacerace.atomic_files import write_atomic
 
         with writing("--out", out):
             out.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from spacerace.atomic_files import save_figure
 from spacerace.ensemble.summary import NOBODY, EnsembleRows
 
 __all__ = ["plot_first_shares", "plot_milestone_years", "write_figures"]
@@ -121,7 +122,5 @@ def write_figures(rows: EnsembleRows, summary: dict, out_dir: str | Path) -> dic
         ("first_shares", plot_first_shares(summary)),
         ("milestone_years", plot_milestone_years(rows)),
     ):
-        path = out / f"{name}.png"
-        fig.savefig(path, dpi=110)
-        written[name] = path
+        written[name] = save_figure(fig, out / f"{name}.png", dpi=110)  # whole or not at all
     return written

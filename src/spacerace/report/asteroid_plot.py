@@ -64,6 +64,6 @@ def plot_capture(grids: CapturePorkchops, candidate=None, label: str = "asteroid
 
 def write_capture(grids: CapturePorkchops, path: str | Path, **kwargs) -> Path:
     """Draw the capture figure (see :func:`plot_capture`) and save it; returns the path."""
-    from spacerace.report._atomic import save_figure
+    from spacerace.atomic_files import save_figure
 
     return save_figure(plot_capture(grids, **kwargs), path, dpi=110)

@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from spacerace.astro.time import jd_tdb_to_iso
+from spacerace.atomic_files import write_all_atomic
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
-from spacerace.report._atomic import write_all_atomic
 from spacerace.report.base_figures import plot_base
 from spacerace.report.base_story import base_stories, story_lines, story_paragraph
 from spacerace.report.chronicle import (

@@ -78,7 +78,7 @@ def plot_porkchop(
 def write_porkchop(grid: PorkchopGrid, path: str | Path, **kwargs) -> Path:
     """Draw the porkchop (see :func:`plot_porkchop`) and save it atomically; return the path."""
     path = Path(path)
-    from spacerace.report._atomic import save_figure
+    from spacerace.atomic_files import save_figure
 
     return save_figure(plot_porkchop(grid, **kwargs), path, dpi=120)
 

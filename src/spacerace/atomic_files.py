@@ -1,5 +1,8 @@
 """Write files whole or not at all: a temporary file in the same folder, then ``os.replace``.
 
+A foundation module (it imports nothing of spacerace), so every layer that writes files —
+``report``, ``ensemble``, the ``cli`` — writes them the same way.
+
 A full disk, a read-only folder or Ctrl-C while writing leaves the previous file (or none)
 in place, never half of a new one; the temporary file is removed.
 """
