@@ -14,6 +14,7 @@ clipped at 0).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,12 +26,15 @@ if TYPE_CHECKING:
 __all__ = [
     "MILESTONES",
     "Z95",
+    "EnsembleAggregates",
     "EnsembleRows",
     "format_summary",
     "print_summary",
     "rows_from_records",
     "rows_from_store",
     "summarize",
+    "summarize_aggregates",
+    "summary_from_store",
     "wilson_interval",
 ]
 
@@ -97,6 +101,39 @@ class EnsembleRows:
     crew_lost: list[tuple[int, str, int]]
     budgets: list[tuple[int, int, str, float]]
     budget_years: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EnsembleAggregates:
+    """What a summary needs of an ensemble's runs, in a size that does not grow with them.
+
+    :func:`aggregates_from_store` gets them by SQL; :func:`summarize_aggregates` gives the
+    same dict as :func:`summarize` on the runs' rows, bytes for bytes.
+
+    Attributes:
+        scenario: Scenario name.
+        scenario_hash: Scenario content hash.
+        version: spacerace version.
+        runs: Number of runs.
+        seed_span: ``[first seed, last seed]`` (empty without runs).
+        agencies: Agency keys seen in the runs' metrics, sorted.
+        first_years: ``(milestone, agency) -> {year: runs}``: a histogram of first years.
+        crew_total: ``(sum, sum of squares)`` of the crew lost per run (all agencies).
+        crew_by_agency: ``agency -> (sum, sum of squares)`` of its crew lost per run.
+        budgets: ``(year, agency) -> (runs, {rank: budget})``: the order statistics (ranks
+            from 0, ascending) the quartiles interpolate between.
+    """
+
+    scenario: str
+    scenario_hash: str
+    version: str
+    runs: int
+    seed_span: list[int]
+    agencies: list[str]
+    first_years: dict[tuple[str, str], dict[int, int]]
+    crew_total: tuple[int, int]
+    crew_by_agency: dict[str, tuple[int, int]]
+    budgets: dict[tuple[int, str], tuple[int, dict[int, float]]]
 
 
 def default_budget_years(years: list[int]) -> list[int]:
@@ -211,6 +248,146 @@ def rows_from_store(
     )
 
 
+def aggregates_from_store(
+    store,
+    scenario_hash: str,
+    version: str,
+    seeds: range | None = None,
+    budget_years: list[int] | None = None,
+    milestones: tuple[str, ...] = MILESTONES,
+) -> EnsembleAggregates:
+    """The summary's aggregates by SQL over the store (arguments as :func:`rows_from_store`).
+
+    Only counts, histograms, sums and a few order statistics leave DuckDB, so the memory of
+    this process does not grow with the number of runs.
+    """
+    where = "r.scenario_hash = ? AND r.version = ?"
+    params: list = [scenario_hash, version]
+    if seeds is not None:
+        where += " AND r.seed BETWEEN ? AND ?"
+        params += [seeds.start, seeds.stop - 1]
+    ((n, first, last, scenario),) = store.query(
+        f"SELECT count(*), min(r.seed), max(r.seed), min(r.scenario) FROM runs r WHERE {where}",
+        params,
+    )
+    n = int(n)
+    marks = ", ".join("?" for _ in milestones)
+    first_years: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    for milestone, agency, year, k in store.query(
+        "SELECT m.milestone, m.agency, m.year, count(*) FROM milestones m "
+        f"JOIN runs r ON r.run_id = m.run_id WHERE {where} AND m.milestone IN ({marks}) "
+        "GROUP BY ALL",
+        [*params, *milestones],
+    ):
+        first_years[str(milestone), str(agency)][int(year)] = int(k)
+    per = (
+        "SELECT r.seed, t.agency, max(t.crew_lost)::BIGINT AS lost FROM metrics t "
+        f"JOIN runs r ON r.run_id = t.run_id WHERE {where} GROUP BY r.seed, t.agency"
+    )
+    crew_by_agency = {
+        str(a): (int(s1), int(s2))
+        for a, s1, s2 in store.query(
+            f"SELECT agency, sum(lost), sum(lost * lost) FROM ({per}) GROUP BY agency", params
+        )
+    }
+    ((t1, t2),) = store.query(
+        "SELECT coalesce(sum(total), 0), coalesce(sum(total * total), 0) FROM "
+        f"(SELECT seed, sum(lost) AS total FROM ({per}) GROUP BY seed)",
+        params,
+    )
+    if budget_years is None:
+        years = store.query(
+            f"SELECT DISTINCT t.year FROM metrics t JOIN runs r ON r.run_id = t.run_id "
+            f"WHERE {where} ORDER BY t.year",
+            params,
+        )
+        budget_years = default_budget_years([int(y) for (y,) in years])
+    budgets: dict[tuple[int, str], tuple[int, dict[int, float]]] = {}
+    if budget_years:
+        in_years = f"t.year IN ({', '.join('?' for _ in budget_years)})"
+        counts = store.query(
+            "SELECT t.year, t.agency, count(*) FROM metrics t "
+            f"JOIN runs r ON r.run_id = t.run_id WHERE {where} AND {in_years} GROUP BY ALL",
+            [*params, *budget_years],
+        )
+        ranks = sorted({k for *_, m in counts for k in _quantile_ranks(int(m), _QUARTILES)})
+        if ranks:
+            budgets = {(int(y), str(a)): (int(m), {}) for y, a, m in counts}
+            for y, a, rank, budget in store.query(
+                "SELECT year, agency, rank, budget FROM (SELECT t.year, t.agency, "
+                "t.budget_musd AS budget, row_number() OVER (PARTITION BY t.year, t.agency "
+                "ORDER BY t.budget_musd) - 1 AS rank FROM metrics t "
+                f"JOIN runs r ON r.run_id = t.run_id WHERE {where} AND {in_years}) "
+                f"WHERE rank IN ({', '.join('?' for _ in ranks)})",
+                [*params, *budget_years, *ranks],
+            ):
+                budgets[int(y), str(a)][1][int(rank)] = float(budget)
+    return EnsembleAggregates(
+        scenario=str(scenario) if n else "",
+        scenario_hash=scenario_hash,
+        version=version,
+        runs=n,
+        seed_span=[int(first), int(last)] if n else [],
+        agencies=sorted(crew_by_agency),
+        first_years=dict(first_years),
+        crew_total=(int(t1), int(t2)),
+        crew_by_agency=crew_by_agency,
+        budgets=budgets,
+    )
+
+
+def summary_from_store(
+    store,
+    scenario_hash: str,
+    version: str,
+    seeds: range | None = None,
+    budget_years: list[int] | None = None,
+) -> dict:
+    """``summarize(rows_from_store(...))``, the same bytes, in memory that does not grow with n."""
+    return summarize_aggregates(
+        aggregates_from_store(store, scenario_hash, version, seeds, budget_years)
+    )
+
+
+def summarize_aggregates(agg: EnsembleAggregates, milestones: tuple[str, ...] = MILESTONES) -> dict:
+    """The dict :func:`summarize` gives, from the aggregates of the same runs."""
+    n = agg.runs
+    table = []
+    for milestone in milestones:
+        entries = []
+        reached = 0
+        for agency in agg.agencies:
+            hist = agg.first_years.get((milestone, agency), {})
+            k = sum(hist.values())
+            reached += k
+            entries.append(_first_share_of(agency, k, n, _histogram_quantiles(hist)))
+        entries.append(_first_share_of(NOBODY, n - reached, n, dict.fromkeys(_YEAR_NAMES)))
+        table.append({"milestone": milestone, "first": entries})
+    return {
+        "scenario": agg.scenario,
+        "scenario_hash": agg.scenario_hash,
+        "version": agg.version,
+        "runs": n,
+        "seeds": list(agg.seed_span),
+        "agencies": list(agg.agencies),
+        "milestones": table,
+        "crew_lost": {
+            **_mean_ci_of(n, *agg.crew_total),
+            "by_agency": {a: _mean_ci_of(n, *agg.crew_by_agency[a]) for a in agg.agencies},
+        },
+        "budgets_musd": [
+            {
+                "year": year,
+                "agency": agency,
+                "runs": m,
+                **_ranked_quantiles(m, points.__getitem__, _QUARTILES, _QUARTILE_NAMES, 1),
+            }
+            for (year, agency), (m, points) in sorted(agg.budgets.items())
+        ],
+        "intervals": "95 %: Wilson score for shares; normal approximation for mean crew lost",
+    }
+
+
 def summarize(rows: EnsembleRows, milestones: tuple[str, ...] = MILESTONES) -> dict:
     """The ensemble's answer as a JSON-ready dict (shares, years, crew lost, budgets).
 
@@ -245,14 +422,24 @@ def summarize(rows: EnsembleRows, milestones: tuple[str, ...] = MILESTONES) -> d
     }
 
 
+_YEARS = (5, 50, 95)
+_YEAR_NAMES = ("p5", "median", "p95")
+_QUARTILES = (25, 50, 75)
+_QUARTILE_NAMES = ("q1", "median", "q3")
+
+
 def _first_share(agency: str, k: int, n: int, years: list[int]) -> dict:
+    return _first_share_of(agency, k, n, _quantiles(years, _YEARS, _YEAR_NAMES, 1))
+
+
+def _first_share_of(agency: str, k: int, n: int, year: dict) -> dict:
     lo, hi = wilson_interval(k, n)
     return {
         "agency": agency,
         "runs": k,
         "share": _round(k / n if n else 0.0, 4),
         "ci95": [_round(lo, 4), _round(hi, 4)],
-        "year": _quantiles(years, (5, 50, 95), ("p5", "median", "p95"), 1),
+        "year": year,
     }
 
 
@@ -302,6 +489,64 @@ def _quantiles(values: list[float], qs: tuple, names: tuple, digits: int) -> dic
 
     found = np.percentile(np.sort(np.asarray(values, dtype=float)), qs)
     return {name: _round(float(v), digits) for name, v in zip(names, found, strict=True)}
+
+
+def _quantile_ranks(m: int, qs: tuple) -> set[int]:
+    """The ranks (from 0, ascending) :func:`_ranked_quantiles` reads of ``m`` sorted values."""
+    ranks: set[int] = set()
+    for q in qs:
+        at = (m - 1) * (q / 100)
+        lo = min(math.floor(at), m - 1)
+        ranks |= {lo, min(lo + 1, m - 1)} if m else set()
+    return ranks
+
+
+def _ranked_quantiles(m: int, kth, qs: tuple, names: tuple, digits: int) -> dict:
+    """``_quantiles`` of ``m`` values known by rank: ``kth(i)`` is the i-th smallest (from 0).
+
+    The same arithmetic, in the same order, as ``numpy.percentile``'s default (linear, type 7
+    of Hyndman & Fan): index ``(m - 1) q``, and ``a + (b - a) g``, or ``b - (b - a)(1 - g)``
+    when the fraction ``g`` is at least 1/2, so the floats are the same to the last bit.
+    """
+    if m == 0:
+        return dict.fromkeys(names)
+    found = {}
+    for name, q in zip(names, qs, strict=True):
+        at = (m - 1) * (q / 100)
+        if at >= m - 1:
+            value = float(kth(m - 1))
+        else:
+            lo = math.floor(at)
+            a, b = float(kth(lo)), float(kth(lo + 1))
+            g = at - lo
+            value = b - (b - a) * (1 - g) if g >= 0.5 else a + (b - a) * g
+        found[name] = _round(value, digits)
+    return found
+
+
+def _histogram_quantiles(hist: dict[int, int]) -> dict:
+    """The first years' quantiles from a ``{year: runs}`` histogram (as ``_quantiles``)."""
+    ordered = sorted(hist.items())
+    ends, total = [], 0
+    for _, k in ordered:
+        total += k
+        ends.append(total)
+
+    def kth(i: int) -> int:
+        return ordered[bisect.bisect_right(ends, i)][0]
+
+    return _ranked_quantiles(total, kth, _YEARS, _YEAR_NAMES, 1)
+
+
+def _mean_ci_of(n: int, s1: int, s2: int) -> dict:
+    """``_mean_ci`` from the count, sum and sum of squares of integer values (exact moments)."""
+    if n == 0:
+        return {"mean": None, "ci95": [None, None]}
+    mean = s1 / n
+    var = (n * s2 - s1 * s1) / (n * (n - 1)) if n > 1 else 0.0
+    half = Z95 * math.sqrt(var / n)
+    low = max(0.0, mean - half)
+    return {"mean": _round(mean, 3), "ci95": [_round(low, 3), _round(mean + half, 3)]}
 
 
 def _round(value: float, digits: int) -> float:
