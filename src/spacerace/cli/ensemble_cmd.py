@@ -97,7 +97,7 @@ def ensemble(
     check_backend(backend, workers, scheduler)
     check_folder(out, "--out")
     from spacerace.ensemble.runner import run_ensemble
-    from spacerace.ensemble.summary import rows_from_store, summarize
+    from spacerace.ensemble.summary import rows_from_store, summary_from_store
     from spacerace.scenario.loader import load_scenario
     from spacerace.store.db import Store
 
@@ -114,9 +114,15 @@ def ensemble(
             on_start=progress.start,
             on_records=progress.advance,
         )
-        rows = rows_from_store(store, done.scenario_hash, done.version, done.seeds)
+        # aggregates by SQL: this process's memory does not grow with n (the plots' first
+        # years, read only with --out, do)
+        summary = summary_from_store(store, done.scenario_hash, done.version, done.seeds)
+        rows = (
+            rows_from_store(store, done.scenario_hash, done.version, done.seeds)
+            if out is not None
+            else None
+        )
         where = store.path
-    summary = summarize(rows)
     written = {}
     if out is not None:
         from spacerace.ensemble.figures import write_figures
@@ -154,14 +160,12 @@ def compare(
     A scenario name stands for its latest ensemble in the store.
     """
     from spacerace.ensemble.compare import compare_summaries, find_ensemble, print_comparison
-    from spacerace.ensemble.summary import rows_from_store, summarize
+    from spacerace.ensemble.summary import summary_from_store
     from spacerace.store.db import Store
 
     with Store(db, read_only=True) as store:
         refs = [find_ensemble(store, ref) for ref in (a, b)]
-        summaries = [
-            summarize(rows_from_store(store, r.scenario_hash, r.version, r.seeds)) for r in refs
-        ]
+        summaries = [summary_from_store(store, r.scenario_hash, r.version, r.seeds) for r in refs]
     result = compare_summaries(*summaries)
     result["a"]["ensemble_id"], result["b"]["ensemble_id"] = (r.ensemble_id for r in refs)
     if as_json:
