@@ -89,6 +89,8 @@ class RunContext:
         metrics: Yearly rows per agency (``sim.result.MetricRow``), in time order.
         base_metrics: Monthly rows per base (``sim.result.BaseRow``), in time order.
         stays: Mission id -> the surface stay it is on.
+        memo: Results of pure functions of the run state, keyed by what they depend on
+            (``sim.programs`` keeps the goal-to-program map here).
     """
 
     env: simpy.Environment
@@ -113,7 +115,6 @@ class RunContext:
     _rivals: dict[str, str | None] = field(default_factory=dict)
     _kinds: dict[str, tuple[int, list]] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)
-    """Results of pure functions of the run state, keyed by what they depend on."""
 
     def rng(self, name: str):
         """The named random stream of this run (made on first use)."""
