@@ -9,9 +9,9 @@ import pytest
 
 from spacerace.policy.base import ExternalPolicy
 from spacerace.policy.builtin import StatePolicy
-from spacerace.sim.programs import fund_programs, is_met, program_options
+from spacerace.sim.programs import fund_programs, program_options
 from spacerace.world.agency import ProgramProgress
-from spacerace.world.mission_kinds import GOALS
+from spacerace.world.mission_kinds import GOALS, is_met
 
 
 def _offered(ctx, key):

@@ -24,7 +24,7 @@ from spacerace.sim.planner import MissionPlanner
 from spacerace.sim.rng import stream
 from spacerace.world.event import Event, EventLog
 from spacerace.world.mechanics import Mechanics
-from spacerace.world.mission_kinds import MISSION_KINDS
+from spacerace.world.mission_kinds import MISSION_KINDS, is_met
 from spacerace.world.world import Milestone, World
 
 if TYPE_CHECKING:
@@ -229,11 +229,7 @@ class RunContext:
         _, by_agency, by_skill = self._index()
         now = self.now
         people = by_skill.get(key, [])
-        ready = [  # Person.can_fly, inlined (the engine asks this thousands of times a run)
-            p
-            for p in people
-            if p.status == "active" and now >= p.ready_day and p.health >= 0.5 and p.flies
-        ]  # already in (-skill, name) order
+        ready = [p for p in people if p.can_fly(now)]  # already in (-skill, name) order
         if any(p.status in ("dead", "retired") for p in people):
             # permanent: drop them from the index until it is next rebuilt
             for group in (by_agency.get(key, []), people):
@@ -286,7 +282,7 @@ class RunContext:
             kinds = [
                 kind
                 for kind in MISSION_KINDS.values()
-                if all(any(part in held for part in t.split("|")) for t in kind.needs)
+                if all(is_met(token, held) for token in kind.needs)
             ]
             cached = self._kinds[key] = (len(held), kinds)
         return cached[1]

@@ -13,15 +13,10 @@ from spacerace.policy.base import ProgramOption
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.agency import ProgramProgress
-from spacerace.world.mission_kinds import GOALS
+from spacerace.world.mission_kinds import GOALS, is_met
 from spacerace.world.vehicle import VehicleRecord
 
-__all__ = ["fund_programs", "is_met", "program_options"]
-
-
-def is_met(token: str, capabilities: set[str]) -> bool:
-    """True if a requirement token (``"apollo_lm|l3"``) is satisfied."""
-    return any(part in capabilities for part in token.split("|"))
+__all__ = ["fund_programs", "program_options"]
 
 
 def _allowed(ctx: RunContext, agency_key: str, program: str) -> bool:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from spacerace.scenario.model import Scenario
 from spacerace.sim.context import RunContext
 from spacerace.sim.flights import flight_process
-from spacerace.sim.programs import is_met
 from spacerace.world.mission import Mission
-from spacerace.world.mission_kinds import MISSION_KINDS
+from spacerace.world.mission_kinds import MISSION_KINDS, is_met
 
 __all__ = ["scripted_process"]
 

@@ -31,7 +31,18 @@ __all__ = [
     "Phase",
     "SurfaceBody",
     "goal_kind",
+    "is_met",
 ]
+
+
+def is_met(token: str, capabilities) -> bool:
+    """True if a requirement token (``"apollo_lm|l3"``: either) is among the capabilities.
+
+    Example:
+        >>> is_met("apollo_lm|l3", {"l3"}), is_met("lunar_base", {"l3"})
+        (True, False)
+    """
+    return any(part in capabilities for part in token.split("|"))
 
 
 @dataclass(frozen=True)
