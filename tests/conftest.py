@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
 import pytest
 from hypothesis import settings
 
@@ -13,6 +14,28 @@ from hypothesis import settings
 settings.register_profile("default", max_examples=60, deadline=2_000, database=None)
 settings.register_profile("fuzz", max_examples=1_000, deadline=10_000, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def _random_elements(rng, n, hyperbolic):
+    """Random non-degenerate elements: ecc and sin(inc) kept away from 0 and from 1."""
+    inc = rng.uniform(0.01, np.pi - 0.01, n)
+    raan, argp = rng.uniform(0, 2 * np.pi, (2, n))
+    if hyperbolic:
+        ecc = rng.uniform(1.05, 5.0, n)
+        a = -np.exp(rng.uniform(np.log(1e3), np.log(1e6), n))
+        nu = rng.uniform(-0.95, 0.95, n) * np.arccos(-1 / ecc)
+    else:
+        ecc = rng.uniform(0.01, 0.95, n)
+        a = np.exp(rng.uniform(np.log(7e3), np.log(1e6), n))
+        nu = rng.uniform(-np.pi, np.pi, n)
+    return a, ecc, inc, raan, argp, nu
+
+
+@pytest.fixture(scope="session")
+def random_elements():
+    """``random_elements(rng, n, hyperbolic)`` -> (a_km, ecc, inc, raan, argp, nu) arrays
+    of random non-degenerate orbits (tests/astro/test_kepler.py and its hapsira oracle)."""
+    return _random_elements
 
 
 @pytest.fixture(scope="session")
