@@ -4,6 +4,7 @@
 #               versions `make demo` installs), then tests/oracle in .venv-oracle, where
 #               hapsira 0.18 holds Matplotlib < 3.8 (and so NumPy < 2) and astropy < 7
 #   make fuzz   10,000 mutated scenarios loaded and played, the property tests at length
+#   make calibrate  200 seeds of each built-in scenario beside the record: docs/calibration.md
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -12,7 +13,7 @@ OBIN   := $(ORACLE)/bin
 export NUMBA_CACHE_DIR ?= $(CURDIR)/.numba-cache
 ORACLE_NUMBA := $(CURDIR)/.numba-cache-oracle
 
-.PHONY: demo test fuzz bench lint clean
+.PHONY: demo test fuzz calibrate bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +49,9 @@ fuzz: $(VENV)/.installed-test   # about 10 minutes on 2 cores (docs/reliability.
 	$(BIN)/python tools/fuzz_scenarios.py --cases 10000 --jobs 2
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider \
 		tests/scenario/test_loader_fuzz.py tests/sim/test_decision_log_fuzz.py
+
+calibrate: $(VENV)/.installed   # about 2 minutes on 2 cores
+	$(BIN)/python tools/calibrate.py --seeds 200
 
 # bench_lambert and bench_porkchop time hapsira too: they run in .venv-oracle.
 bench: $(VENV)/.installed-test $(ORACLE)/.installed
