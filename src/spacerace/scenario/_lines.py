@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["index_lines", "line_of"]
+__all__ = ["index_lines", "line_of", "toml_lines"]
 
 Path = tuple[str | int, ...]
 
@@ -27,6 +27,20 @@ _PART = re.compile(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""")
 
 def _parts(dotted: str) -> tuple[str, ...]:
     return tuple(p.strip("\"'") for p in _PART.findall(dotted))
+
+
+def toml_lines(text: str) -> list[str]:
+    r"""The lines of a TOML text as TOML (and tomllib's line numbers) count them.
+
+    Only "\n" ends a line ("\r\n" too, its "\r" dropped); ``str.splitlines`` would also
+    break at form feeds, record separators or U+2028 and so number lines wrongly.
+
+    Example:
+        >>> toml_lines("a = 1\x1e2\r\nb = 2\n")
+        ['a = 1\x1e2', 'b = 2']
+    """
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return lines[:-1] if lines and not lines[-1] and text else lines
 
 
 def index_lines(text: str) -> dict[Path, int]:
@@ -43,7 +57,7 @@ def index_lines(text: str) -> dict[Path, int]:
     table: Path = ()
     in_string = None  # the triple quote that opened a multi-line string
     depth = 0  # open brackets of a multi-line array
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(toml_lines(text), start=1):
         if in_string:
             if line.count(in_string) % 2 == 1:
                 in_string = None

@@ -33,6 +33,7 @@ from spacerace.catalog.budgets import BUDGET_SERIES
 from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.errors import ScenarioError
+from spacerace.scenario import _lines
 from spacerace.scenario._reader import Field, Reader, Skip, listing, show, suggest
 from spacerace.scenario.model import AgencySpec, Era, PersonSpec, Scenario, ScriptedEvent
 from spacerace.world.agency import FUNDING
@@ -335,7 +336,7 @@ def parse_scenario(text: str, source: str) -> Scenario:
 def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, label: str) -> ScenarioError:
     message = str(exc)
     at = _SYNTAX_AT.search(message)
-    line = len(text.splitlines()) or 1
+    line = len(_lines.toml_lines(text)) or 1
     if at and at.group(1):
         line = int(at.group(1))
         message = f"{message[: at.start()]} (column {at.group(2)})"
@@ -348,7 +349,7 @@ def _long_dotted_key(text: str) -> int:
     """The first line whose key has more than MAX_DOTS dots (tomllib is quadratic in them)."""
     if text.count(".") <= MAX_DOTS:
         return 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines.toml_lines(text), start=1):
         key = line.split("=", 1)[0] if "=" in line else line
         if key.count(".") > MAX_DOTS:
             return number
@@ -374,7 +375,7 @@ def _names_of(tables: Any) -> set[str]:
 
 def _too_deep(text: str, label: str) -> ScenarioError:
     """Nesting beyond what tomllib reads: point at the line with the most brackets."""
-    lines = text.splitlines() or [""]
+    lines = _lines.toml_lines(text) or [""]
     number = max(range(len(lines)), key=lambda i: len(_MAX_DEPTH_SEEN.findall(lines[i])))
     problem = f"lists or tables nested too deeply (a scenario nests at most {MAX_DEPTH} deep)"
     return ScenarioError(problem, path=label, line=number + 1)
