@@ -90,9 +90,7 @@ def shoemaker_helin_dv_km_s(a_au: object, ecc: object, inc_rad: object) -> np.nd
         3.81
     """
     burns = shoemaker_helin_burns(a_au, ecc, inc_rad)
-    return _out(
-        np.asarray(burns.leo_km_s) + np.asarray(burns.rendezvous_km_s) + BENNER_OFFSET_KM_S
-    )
+    return _out(np.asarray(burns.leo_km_s) + np.asarray(burns.rendezvous_km_s) + BENNER_OFFSET_KM_S)
 
 
 def shoemaker_helin_burns(a_au: object, ecc: object, inc_rad: object) -> ShoemakerHelinBurns:

@@ -17,6 +17,7 @@ from spacerace.errors import InputError
 
 __all__ = [
     "BUDGET_SERIES",
+    "ECONOMY_SERIES",
     "SOVIET_TO_NASA_RATIO",
     "BudgetYear",
     "TRANSITION_QUARTER_OUTLAYS_MUSD",
@@ -196,6 +197,22 @@ def soviet_budget_musd(year: int) -> float:
         return nasa_appropriation_musd(year) * SOVIET_TO_NASA_RATIO
     except InputError as exc:
         raise InputError(f"no Soviet budget for {year}: it is derived from NASA's; {exc}") from exc
+
+
+def us_economy_musd(fiscal_year: int) -> float:
+    """US federal outlays of a fiscal year, million then-year USD (the legislature's budget).
+
+    Years after the table (FY2028) keep FY2028's outlays.
+    """
+    return federal_outlays_musd(min(fiscal_year, 2028))
+
+
+ECONOMY_SERIES = {
+    "us-federal-outlays": us_economy_musd,
+}
+"""Series a scenario may name as an agency's ``economy``: name -> function of the year
+giving the size of the economy that funds it, in then-year money (a budget grows with the
+ratio of two years' values)."""
 
 
 BUDGET_SERIES = {

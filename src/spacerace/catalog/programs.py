@@ -35,6 +35,13 @@ class ProgramSpec:
             agency or company, the N1-L3 by the Soviet program and its North Korean
             derivative); empty for anyone.
         invented: True for programs that exist only in the series.
+        purpose: What it is for, which decides how a policy weighs it (``sim.programs``):
+            ``"lunar"``, ``"base"``, ``"mars"``, ``"propulsion"`` and ``"asteroid"`` serve
+            goals; ``"station"`` (an orbital station) and ``"transport"`` (cheaper, reusable
+            or heavier access to orbit) are infrastructure an agency may build for their own
+            sake; ``"cargo"`` (a heavy cargo launcher) is proposed only to supply a base.
+        units: Flight sets its cost buys for missions that use them up (the Apollo
+            landers), 0 if it buys no countable flight hardware.
         source: Where the cost comes from (short; details in PROVENANCE.md).
     """
 
@@ -49,6 +56,8 @@ class ProgramSpec:
     invented: bool
     source: str
     developers: tuple[str, ...] = ()
+    purpose: str = ""
+    units: int = 0
 
     def is_unlocked(self, completed: Collection[str]) -> bool:
         """Return True if every requirement is met by the completed program keys.
@@ -85,6 +94,8 @@ def parse_programs(lines: Iterable[str]) -> dict[str, ProgramSpec]:
             invented=row["invented"].strip().lower() == "true",
             source=row["source"],
             developers=tuple(t for t in row.get("developers", "").split(";") if t),
+            purpose=row.get("purpose", ""),
+            units=int(row.get("units") or 0),
         )
     return programs
 

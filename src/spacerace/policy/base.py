@@ -34,6 +34,9 @@ class ProgramOption:
         remaining_musd: Money still to spend to finish, million USD (current year).
         serves_goal: The first of the agency's goals it brings closer ("" if none).
         in_progress: True if already started.
+        purpose: The catalog's purpose (``catalog.programs.ProgramSpec.purpose``).
+        contested: True if a rival is on its way to the goal it serves (has started or
+            finished a program toward it): the goal is a race.
     """
 
     key: str
@@ -42,6 +45,8 @@ class ProgramOption:
     remaining_musd: float
     serves_goal: str
     in_progress: bool
+    purpose: str = ""
+    contested: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class AgencyView:
         firsts_taken: Milestone key -> agency that achieved it.
         rival_ahead: Goals the rival has achieved that this agency has not.
         bases: Names of bases this agency belongs to.
+        racing: True while its race is on (``world.agency.Agency.racing``).
     """
 
     agency: str
@@ -100,6 +106,7 @@ class AgencyView:
     firsts_taken: Mapping[str, str]
     rival_ahead: tuple[str, ...]
     bases: tuple[str, ...]
+    racing: bool = True
 
 
 class Policy(Protocol):

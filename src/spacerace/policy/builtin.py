@@ -11,15 +11,24 @@ from spacerace.policy.base import AgencyView, MissionOption, ProgramOption
 from spacerace.world.mechanics import PolicyMechanics
 from spacerace.world.mission_kinds import MISSION_KINDS
 
-__all__ = ["PrivatePolicy", "StatePolicy", "policy_for"]
+__all__ = ["INFRASTRUCTURE_ORDER", "PrivatePolicy", "StatePolicy", "policy_for"]
 
+INFRASTRUCTURE_ORDER = {"station": 0, "transport": 1, "cargo": 2}
+"""Which infrastructure a state funds first: a station to fly to, then cheaper transport,
+then heavy cargo for its bases."""
 
 
 class StatePolicy:
     """A state program: the next unmet goal first, then upkeep of what it has built.
 
-    * Funding: programs serving the earliest goal still pursued come first; after them,
-      the cheapest to finish.
+    * Funding, while its race is on (``AgencyView.racing``): programs serving the first
+      ``focus_goals`` goals still pursued, in goal order, then infrastructure (stations,
+      transport). After its race: what it started of its infrastructure, then goals a
+      rival is racing it to (``ProgramOption.contested``), then new infrastructure,
+      stations before transport (a station counts as infrastructure even where it serves
+      the station goal); a goal no rival contests gets no new money (after Apollo
+      the lunar bases and Mars ships of the 1969 plans found no Congress to fund them,
+      while Skylab and the Shuttle did).
     * Missions: a mission that achieves a first; else one that advances a goal; else base
       rotations and station crews; else an Earth-orbit flight to keep crews flying.
     * Crews: the most skilled available.
@@ -37,15 +46,30 @@ class StatePolicy:
         self.mech = mech or PolicyMechanics()
 
     def fund(self, view: AgencyView, options: list[ProgramOption], rng: np.random.Generator):
-        """Return program keys by priority: goal order, then cheapest remaining."""
+        """Return program keys by priority (see the class docstring)."""
         rank = {g: i for i, g in enumerate(view.goals)}
-        served = sorted({o.serves_goal for o in options if o.serves_goal}, key=lambda g: rank[g])
-        focus = set(served[: int(self.mech.focus_goals)])
 
-        def key(o: ProgramOption):
+        def by_goal(o: ProgramOption):
             return (rank.get(o.serves_goal, len(rank)), not o.in_progress, o.remaining_musd, o.key)
 
-        return [o.key for o in sorted(options, key=key) if o.serves_goal in focus]
+        def by_purpose(o: ProgramOption):
+            order = INFRASTRUCTURE_ORDER.get(o.purpose, len(INFRASTRUCTURE_ORDER))
+            return (not o.in_progress, order, o.remaining_musd, o.key)
+
+        if view.racing:
+            served = sorted({o.serves_goal for o in options if o.serves_goal}, key=rank.get)
+            focus = set(served[: int(self.mech.focus_goals)])
+            goals = sorted((o for o in options if o.serves_goal in focus), key=by_goal)
+            rest = sorted((o for o in options if not o.serves_goal), key=by_purpose)
+            return [o.key for o in goals + rest]
+        built = [o for o in options if o.purpose in INFRASTRUCTURE_ORDER]
+        infrastructure = sorted(built, key=by_purpose)
+        races = sorted(
+            (o for o in options if o.serves_goal and o.contested and o not in built), key=by_goal
+        )
+        started = [o for o in infrastructure if o.in_progress]
+        new = [o for o in infrastructure if not o.in_progress]
+        return [o.key for o in started + races + new]
 
     def next_mission(self, view: AgencyView, options: list[MissionOption], rng):
         """Return the option that best serves the goals, or an upkeep flight."""

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from spacerace.catalog.budgets import BUDGET_SERIES
+from spacerace.catalog.budgets import BUDGET_SERIES, ECONOMY_SERIES
 from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.errors import ScenarioError
@@ -110,6 +110,7 @@ _AGENCY = {
     "crew_title": Field("string"),
     "nationality": Field("string"),
     "budget_source": Field("string", False, tuple(BUDGET_SERIES)),
+    "economy": Field("string", False, tuple(ECONOMY_SERIES)),
     "base_names": Field("names"),
 }
 _PERSON = {

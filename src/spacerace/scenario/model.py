@@ -44,6 +44,8 @@ class AgencySpec:
             (``catalog.budgets.BUDGET_SERIES``: ``"nasa-appropriation"``,
             ``"soviet-estimate"``), "" for none (a budget of 0).
         base_names: Body -> name of its first base there, as sorted (body, name) pairs.
+        economy: Catalog series its budget grows with (``catalog.budgets.ECONOMY_SERIES``),
+            "" for a budget constant in real terms.
     """
 
     key: str
@@ -69,6 +71,7 @@ class AgencySpec:
     nationality: str = ""
     budget_source: str = ""
     base_names: tuple[tuple[str, str], ...] = ()
+    economy: str = ""
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,7 @@ class RunContext:
             firsts_taken=taken,
             rival_ahead=tuple(sorted(achieved_by - agency.achieved)),
             bases=tuple(sorted(b.name for b in self.world.bases.values() if key in b.agencies)),
+            racing=agency.racing,
         )
 
     def people_of(self, key: str) -> list:

@@ -16,7 +16,14 @@ from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS, MissionKind
 
-__all__ = ["asteroid_destination", "best_odds", "goal_served", "mission_options", "phase_risk"]
+__all__ = [
+    "asteroid_destination",
+    "best_odds",
+    "flight_set_of",
+    "goal_served",
+    "mission_options",
+    "phase_risk",
+]
 
 
 def phase_risk(ctx: RunContext, risk: str) -> float:
@@ -32,6 +39,15 @@ def launch_cap(ctx: RunContext, kind: MissionKind) -> float:
 def upkeep_interval_days(ctx: RunContext, kind: MissionKind) -> float:
     """Days between two upkeep flights of ``kind`` (the missions mechanic its row names)."""
     return getattr(ctx.mech.missions, kind.upkeep_interval)
+
+
+def flight_set_of(agency, kind: MissionKind) -> str:
+    """The program whose unflown flight sets a mission of ``kind`` would use ("" if none)."""
+    for token in kind.needs:
+        for key in token.split("|"):
+            if agency.flight_sets.get(key, 0) > 0:
+                return key
+    return ""
 
 
 def goal_served(ctx: RunContext, key: str, kind: str, has_woman: bool) -> str:
@@ -76,14 +92,22 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
     nuclear = "nuclear_propulsion" in agency.capabilities
     destination = asteroid_destination(ctx, key)
     crew_vehicle = _crew_vehicle(ctx, fleet)
+    pending = {m.goal for m in ctx.world.missions if m.agency == key and m.goal and m.pending}
+    lead = ctx.mech.missions.mission_lead_days
     options = []
     for kind in kinds:
         if kind.needs_own_base and not ctx.bases_of(key, kind.body):
             continue
+        if kind.uses_flight_set and not flight_set_of(agency, kind):
+            continue
         goal = goal_served(ctx, key, kind.key, has_woman)
+        if goal in pending:
+            goal = ""  # a mission is on its way to it
+        # an upkeep flight is due when it would leave an interval after the last one
+        leaves = ctx.now if kind.windowed else ctx.now + lead
         if not goal and (
             not kind.is_upkeep
-            or ctx.now - last.get(kind.key, -1e9) < upkeep_interval_days(ctx, kind)
+            or leaves - last.get(kind.key, -1e9) < upkeep_interval_days(ctx, kind)
         ):
             continue
         if kind.crew and (len(pool) < kind.crew or agency.is_grounded(ctx.now)):

@@ -1,10 +1,12 @@
 """An agency's mission decisions: review its goals, pick a mission, commit crew and money.
 
-Every two months or so (``idle_review_days`` when nothing can fly) an agency's policy is
-asked, through the decision point, whether to keep goals a rival reached first and which of
-the options (``sim.mission_options``) to fly; the chosen mission is committed (its crew
-picked, its cost paid, its departure set, delayed by political approval where its kind is
-not bound to a window) and flown (``sim.flights``).
+Every two months or so (``decision_after_commit_days`` after a commitment,
+``idle_review_days`` when nothing can fly) an agency's policy is asked, through the
+decision point, whether to keep goals a rival reached first and which of the options
+(``sim.mission_options``) to fly; the chosen mission is committed (its crew picked, its
+cost paid, its departure set, delayed by political approval where its kind is not bound to
+a window) and flown (``sim.flights``). Several missions may be in preparation at once; a
+goal already served by a mission on its way is not offered again until that one ends.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from spacerace.sim.flights import flight_process
 from spacerace.sim.mission_options import (
     asteroid_destination,
     best_odds,
+    flight_set_of,
     mission_options,
 )
 from spacerace.world.mission import Mission
@@ -54,8 +57,7 @@ def decide_process(ctx: RunContext, key: str):
             yield ctx.env.timeout(ctx.mech.missions.decision_retry_days)
             continue
         ctx.env.process(flight_process(ctx, mission))
-        wait = mission.plan.depart_day - ctx.now + ctx.mech.missions.decision_after_departure_days
-        yield ctx.env.timeout(max(ctx.mech.missions.decision_after_departure_days, wait))
+        yield ctx.env.timeout(ctx.mech.missions.decision_after_commit_days)
 
 
 def review_goals(ctx: RunContext, key: str) -> None:
@@ -82,6 +84,8 @@ def review_goals(ctx: RunContext, key: str) -> None:
         if keep:
             continue
         dropped = [g for g in agency.goals if g in row.abandoned_with]
+        if agency.goals and agency.goals[0] in dropped:
+            agency.race_lost = True  # its race is over: infrastructure and other races now
         agency.goals = tuple(g for g in agency.goals if g not in dropped)
         for program in [
             p
@@ -122,6 +126,9 @@ def commit_mission(ctx: RunContext, key: str, choice: MissionOption) -> Mission 
         )  # fmt: skip
     for name in crew:
         ctx.world.people[name].status = "flying"
+    used = flight_set_of(agency, kind) if kind.uses_flight_set else ""
+    if used:
+        agency.flight_sets[used] -= 1
     agency.funds_musd -= choice.cost_musd
     agency.mission_count += 1
     count = agency.mission_count
@@ -136,6 +143,7 @@ def commit_mission(ctx: RunContext, key: str, choice: MissionOption) -> Mission 
         crew=tuple(crew),
         plan=plan,
         crew_vehicle=choice.crew_vehicle,
+        goal=choice.serves_goal,
     )
     ctx.world.missions.append(mission)
     agency.last_flown[choice.kind] = plan.depart_day

@@ -155,16 +155,17 @@ class MissionPlanner:
         return self._finish(0.0, mass, vehicle, depart, 10.0, 0.0, 0.0, mech, "crew to LEO")
 
     def _station(self, vehicle, depart, mech, nuclear, destination=""):
+        """A crew flight to the agency's station (launched when its program finished)."""
         return self._finish(
             0.0,
-            mech.spacecraft.station_mass_kg,
+            mech.spacecraft.capsule_kg,
             vehicle,
             depart,
             0.0,
             90.0,
             0.0,
             mech,
-            "station to LEO",
+            "crew to the station in LEO",
         )
 
     def _after_tli(self, post_tli_kg: float, mech: Mechanics) -> float:

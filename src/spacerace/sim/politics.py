@@ -1,17 +1,19 @@
 """Money and politics: fiscal years, support, elections, leadership, rivalry.
 
-A state agency's budget each fiscal year is its start budget x political support x
-inflation (OMB GDP deflator, so budgets are in then-year dollars like the real series).
-Support moves toward a target set by the superpowers' rivalry, by a formula its funding
-profile chooses (a legislature's or a one-party leadership's), jumps when a rival achieves
-a first, drops after a loss of crew. A private agency spends part of its capital plus its
+A state agency's budget each fiscal year is its start budget x political support x the
+growth of the economy that funds it since the start (its profile's ``economy``: US federal
+outlays for a legislature, so budgets are then-year dollars like the real series; with no
+economy, inflation alone by the OMB GDP deflator). Support moves toward a target set by
+the superpowers' rivalry while the agency races, by a formula its funding profile chooses
+(a legislature's or a one-party leadership's); once a legislature's race is won its target
+is the post-race level; it jumps when a rival achieves a first, drops after a loss of crew. A private agency spends part of its capital plus its
 revenue; investors add capital after successes. Elections shift the support of agencies a
 legislature funds; a new leader cuts the approval backlog of a planned economy.
 """
 
 from __future__ import annotations
 
-from spacerace.catalog.budgets import deflate_musd
+from spacerace.catalog.budgets import ECONOMY_SERIES, deflate_musd
 from spacerace.sim.context import RunContext
 from spacerace.world.agency import Agency
 
@@ -30,9 +32,10 @@ def support_target(ctx: RunContext, agency: Agency) -> float:
     mech = ctx.mech
     rivalry = ctx.world.rivalry
     if agency.profile.is_legislated:
-        target = mech.politics.us_support_base + mech.politics.us_support_per_rivalry * rivalry
         if agency.race_won:
-            target *= mech.politics.us_support_after_winning
+            target = mech.politics.us_support_after_winning
+        else:
+            target = mech.politics.us_support_base + mech.politics.us_support_per_rivalry * rivalry
     else:
         target = (
             mech.politics.soviet_support_base + mech.politics.soviet_support_per_rivalry * rivalry
@@ -90,10 +93,22 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
             * agency.support
             * (mech.politics.shock_budget_factor if shock else 1.0)
         )
-        agency.budget_musd = deflate_musd(real, start_year, min(fy, 2028))
+        economy = agency.profile.economy
+        if economy:
+            growth = ECONOMY_SERIES[economy](fy) / ECONOMY_SERIES[economy](start_year)
+            agency.budget_musd = real * growth
+            grown = f"x {growth:.2f} growth of the economy ({economy}) since {start_year}"
+        else:
+            agency.budget_musd = deflate_musd(real, start_year, min(fy, 2028))
+            grown = f"in {fy} dollars"
+        why = (
+            "after the race"
+            if agency.race_won and agency.profile.is_legislated
+            else (f"at rivalry {ctx.world.rivalry:.2f}")
+        )
         cause = (
-            f"support {agency.support:.2f} (target {target:.2f} at rivalry "
-            f"{ctx.world.rivalry:.2f}) x {start_year} budget, in {fy} dollars"
+            f"support {agency.support:.2f} (target {target:.2f} {why}) x {start_year} budget "
+            f"{grown}"
         )
     agency.funds_musd = agency.budget_musd
     ctx.emit(

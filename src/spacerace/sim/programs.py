@@ -1,10 +1,19 @@
 """Development programs: funded each fiscal year by policy, finished by money, time and tests.
 
+Each fiscal year an agency's policy chooses, through the decision point, among competing
+proposals: the programs that bring its open goals closer, and the infrastructure it may
+build for its own sake (stations, cheaper transport; a heavy cargo launcher once it has a
+base to supply). Each proposal says what it costs a year, what is left to pay, what it is
+for and whether a rival is already on its way to the same goal.
+
 A program needs its catalog cost (converted to the current year's dollars with the OMB
-deflator) and at least its catalog duration; a year funded below
-``program_min_funding_share`` of its yearly need makes no progress. A program that brings a
-launch vehicle flies its test flights uncrewed, each one updating the vehicle's reliability,
-before the vehicle (and capability) is available.
+deflator) and at least its catalog duration. While an agency races (``Agency.racing``) it
+may spend up to ``crash_program_rate`` times a program's yearly need and finish it that
+much sooner; afterwards a program gets at most its planned yearly need. A new program is
+approved only when this year's development money covers its yearly need in full; a year
+funded below ``program_min_funding_share`` of its yearly need makes no progress. A program
+that brings a launch vehicle flies its test flights uncrewed, each one updating the
+vehicle's reliability, before the vehicle (and capability) is available.
 """
 
 from __future__ import annotations
@@ -63,11 +72,66 @@ def _serves(ctx: RunContext, agency_key: str) -> dict[str, str]:
     return serves
 
 
+INFRASTRUCTURE = ("station", "transport")
+"""Purposes an agency may build for their own sake, whatever its goals."""
+
+
+def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
+    """Program key -> "" for the infrastructure the agency may propose now.
+
+    Stations and transport it may develop and does not hold; a heavy cargo launcher
+    (purpose ``"cargo"``) only once it belongs to a base it must supply.
+    """
+    agency = ctx.world.agencies[agency_key]
+    has_base = any(agency_key in b.agencies for b in ctx.world.bases.values())
+    out = {}
+    for key, spec in ctx.ref.programs.items():
+        if key in agency.capabilities or not _allowed(ctx, agency_key, key):
+            continue
+        if spec.purpose in INFRASTRUCTURE or (spec.purpose == "cargo" and has_base):
+            out[key] = ""
+    return out
+
+
+FUNDED_LATELY_DAYS = 400.0
+"""A program is under way if it was funded within this many days (one fiscal year and
+a little): one left without money is no threat to a rival."""
+
+
+def _contested(ctx: RunContext, agency_key: str, goal: str) -> bool:
+    """True if a rival races for ``goal``: its own race is on, it pursues the goal, nobody
+    has it yet, and it is funding or has finished a program toward it.
+    """
+    if not goal or goal in ctx.world.milestones:
+        return False
+    rival = ctx.rival_of(agency_key)
+    if rival is None:
+        return False
+    other = ctx.world.agencies[rival]
+    if not other.racing or goal not in other.goals or goal in other.achieved:
+        return False
+    serves = _serves(ctx, rival)
+    if any(
+        serves.get(key) == goal and ctx.now - p.funded_day <= FUNDED_LATELY_DAYS
+        for key, p in other.programs.items()
+    ):
+        return True
+    return any(
+        is_met(token, other.capabilities) and key in other.capabilities
+        for token in GOALS[goal].needs
+        for key in token.split("|")
+    )
+
+
 def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
-    """Programs the agency could fund now, each tagged with the earliest goal it serves."""
+    """Proposals the agency could fund now: goal programs and infrastructure.
+
+    Each is tagged with the earliest goal it serves ("" for infrastructure), its purpose,
+    and whether a rival contests that goal.
+    """
     agency = ctx.world.agencies[agency_key]
     programs = ctx.ref.programs
-    serves = _serves(ctx, agency_key)
+    serves = {**_infrastructure(ctx, agency_key), **_serves(ctx, agency_key)}
     options = []
     for key, goal in sorted(serves.items()):
         spec = programs[key]
@@ -77,8 +141,26 @@ def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
         spent = progress.spent_musd if progress else 0.0
         remaining = money_in_dollars_of(ctx, max(0.0, spec.cost_musd - spent), spec.cost_year)
         yearly = money_in_dollars_of(ctx, spec.cost_musd / spec.duration_years, spec.cost_year)
-        options.append(ProgramOption(key, spec.name, yearly, remaining, goal, progress is not None))
+        options.append(
+            ProgramOption(
+                key,
+                spec.name,
+                yearly,
+                remaining,
+                goal,
+                progress is not None,
+                spec.purpose,
+                _contested(ctx, agency_key, goal),
+            )
+        )
     return options
+
+
+def spending_rate(ctx: RunContext, agency_key: str) -> float:
+    """Most a program may get in a year, in multiples of its yearly need."""
+    if ctx.world.agencies[agency_key].racing:
+        return ctx.mech.programs.crash_program_rate
+    return 1.0
 
 
 def fund_programs(ctx: RunContext, agency_key: str):
@@ -98,15 +180,14 @@ def fund_programs(ctx: RunContext, agency_key: str):
     for key in sorted(agency.programs):
         if key in agency.programs:
             yield from _maybe_complete(ctx, agency_key, agency.programs[key])
+    rate = spending_rate(ctx, agency_key)
     for key in chosen:
         option = options.get(key)
         if option is None or pool <= 0:
             continue
-        spend = min(
-            option.yearly_need_musd * ctx.mech.programs.crash_program_rate,
-            option.remaining_musd,
-            pool,
-        )
+        if not option.in_progress and pool < min(option.yearly_need_musd, option.remaining_musd):
+            continue  # approved only if this year's money covers its yearly need
+        spend = min(option.yearly_need_musd * rate, option.remaining_musd, pool)
         if spend < ctx.mech.programs.program_min_funding_share * min(
             option.yearly_need_musd, max(option.remaining_musd, 1e-9)
         ):
@@ -121,30 +202,66 @@ def fund_programs(ctx: RunContext, agency_key: str):
                 "program_started",
                 agency_key,
                 f"{agency.name} starts {spec.name}.",
-                cause=f"serves the goal {option.serves_goal.replace('_', ' ')}; "
-                f"budget {spec.cost_musd:,.0f} M$ ({spec.cost_year} dollars) over "
+                cause=(
+                    f"serves the goal {option.serves_goal.replace('_', ' ')}"
+                    + (" (a race: the rival is on its way)" if option.contested else "")
+                    if option.serves_goal
+                    else f"{option.purpose} infrastructure"
+                )
+                + f"; budget {spec.cost_musd:,.0f} M$ ({spec.cost_year} dollars) over "
                 f"{spec.duration_years:g} years",
                 program=key,
                 cost_musd=round(spec.cost_musd, 1),
             )
         share = spend / money_in_dollars_of(ctx, 1.0, spec.cost_year)
         progress.spent_musd += share
+        progress.funded_day = ctx.now
         yield from _maybe_complete(ctx, agency_key, progress)
 
 
 def _maybe_complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
+    """Complete a paid-for program now, or on the day its shortest duration ends."""
+    spec = ctx.ref.programs[progress.key]
+    if progress.spent_musd < spec.cost_musd * 0.999 or progress.completion_due:
+        return
+    shortest = spec.duration_years / spending_rate(ctx, agency_key)
+    wait = progress.started_day + shortest * 365.25 - ctx.now
+    if wait > 0.0:
+        progress.completion_due = True
+        ctx.env.process(_complete_later(ctx, agency_key, progress, wait))
+        return
+    yield from _complete(ctx, agency_key, progress)
+
+
+def _complete_later(ctx: RunContext, agency_key: str, progress: ProgramProgress, wait: float):
+    yield ctx.env.timeout(wait)
+    if ctx.world.agencies[agency_key].programs.get(progress.key) is progress:
+        yield from _complete(ctx, agency_key, progress)
+
+
+def _complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
     agency = ctx.world.agencies[agency_key]
     spec = ctx.ref.programs[progress.key]
     elapsed_years = (ctx.now - progress.started_day) / 365.25
-    shortest = spec.duration_years / ctx.mech.programs.crash_program_rate
-    if progress.spent_musd < spec.cost_musd * 0.999 or elapsed_years < shortest - 1.0:
-        return
+    progress.completion_due = True
     if spec.vehicle:
         yield from _test_flights(ctx, agency_key, spec)
+    if agency.programs.get(progress.key) is not progress:
+        return  # given up while its test flights flew
     del agency.programs[progress.key]
     agency.capabilities.add(progress.key)
+    if spec.units:
+        agency.flight_sets[progress.key] = spec.units
     if spec.vehicle:
         agency.fleet.add(spec.vehicle)
+    if spec.purpose == "station":
+        ctx.emit(
+            "station_launched",
+            agency_key,
+            f"{agency.name} launches its station: {spec.name}.",
+            cause="its development is complete; crews may now fly to it",
+            program=progress.key,
+        )
     ctx.emit(
         "program_completed",
         agency_key,

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from spacerace.astro.time import calendar_to_jd_tdb
 from spacerace.catalog.astronauts import AstronautRecord, load_astronauts
 from spacerace.catalog.budgets import BUDGET_SERIES
+from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.scenario.model import AgencySpec, Scenario
 from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
@@ -55,6 +56,7 @@ def profile_of(spec: AgencySpec) -> AgencyProfile:
         crew_title=spec.crew_title,
         nationality=spec.nationality,
         base_names=spec.base_names,
+        economy=spec.economy,
     )
 
 
@@ -67,6 +69,7 @@ def build_world(scenario: Scenario) -> World:
     """
     start_year = int(scenario.start[:4])
     specs = load_vehicles()
+    programs = load_programs()
     agencies = {}
     for key, a in sorted(scenario.agencies.items()):
         budget = start_budget_musd(a, start_year) if a.founded_year <= start_year else 0.0
@@ -89,6 +92,7 @@ def build_world(scenario: Scenario) -> World:
             training_facility=a.training_facility,
             profile=profile_of(a),
             fleet=set(a.vehicles),
+            flight_sets={c: programs[c].units for c in sorted(a.capabilities) if programs[c].units},
         )
     available = {v for a in scenario.agencies.values() for v in a.vehicles}
     world = World(

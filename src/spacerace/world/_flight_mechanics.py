@@ -130,12 +130,13 @@ class MissionsMechanics(MechanicGroup):
         "could not be committed (about the bimonthly cycle of a program review)",
     )
 
-    decision_after_departure_days: float = constant(
-        30.0,
+    decision_after_commit_days: float = constant(
+        60.0,
         "invented",
         "(0, 3650]",
-        "days after a mission's departure (and at least this long from now) before its agency "
-        "decides on the next one: a month to see the flight on its way",
+        "days after committing a mission before its agency decides on the next one: missions are "
+        "prepared in parallel (in 1969-72 NASA flew a Saturn every two to five months, each "
+        "prepared for over a year), on about the bimonthly cycle of a program review",
     )
 
     launch_interval_days: float = constant(
@@ -167,6 +168,15 @@ class MissionsMechanics(MechanicGroup):
         "sourced",
         "(0, 3650]",
         "Skylab and Salyut crews rotated every 1-3 months to half a year",
+    )
+
+    lunar_exploration_interval_days: float = constant(
+        208.0,
+        "derived",
+        "(0, 3650]",
+        "an agency with lunar landers left flies one exploration landing this often when no "
+        "goal calls for one: Apollo 11 (July 1969) to Apollo 17 (December 1972) is six "
+        "intervals in 41 months",
     )
 
     base_rotation_interval_days: float = constant(
@@ -277,13 +287,6 @@ class SpacecraftMechanics(MechanicGroup):
         "invented",
         "[0, 20]",
         "powered descent after aerobraking (~1 km/s) plus ascent to low Mars orbit (~4 km/s)",
-    )
-
-    station_mass_kg: float = constant(
-        77000.0,
-        "sourced",
-        "(0, inf)",
-        "Skylab orbital workshop launch mass ~77 t",
     )
 
     capsule_kg: float = constant(

@@ -29,6 +29,9 @@ class AgencyProfile:
         nationality: Country code of the staff it sends to bases.
         base_names: Body -> name of its first base there (the scenario's default names
             and then "<agency> <Body> Base" where it gives none).
+        economy: The catalog series its budget grows with (``catalog.budgets.ECONOMY_SERIES``:
+            ``"us-federal-outlays"``, the legislature's whole budget; ``"soviet-gnp"``, the
+            planned economy's output), "" for a budget constant in real terms.
     """
 
     funding: str = "appropriation"
@@ -37,6 +40,7 @@ class AgencyProfile:
     crew_title: str = "astronaut"
     nationality: str = ""
     base_names: tuple[tuple[str, str], ...] = ()
+    economy: str = ""
 
     @property
     def is_legislated(self) -> bool:
@@ -63,12 +67,17 @@ class ProgramProgress:
         spent_musd: Money spent so far, million USD (then-year).
         started_day: Day the program started (days since scenario start).
         test_flights: Test flights flown so far.
+        funded_day: Day it last received money (days since scenario start).
+        completion_due: True once it is paid for and only waits for its shortest duration
+            (or its test flights) to end.
     """
 
     key: str
     spent_musd: float = 0.0
     started_day: float = 0.0
     test_flights: int = 0
+    funded_day: float = 0.0
+    completion_due: bool = False
 
 
 @dataclass
@@ -109,6 +118,9 @@ class Agency:
         landing_sites: Body -> ids of its missions that landed at a site there.
         support_shift: Lasting shift of its target support (elections, propaganda firsts).
         race_won: True once it won the race it set out to win (its first goal, first).
+        race_lost: True once it gave up the race it set out to win (its first goal).
+        flight_sets: Program key -> flight sets of that program's hardware still unflown
+            (``ProgramSpec.units``: the Apollo landers a lunar landing uses up).
     """
 
     key: str
@@ -140,6 +152,18 @@ class Agency:
     landing_sites: dict[str, list[str]] = field(default_factory=dict)
     support_shift: float = 0.0
     race_won: bool = False
+    race_lost: bool = False
+    flight_sets: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def racing(self) -> bool:
+        """True while its race is on: its money goes to goals first, at crash rates.
+
+        A legislature's race ends when it is won (Congress funded Apollo to beat the
+        Soviets, not to go on); any agency's ends when it gives its first goal up. A
+        one-party state that won goes on racing for propaganda.
+        """
+        return not (self.race_lost or (self.race_won and self.profile.is_legislated))
 
     @property
     def is_private(self) -> bool:

@@ -65,6 +65,7 @@ class Mission:
         status: ``"planned"``, ``"flying"``, ``"success"``, ``"failed"``, ``"lost"``.
         failed_phase: Phase that failed, if any.
         base: Base the mission founds or serves, if any.
+        goal: The goal it was chosen to achieve ("" if none: an upkeep flight).
     """
 
     id: str
@@ -78,4 +79,11 @@ class Mission:
     crew_vehicle: str = ""
     failed_phase: str = ""
     base: str = ""
+    goal: str = ""
+
+    @property
+    def pending(self) -> bool:
+        """True until it has ended (planned or flying)."""
+        return self.status in ("planned", "flying")
+
     phases_done: list[str] = field(default_factory=list)

@@ -104,6 +104,8 @@ class MissionKind:
         milestones: Firsts it earns on arrival.
         woman_milestone: First it earns on arrival when a woman is in the crew ("" if none).
         label: How its missions are named: "<agency> <label> <n>".
+        uses_flight_set: True if each mission uses up one flight set of the program that
+            gives the agency its kind (``Agency.flight_sets``: the Apollo landers bought).
     """
 
     key: str
@@ -124,12 +126,18 @@ class MissionKind:
     milestones: tuple[str, ...] = ()
     woman_milestone: str = ""
     label: str = ""
+    uses_flight_set: bool = False
 
     @property
     def is_upkeep(self) -> bool:
         """True for kinds flown to keep what was built (rotations, station crews)."""
         return bool(self.upkeep_interval)
 
+
+STATIONS = "salyut|skylab|iss|mir|space_station"
+"""The station programs, any of which lets an agency's crews fly to a station of its own
+(an agency develops the first of them it may: NASA Skylab, the Soviet program Salyut,
+anyone else the generic station)."""
 
 _ROWS = (
     MissionKind(
@@ -148,7 +156,7 @@ _ROWS = (
         key="space_station",
         body="earth",
         crew=3,
-        needs=("space_station",),
+        needs=(STATIONS,),
         phases=(Phase("orbit", "risk_orbit", "short", arrives=True),),
         planner="station",
         launch_cap="max_launches_other",
@@ -165,9 +173,12 @@ _ROWS = (
         phases=_LUNAR,
         planner="lunar",
         launch_cap="max_launches_lunar",
+        upkeep_interval="lunar_exploration_interval_days",
+        upkeep_rank=15,
         milestones=("crewed_lunar_landing",),
         woman_milestone="woman_on_moon",
         label="lunar landing",
+        uses_flight_set=True,
     ),
     MissionKind(
         key="lunar_base",
@@ -288,7 +299,7 @@ GOALS: dict[str, Goal] = {
             abandoned_with=_MOON_GOALS,
         ),
         Goal("woman_on_moon", "lunar_landing", ("apollo_lm|l3",), needs_woman=True),
-        Goal("space_station", "space_station", ("space_station",)),
+        Goal("space_station", "space_station", (STATIONS,)),
         Goal(
             "lunar_base", "lunar_base", ("lunar_base",), reviewed=True, abandoned_with=_MOON_GOALS
         ),
