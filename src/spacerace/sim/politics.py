@@ -6,7 +6,8 @@ outlays for a legislature, so budgets are then-year dollars like the real series
 economy, inflation alone by the OMB GDP deflator). Support moves toward a target set by
 the superpowers' rivalry while the agency races, by a formula its funding profile chooses
 (a legislature's or a one-party leadership's); once a legislature's race is won its target
-is the post-race level; it jumps when a rival achieves a first, drops after a loss of crew. A private agency spends part of its capital plus its
+is the post-race level; it jumps when a rival achieves a first, drops after a loss of crew.
+A private agency spends part of its capital plus its
 revenue; investors add capital after successes. Elections shift the support of agencies a
 legislature funds; a new leader cuts the approval backlog of a planned economy.
 """

@@ -99,8 +99,10 @@ a little): one left without money is no threat to a rival."""
 
 
 def _contested(ctx: RunContext, agency_key: str, goal: str) -> bool:
-    """True if a rival races for ``goal``: its own race is on, it pursues the goal, nobody
-    has it yet, and it is funding or has finished a program toward it.
+    """True if a rival races for ``goal``.
+
+    Its own race is on, it pursues the goal, nobody has it yet, and it is funding or has
+    finished a program toward it.
     """
     if not goal or goal in ctx.world.milestones:
         return False
