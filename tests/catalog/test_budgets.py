@@ -2,12 +2,15 @@
 
 import csv
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
 from spacerace.catalog.budgets import (
     SOVIET_TO_NASA_RATIO,
+    TRANSITION_QUARTER_OUTLAYS_MUSD,
     deflate_musd,
+    federal_outlays_musd,
     load_budget_table,
     nasa_appropriation_musd,
     soviet_budget_musd,
@@ -76,3 +79,38 @@ def test_no_negative_money():
     for row in load_budget_table().values():
         assert row.gdp_price_index > 0
         assert row.nasa_appropriation_musd is None or row.nasa_appropriation_musd > 0
+
+
+def _raw_omb_outlays() -> dict[str, float]:
+    # Oracle: the raw OMB Historical Table 1.1 file the column was copied from, if present.
+    path = Path("/work/shared/data/budget/omb_table1-1_receipts_outlays_1789-2028.csv")
+    if not path.exists():
+        pytest.skip("raw OMB file not available")
+    with path.open(encoding="utf-8") as f:
+        return {r["fiscal_year"]: float(r["total_outlays_musd"]) for r in csv.DictReader(f)}
+
+
+@pytest.mark.parametrize("year", [1940, 1969, 1976, 1977, 2003, 2028])
+def test_federal_outlays_match_the_raw_omb_table(year):
+    assert federal_outlays_musd(year) == _raw_omb_outlays()[str(year)]
+
+
+def test_federal_outlays_known_values():
+    # OMB Historical Table 1.1 (FY2024 budget), total outlays, million $.
+    assert federal_outlays_musd(1969) == 183_640.0
+    assert federal_outlays_musd(1976) == 371_792.0  # July 1975 - June 1976, without the TQ
+    assert federal_outlays_musd(2003) == 2_159_899.0
+    assert TRANSITION_QUARTER_OUTLAYS_MUSD == _raw_omb_outlays()["TQ"]
+
+
+def test_every_year_has_outlays_and_nasa_share_is_plausible():
+    table = load_budget_table()
+    assert all(b.federal_outlays_musd and b.federal_outlays_musd > 0 for b in table.values())
+    for year in range(1969, 2004):
+        share = nasa_appropriation_musd(year) / federal_outlays_musd(year)
+        assert 0.005 < share < 0.025, year  # NASA was 0.7-2.2 % of outlays in 1969-2003
+
+
+def test_federal_outlays_refuse_years_outside_omb():
+    with pytest.raises(InputError, match="1940-2028"):
+        federal_outlays_musd(1939)

@@ -1,6 +1,7 @@
-"""NASA appropriations, the OMB price index and a derived Soviet space budget, in M$.
+"""NASA appropriations, federal outlays, the OMB price index and a Soviet budget, in M$.
 
-Data in ``data/budgets.csv`` (Planetary Society NASA table, OMB Historical Table 10.1) and
+Data in ``data/budgets.csv`` (Planetary Society NASA table, OMB Historical Tables 1.1 and
+10.1) and
 ``data/soviet_space_spending_estimates.csv`` (CRS/CIA point estimates); see PROVENANCE.md.
 """
 
@@ -18,7 +19,9 @@ __all__ = [
     "BUDGET_SERIES",
     "SOVIET_TO_NASA_RATIO",
     "BudgetYear",
+    "TRANSITION_QUARTER_OUTLAYS_MUSD",
     "deflate_musd",
+    "federal_outlays_musd",
     "load_budget_table",
     "nasa_appropriation_musd",
     "parse_budget_table",
@@ -35,6 +38,15 @@ all US space spending (26.4 billion $ in 1988, civil plus military), would be 26
 = 2.9 times NASA's FY1988 appropriation.
 """
 
+TRANSITION_QUARTER_OUTLAYS_MUSD = 95975.0
+"""US federal outlays in the 1976 transition quarter (July-September 1976), million USD.
+
+OMB Historical Table 1.1 lists the quarter as its own row ("TQ") between FY1976 and FY1977,
+when the fiscal year moved from July-June to October-September. ``budgets.csv`` has no row
+for it (nor does the NASA table): FY1976 is OMB's twelve months July 1975 - June 1976.
+Add this to FY1976 for the fifteen months July 1975 - September 1976.
+"""
+
 
 @dataclass(frozen=True)
 class BudgetYear:
@@ -46,6 +58,8 @@ class BudgetYear:
         omb_is_estimate: True where OMB's index is a projection (FY2023 on).
         nasa_request_musd: President's request for NASA, million then-year USD, or None.
         nasa_appropriation_musd: Enacted NASA appropriation, million then-year USD, or None.
+        federal_outlays_musd: Total US federal outlays (on- plus off-budget), million
+            then-year USD (OMB Table 1.1; projections from FY2023), or None.
     """
 
     fiscal_year: int
@@ -53,6 +67,7 @@ class BudgetYear:
     omb_is_estimate: bool
     nasa_request_musd: float | None
     nasa_appropriation_musd: float | None
+    federal_outlays_musd: float | None = None
 
 
 def _optional_float(text: str) -> float | None:
@@ -78,6 +93,7 @@ def parse_budget_table(lines: Iterable[str]) -> dict[int, BudgetYear]:
             omb_is_estimate=row["omb_is_estimate"] == "1",
             nasa_request_musd=_optional_float(row["nasa_request_musd_nominal"]),
             nasa_appropriation_musd=_optional_float(row["nasa_appropriation_musd_nominal"]),
+            federal_outlays_musd=_optional_float(row.get("federal_outlays_musd_nominal") or ""),
         )
     return table
 
@@ -114,6 +130,32 @@ def nasa_appropriation_musd(fiscal_year: int) -> float:
             f"the table covers {years[0]}-{years[-1]}"
         )
     return row.nasa_appropriation_musd
+
+
+def federal_outlays_musd(fiscal_year: int) -> float:
+    """Return total US federal outlays, million then-year USD (OMB Historical Table 1.1).
+
+    FY1976 is the twelve months to June 1976; the transition quarter that followed is
+    :data:`TRANSITION_QUARTER_OUTLAYS_MUSD`, not included. FY2023-FY2028 are OMB's early-2023
+    estimates (``BudgetYear.omb_is_estimate``).
+
+    Raises:
+        InputError: A year outside the table (FY1940-FY2028).
+
+    Example:
+        >>> federal_outlays_musd(1969)
+        183640.0
+    """
+    row = load_budget_table().get(fiscal_year)
+    if row is None or row.federal_outlays_musd is None:
+        years = sorted(
+            y for y, b in load_budget_table().items() if b.federal_outlays_musd is not None
+        )
+        raise InputError(
+            f"no federal outlays for fiscal year {fiscal_year}; "
+            f"the table covers {years[0]}-{years[-1]}"
+        )
+    return row.federal_outlays_musd
 
 
 def deflate_musd(value_musd: float, from_year: int, to_year: int) -> float:
