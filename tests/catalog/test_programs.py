@@ -18,6 +18,10 @@ KEYS = {
     "helios_heavy",
     "kp_launcher",
     "asteroid_capture",
+    "skylab",
+    "salyut",
+    "mir",
+    "iss",
 }
 
 
@@ -75,8 +79,33 @@ def test_numbers_are_sane_and_invented_rows_say_why():
         ("apollo_lm", 7945.0, 1966),
         ("shuttle", 5150.0, 1971),  # NASA's March 1972 development estimate, $5.15 B
         ("mars_vehicle", 29000.0, 1969),  # 1969 NASA Mars plan, $29 B (Air & Space)
+        ("skylab", 2200.0, 1970),  # Skylab about $2.2 B then-year (Frost, NASA)
+        ("mir", 4200.0, 1986),  # Mir "estimated cost of $4.2 billion" (ETHW); 1986 convention
+        ("iss", 30000.0, 1994),  # CRS IB93017 (Feb 2003): about $30 B appropriated FY1985-2002
     ],
 )
 def test_cited_costs(key, cost_musd, cost_year):
     spec = load_programs()[key]
     assert (spec.cost_musd, spec.cost_year) == (cost_musd, cost_year)
+
+
+def test_salyut_is_mirs_cost_per_module_in_1970_dollars():
+    # Derived (PROVENANCE.md): Mir's $4.2 B over its seven pressurised modules, 1986 -> 1970.
+    from spacerace.catalog.budgets import deflate_musd
+
+    assert load_programs()["salyut"].cost_musd == pytest.approx(
+        deflate_musd(4200.0 / 7, 1986, 1970), abs=0.05
+    )
+
+
+def test_station_programs_chain_and_belong_to_their_agencies():
+    programs = load_programs()
+    assert programs["mir"].requires == ("salyut",)
+    assert programs["iss"].requires == ("shuttle",)
+    assert programs["skylab"].requires == ("apollo_lm",)
+    for key, who in [("skylab", "US"), ("salyut", "SU"), ("mir", "SU"), ("iss", "US")]:
+        spec = programs[key]
+        assert spec.developers == (who,) and spec.vehicle == "" and not spec.invented
+    # Decision to first crew aboard: Skylab Jul 1969-May 1973; ISS Jan 1984-Nov 2000.
+    assert programs["skylab"].duration_years == 3.9
+    assert programs["iss"].duration_years == 16.8
