@@ -207,8 +207,19 @@ def us_economy_musd(fiscal_year: int) -> float:
     return federal_outlays_musd(min(fiscal_year, 2028))
 
 
+def soviet_economy_index(year: int) -> float:
+    """Soviet real GNP (1960 = 1) times the US GDP price index: the planned economy's size
+    in then-year US-dollar terms, as the Soviet budget estimates are US-dollar equivalents.
+    """
+    from spacerace.catalog.soviet_economy import gnp_index
+
+    table = load_budget_table()
+    return gnp_index(year) * table[min(year, 2028)].gdp_price_index
+
+
 ECONOMY_SERIES = {
     "us-federal-outlays": us_economy_musd,
+    "soviet-gnp": soviet_economy_index,
 }
 """Series a scenario may name as an agency's ``economy``: name -> function of the year
 giving the size of the economy that funds it, in then-year money (a budget grows with the

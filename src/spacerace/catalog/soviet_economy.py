@@ -20,8 +20,12 @@ from importlib import resources
 from spacerace.errors import InputError
 
 __all__ = [
+    "SURVIVING_UNION_GROWTH_PCT",
     "SovietEconomyRecord",
+    "defense_share_pct",
     "five_year_plan_growth_pct",
+    "gnp_growth_pct",
+    "gnp_index",
     "leader_on",
     "load_soviet_economy",
     "parse_soviet_economy",
@@ -172,3 +176,67 @@ def leader_on(day: dt.date) -> str:
         if start <= day <= end:
             return r.value
     raise InputError(f"no Soviet leader on {day.isoformat()} in the table (1964-10-14..1991-12-25)")
+
+
+SURVIVING_UNION_GROWTH_PCT = 2.0
+"""Yearly GNP growth assumed where the table has no figure: 1985-89 (between the cited
+1984 and 1990 rows) and from 1991 for a union still standing. It is the 1981-85 plan
+period's rate (a ``memory`` row, CIA's figure as commonly quoted); the 1991 row is a
+forecast of the collapse itself (CIA/DIA May 1991), so it is not applied to a union that
+has not collapsed. Invented as a continuation, not a figure of any source."""
+
+
+def gnp_growth_pct(year: int) -> float:
+    """Return the Soviet GNP growth (percent) used for a year, 1961 onwards.
+
+    A single-year ``GNP growth`` row (1983, 1984, 1990) wins over its plan period's
+    average (:func:`five_year_plan_growth_pct`); years with neither get
+    :data:`SURVIVING_UNION_GROWTH_PCT`.
+
+    Raises:
+        InputError: A year before 1961.
+
+    Example:
+        >>> gnp_growth_pct(1968), gnp_growth_pct(1984), gnp_growth_pct(1990)
+        (5.5, 2.0, -2.0)
+    """
+    if year < 1961:
+        raise InputError(f"no Soviet GNP growth for {year}; the table starts in 1961")
+    for r in load_soviet_economy():
+        if r.metric == "GNP growth" and r.period == str(year):
+            return float(r.bounds()[0])
+    try:
+        return five_year_plan_growth_pct(year)
+    except InputError:
+        return SURVIVING_UNION_GROWTH_PCT
+
+
+@lru_cache(maxsize=256)
+def gnp_index(year: int) -> float:
+    """Soviet real GNP in ``year`` relative to 1960 (1.0), compounding :func:`gnp_growth_pct`.
+
+    Example:
+        >>> round(gnp_index(1961), 3)
+        1.045
+    """
+    index = 1.0
+    for y in range(1961, year + 1):
+        index *= 1.0 + gnp_growth_pct(y) / 100.0
+    return index
+
+
+def defense_share_pct(year: int) -> float:
+    """Return the Soviet defense burden (percent of GNP) used for a year.
+
+    The cited CIA estimates as step values: the 1970s row (12-13 %, midpoint) up to 1979,
+    the 1984 row (13-14 %) for 1980-84, the late-1980s row (15 %) from 1985.
+
+    Example:
+        >>> defense_share_pct(1975), defense_share_pct(1982), defense_share_pct(1988)
+        (12.5, 13.5, 15.0)
+    """
+    wanted = "1970s" if year <= 1979 else "1984" if year <= 1984 else "late 1980s"
+    for r in load_soviet_economy():
+        if r.metric == "defense share of GNP" and r.period == wanted:
+            return float(r.midpoint())
+    raise InputError(f"soviet_economy.csv has no defense share row for {wanted}")

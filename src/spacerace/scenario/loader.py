@@ -111,6 +111,7 @@ _AGENCY = {
     "nationality": Field("string"),
     "budget_source": Field("string", False, tuple(BUDGET_SERIES)),
     "economy": Field("string", False, tuple(ECONOMY_SERIES)),
+    "successor": Field("string"),
     "base_names": Field("names"),
 }
 _PERSON = {
@@ -502,6 +503,12 @@ def _profile(r: Reader, path: tuple, spec: dict[str, Any]) -> None:
     else:
         spec["nationality"] = "" if spec["country"] == "private" else spec["country"]
     _check_base_names(r, (*path, "base_names"), spec.get("base_names", ()))
+    if spec.get("successor") and funding != "planned":
+        r.note(
+            (*path, "successor"),
+            f"a successor is for a planned economy's agency (its state may fall); this one is "
+            f'funded "{funding}"',
+        )
 
 
 def _check_base_names(r: Reader, path: tuple, names: tuple[tuple[str, str], ...]) -> None:

@@ -46,6 +46,8 @@ class AgencySpec:
         base_names: Body -> name of its first base there, as sorted (body, name) pairs.
         economy: Catalog series its budget grows with (``catalog.budgets.ECONOMY_SERIES``),
             "" for a budget constant in real terms.
+        successor: Name a planned-economy agency carries on under if its state collapses
+            ("" if its state is not modelled as able to fall).
     """
 
     key: str
@@ -72,6 +74,7 @@ class AgencySpec:
     budget_source: str = ""
     base_names: tuple[tuple[str, str], ...] = ()
     economy: str = ""
+    successor: str = ""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from spacerace.sim.personnel import personnel_process
 from spacerace.sim.planner import MissionPlanner
 from spacerace.sim.politics import fiscal_process, politics_process
 from spacerace.sim.programs import fund_programs
+from spacerace.sim.regime import regime_process
 from spacerace.sim.result import RunResult
 from spacerace.sim.scripted import scripted_process
 from spacerace.sim.setup import build_world
@@ -110,10 +111,10 @@ def new_context(
     data to reuse, default :func:`run_reference` of the scenario).
     """
     end_year = min(until_year or scenario.end_year, scenario.end_year)
-    world = build_world(scenario)
+    mech = Mechanics.with_overrides(scenario.mechanics)
+    world = build_world(scenario, mech.regime.stability_start)
     cal = Calendar(scenario.start_jd_tdb)
     env = simpy.Environment(initial_time=0.0)  # a float clock: every day is a float
-    mech = Mechanics.with_overrides(scenario.mechanics)
     chosen = {
         key: (policies or {}).get(key) or policy_for(spec.kind, spec.policy, mech.policy)
         for key, spec in sorted(scenario.agencies.items())
@@ -175,6 +176,7 @@ def _start(ctx: RunContext, scenario: Scenario) -> None:
     env.process(fiscal_process(ctx))
     env.process(_program_years(ctx))
     env.process(politics_process(ctx))
+    env.process(regime_process(ctx))
     env.process(personnel_process(ctx))
     env.process(random_events_process(ctx))
     env.process(metrics_process(ctx))

@@ -223,11 +223,14 @@ def _soviet_year(ctx: RunContext, rng, year: int) -> None:
     for _, agency in sorted(ctx.world.agencies.items()):
         if agency.profile.is_planned and year > 1970:
             agency.approval_delay_days += ctx.mech.politics.soviet_approval_delay_days_per_year
-    if rng.random() < ctx.mech.politics.leader_change_per_year:
+    fallen = ctx.world.regimes and not any(r.stands for r in ctx.world.regimes.values())
+    if rng.random() < ctx.mech.politics.leader_change_per_year and not fallen:
         for agency in ctx.world.agencies.values():
             if agency.profile.is_planned:
                 agency.approval_delay_days *= 0.5
         ctx.world.soviet_leader = f"a new General Secretary ({year})"
+        for regime in ctx.world.regimes.values():
+            regime.new_leader = True
         ctx.emit(
             "leader",
             None,
@@ -250,10 +253,14 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
         agency.race_won = True
     if agency.profile.answers_to_leadership:
         agency.support_shift += mech.politics.soviet_support_per_first
+    if key in ctx.world.regimes:
+        ctx.world.regimes[key].firsts_won += 1
     rival = ctx.rival_of(key)
     if rival is None:
         return
     other = ctx.world.agencies[rival]
+    if milestone in other.goals and rival in ctx.world.regimes:
+        ctx.world.regimes[rival].firsts_lost += 1
     if milestone in other.goals:
         other.support = min(
             mech.politics.support_max, other.support + mech.politics.support_boost_rival_first

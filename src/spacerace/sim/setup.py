@@ -14,6 +14,7 @@ from spacerace.catalog.vehicles import load_vehicles
 from spacerace.scenario.model import AgencySpec, Scenario
 from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
 from spacerace.world.person import Person
+from spacerace.world.regime import Regime
 from spacerace.world.vehicle import VehicleRecord
 from spacerace.world.world import World
 
@@ -57,10 +58,11 @@ def profile_of(spec: AgencySpec) -> AgencyProfile:
         nationality=spec.nationality,
         base_names=spec.base_names,
         economy=spec.economy,
+        successor=spec.successor,
     )
 
 
-def build_world(scenario: Scenario) -> World:
+def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
     """Return the world on the scenario's first day.
 
     Real people come from the astronaut data set: everyone selected by a superpower's agency
@@ -100,6 +102,11 @@ def build_world(scenario: Scenario) -> World:
         agencies=agencies,
         vehicle_specs=specs,
         vehicles={k: VehicleRecord.from_spec(specs[k]) for k in sorted(available)},
+        regimes={
+            key: Regime(key, stability_start)
+            for key, a in sorted(agencies.items())
+            if a.profile.is_planned and a.profile.successor
+        },
     )
     named = {_name_key(p.name) for p in scenario.people}
     _add_real_people(world, start_year, named)

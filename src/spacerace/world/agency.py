@@ -32,6 +32,8 @@ class AgencyProfile:
         economy: The catalog series its budget grows with (``catalog.budgets.ECONOMY_SERIES``:
             ``"us-federal-outlays"``, the legislature's whole budget; ``"soviet-gnp"``, the
             planned economy's output), "" for a budget constant in real terms.
+        successor: Name it carries on under if the state behind it collapses (a planned
+            economy's; ``sim.regime``), "" if it is not modelled as able to fall.
     """
 
     funding: str = "appropriation"
@@ -41,6 +43,7 @@ class AgencyProfile:
     nationality: str = ""
     base_names: tuple[tuple[str, str], ...] = ()
     economy: str = ""
+    successor: str = ""
 
     @property
     def is_legislated(self) -> bool:

@@ -32,6 +32,7 @@ from spacerace.world._agency_mechanics import (
 from spacerace.world._base_mechanics import BasesMechanics, TensionMechanics
 from spacerace.world._flight_mechanics import MissionsMechanics, SpacecraftMechanics
 from spacerace.world._mechanic_kit import TAGS, MechanicGroup, MechanicRow, rows_of, suggest
+from spacerace.world._regime_mechanics import RegimeMechanics
 
 __all__ = [
     "GROUPS",
@@ -47,6 +48,7 @@ __all__ = [
     "PoliticsMechanics",
     "PrestigeMechanics",
     "ProgramsMechanics",
+    "RegimeMechanics",
     "SpacecraftMechanics",
     "TensionMechanics",
     "group_of",
@@ -57,6 +59,7 @@ GROUPS: dict[str, type[MechanicGroup]] = {
     g.group: g
     for g in (
         PoliticsMechanics,
+        RegimeMechanics,
         EconomyMechanics,
         ProgramsMechanics,
         MissionsMechanics,
@@ -100,6 +103,7 @@ class Mechanics:
     """
 
     politics: PoliticsMechanics = field(default_factory=PoliticsMechanics)
+    regime: RegimeMechanics = field(default_factory=RegimeMechanics)
     economy: EconomyMechanics = field(default_factory=EconomyMechanics)
     programs: ProgramsMechanics = field(default_factory=ProgramsMechanics)
     missions: MissionsMechanics = field(default_factory=MissionsMechanics)

@@ -8,6 +8,7 @@ from spacerace.world.agency import Agency
 from spacerace.world.base import Base
 from spacerace.world.mission import Mission
 from spacerace.world.person import Person
+from spacerace.world.regime import Regime
 from spacerace.world.vehicle import VehicleRecord, VehicleSpec
 
 __all__ = ["Milestone", "World"]
@@ -52,6 +53,7 @@ class World:
         discoveries: What crews have found (``"lunar_water_ice"``).
         staff_count: Base staff and children ever created (numbers their names).
         asteroid_supply_kg: Asteroid material brought in so far (it lowers prices), kg.
+        regimes: The one-party states behind planned-economy agencies, by agency key.
     """
 
     start_jd_tdb: float
@@ -69,6 +71,7 @@ class World:
     discoveries: set[str] = field(default_factory=set)
     staff_count: int = 0
     asteroid_supply_kg: float = 0.0
+    regimes: dict[str, Regime] = field(default_factory=dict)
 
     def home_of(self, name: str) -> str:
         """Name of the base a person lives at ("" if none), the first by base name."""
