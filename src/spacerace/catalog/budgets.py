@@ -208,8 +208,10 @@ def us_economy_musd(fiscal_year: int) -> float:
 
 
 def soviet_economy_index(year: int) -> float:
-    """Soviet real GNP (1960 = 1) times the US GDP price index: the planned economy's size
-    in then-year US-dollar terms, as the Soviet budget estimates are US-dollar equivalents.
+    """Soviet real GNP (1960 = 1) times the US GDP price index.
+
+    The planned economy's size in then-year US-dollar terms, as the Soviet budget
+    estimates are US-dollar equivalents.
     """
     from spacerace.catalog.soviet_economy import gnp_index
 
