@@ -43,6 +43,7 @@ __all__ = [
     "facts_of",
     "first",
     "landed",
+    "many_ensemble_facts",
     "real_span_total",
     "span_total",
 ]
@@ -260,29 +261,47 @@ def ensemble_facts(scenario: Scenario, seeds: Iterable[int], workers: int = 2) -
         >>> [f["seed"] for f in ensemble_facts(load_scenario("history"), [2, 1], workers=1)]
         [1, 2]
     """
-    seeds = sorted(int(s) for s in seeds)
-    if workers <= 1 or len(seeds) <= 1:
+    return many_ensemble_facts([(scenario, seeds)], workers)[0]
+
+
+def many_ensemble_facts(
+    jobs: Sequence[tuple[Scenario, Iterable[int]]], workers: int = 2
+) -> list[list[dict]]:
+    """:func:`ensemble_facts` of several scenarios in one pool: no worker waits between them.
+
+    Returns:
+        For each ``(scenario, seeds)`` job, its seeds' facts in seed order.
+    """
+    jobs = [(sc, sorted(int(s) for s in seeds)) for sc, seeds in jobs]
+    total = sum(len(seeds) for _, seeds in jobs)
+    if workers <= 1 or total <= 1:
         from spacerace.ensemble.backends import _warm_planner
         from spacerace.sim.engine import run_timeline
 
-        planner = _warm_planner(scenario)
-        return [facts_of(run_timeline(scenario, s, planner=planner)) for s in seeds]
+        out = []
+        for sc, seeds in jobs:
+            planner = _warm_planner(sc) if seeds else None
+            out.append([facts_of(run_timeline(sc, s, planner=planner)) for s in seeds])
+        return out
     from spacerace.ensemble.backends import _init_worker, _stop_workers
 
-    size = max(1, min(CHUNK_SEEDS, math.ceil(len(seeds) / (workers * 4))))
-    chunks = [seeds[i : i + size] for i in range(0, len(seeds), size)]
+    size = max(1, min(CHUNK_SEEDS, math.ceil(total / (workers * 4))))
     pool = cf.ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(scenario, os.getpid()),
+        initargs=(jobs[0][0], os.getpid()),
     )
     try:
-        futures = [pool.submit(_facts_in_worker, scenario, c) for c in chunks]
-        found = [f for future in futures for f in future.result()]
-    except BaseException:
+        futures = [
+            [pool.submit(_facts_in_worker, sc, seeds[i : i + size])
+             for i in range(0, len(seeds), size)]
+            for sc, seeds in jobs
+        ]  # fmt: skip
+        out = [[f for future in job for f in future.result()] for job in futures]
+    except BaseException:  # Ctrl-C, a lost worker: stop now, not after the queued chunks
         _stop_workers(pool)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return sorted(found, key=lambda f: f["seed"])
+    return [sorted(found, key=lambda f: f["seed"]) for found in out]
