@@ -50,7 +50,7 @@ fuzz: $(VENV)/.installed-test   # about 10 minutes on 2 cores (docs/reliability.
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider \
 		tests/scenario/test_loader_fuzz.py tests/sim/test_decision_log_fuzz.py
 
-calibrate: $(VENV)/.installed   # about 2 minutes on 2 cores
+calibrate: $(VENV)/.installed   # about 1 minute on 2 cores (docs/calibration.md and its plot)
 	$(BIN)/python tools/calibrate.py --seeds 200
 
 # bench_lambert and bench_porkchop time hapsira too: they run in .venv-oracle.

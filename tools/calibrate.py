@@ -3,33 +3,54 @@
     .venv/bin/python tools/calibrate.py            # make calibrate: 200 seeds each
     .venv/bin/python tools/calibrate.py --seeds 40 --out /tmp/cal.md
 
-Plays seeds 0..N-1 of each built-in scenario (processes backend, 2 workers; the store is
-an in-memory one, nothing is written but the report), summarises them with the ensemble
-summary (``ensemble.summary``: first shares with 95 % Wilson intervals, year quantiles),
-and writes docs/calibration.md: for each milestone, who was first in what share of runs and
-in what median year, beside the reference — the real record for ``history`` (WORLD.md's
-"real record" paragraph: Apollo 11 in 1969, Salyut 1 the first station in 1971, no lunar
-base, no woman on the Moon, no crewed Mars, no capture) and the series' canon for
-``for-all-mankind`` and ``star-city`` (Leonov 1969, Belikova the first woman on the Moon in
-1969, Jamestown 1973, Lee Jung-gil secretly first on Mars 1995, Happy Valley 1995, the
-first successful capture 2003). The references are written below as data, each with where
-it comes from; nothing here tunes the engine.
+Plays seeds 0..N-1 of each built-in scenario in worker processes (2 by default), each
+worker reducing its runs to small facts (``spacerace.ensemble.calibration.facts_of``), and
+writes docs/calibration.md with a plot beside it (docs/calibration_budget.png):
+
+* ``history`` against the real record (WORLD.md's "real history" paragraph, cited per row
+  below): every real milestone with its date beside the share of runs that reach it and
+  its median year (5-95 %); counts per run (Apollo landings 1969-72, Energia flights,
+  training deaths, crew lost) as median and 5-95 %;
+* NASA's appropriation by five-year span of fiscal years, then-year M$: the real one
+  (``catalog.budgets.nasa_appropriation_musd``) beside the simulated median-seed value,
+  its 5-95 % band and the ratio, and a plot of the years;
+* every scenario's firsts (who was first in what share of runs, with the 95 % Wilson
+  interval, and in what median year) beside the real record for ``history`` and the
+  series' canon for ``for-all-mankind`` and ``star-city`` (Leonov 1969, Belikova the
+  first woman on the Moon in 1969, Jamestown 1973, Lee Jung-gil secretly first on Mars
+  1995, Happy Valley 1995, the first successful capture 2003).
+
+The references are data below, each with where it comes from; nothing here tunes the
+engine.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+import textwrap
 import time
 from pathlib import Path
 
-from spacerace.ensemble.memory import MemoryStore
-from spacerace.ensemble.runner import run_ensemble
-from spacerace.ensemble.summary import rows_from_records, summarize
+from spacerace.catalog.budgets import nasa_appropriation_musd
+from spacerace.catalog.programs import load_programs
+from spacerace.ensemble.calibration import (
+    BUDGET_SPANS,
+    band,
+    count_landings,
+    first,
+    many_ensemble_facts,
+    real_span_total,
+    span_total,
+)
+from spacerace.ensemble.summary import MILESTONES, Z95, wilson_interval
 from spacerace.scenario.loader import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ("history", "for-all-mankind", "star-city")
+US, USSR = "nasa", "soviet"
+APOLLO_YEARS = range(1969, 1973)
 
 REAL = {  # milestone -> (agency or "nobody", year or None): the real record (WORLD.md)
     "crewed_lunar_landing": ("nasa", 1969),  # Apollo 11, 20 July 1969
@@ -52,75 +73,406 @@ CANON = {  # milestone -> (agency, year): For All Mankind (WORLD.md, the series'
 REFERENCE = {"history": ("real record", REAL)}
 
 
-def summarise(name: str, seeds: int, workers: int) -> dict:
-    """The ensemble summary of seeds 0..seeds-1 of a built-in scenario."""
-    scenario = load_scenario(name)
-    store = MemoryStore()
-    backend = "processes" if workers > 1 else "serial"
-    run_ensemble(scenario, seeds, store, backend=backend, workers=workers)
-    return summarize(rows_from_records(store.records()))
+# --- numbers --------------------------------------------------------------------------------
 
 
-def _first(entry_list: list[dict]) -> dict:
-    """The entry of the agency first most often (ties: the earlier listed)."""
-    return max(entry_list, key=lambda e: e["runs"])
+def _pct(k: int, n: int) -> str:
+    return f"{k / n:.0%}" if n else "—"
 
 
-def format_scenario(name: str, summary: dict) -> str:
-    """One scenario's table in Markdown."""
-    label, ref = REFERENCE.get(name, ("canon", CANON))
+def _years(values: list[int]) -> str:
+    """Median year and 5-95 % range of some years, or a dash."""
+    b = band(values)
+    if not b["n"]:
+        return "—"
+    return f"{b['median']:.0f} ({b['p5']:.0f}-{b['p95']:.0f})"
+
+
+def _counts(values: list[float]) -> str:
+    """Median (5-95 %) and mean of counts per run, quantiles to a tenth."""
+    b = band(values)
+    p5, med, p95 = (f"{round(b[k], 1):g}" for k in ("p5", "median", "p95"))
+    return f"{med} ({p5}-{p95}), mean {b['mean']:.2f}"
+
+
+def _share_and_year(facts: list[dict], year_of) -> tuple[str, str]:
+    """Share of runs where ``year_of(facts)`` is a year, and those years' median (5-95 %)."""
+    years = [y for y in (year_of(f) for f in facts) if y is not None]
+    return _pct(len(years), len(facts)), _years(years)
+
+
+def _modelled(facts: list[dict], *, program: str = "", kind: str = "") -> bool:
+    """True if a program is in the catalog or completed in a run, or an event kind occurs."""
+    if program:
+        return program in load_programs() or any(program in f["programs_completed"] for f in facts)
+    return any(kind in f["event_kinds"] for f in facts)
+
+
+def _first_soviet_landing(f: dict) -> int | None:
+    years = [y for body in f["landings"].values() for y in body.get(USSR, {})]
+    return min(years) if years else None
+
+
+def history_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
+    """Rows (milestone, real, share of runs, median year 5-95 %, how it is read)."""
+    n = len(facts)
+    rows = []
+
+    def first_year(milestone, agency=None):
+        def year(f):
+            got = first(f, milestone)
+            return got[1] if got and (agency is None or got[0] == agency) else None
+
+        return year
+
+    us_1969 = sum(first(f, "crewed_lunar_landing") == (US, 1969) for f in facts)
+    share, years = _share_and_year(facts, first_year("crewed_lunar_landing", US))
+    rows.append(
+        (
+            "First crewed lunar landing by the US",
+            "US, 20 Jul 1969 (Apollo 11)",
+            f"US first {share}; US first in 1969 {_pct(us_1969, n)}",
+            years,
+            "`crewed_lunar_landing` first",
+        )
+    )
+    apollo = [count_landings(f, "moon", US, APOLLO_YEARS) for f in facts]
+    rows.append(
+        (
+            "US crewed lunar landings 1969-72",
+            "6 (Apollo 11, 12, 14-17; 13 aborted)",
+            f"exactly 6 in {_pct(sum(a == 6 for a in apollo), n)}",
+            _counts(apollo),
+            "NASA crewed Moon missions past their landing phase, by touchdown year",
+        )
+    )
+    soviet_years = [y for y in map(_first_soviet_landing, facts) if y is not None]
+    rows.append(
+        (
+            "Soviet crewed landing (Moon or Mars)",
+            "none (N1 0 of 4; L3 ended 1974-76)",
+            f"none in {_pct(n - len(soviet_years), n)}",
+            f"first: {_years(soviet_years)}",
+            "Soviet crewed missions past their landing phase",
+        )
+    )
+    station = [first(f, "space_station") for f in facts]
+    share, years = _share_and_year(facts, first_year("space_station"))
+    rows.append(
+        (
+            "First crewed space station",
+            "Soviet, Jun 1971 (Salyut 1 / Soyuz 11)",
+            f"Soviet first {_pct(sum(s is not None and s[0] == USSR for s in station), n)}; "
+            f"reached {share}",
+            years,
+            "`space_station` first",
+        )
+    )
+    share, years = _share_and_year(facts, lambda f: f["station_years"].get(US))
+    rows.append(
+        (
+            "Skylab-class US station crewed",
+            "May 1973 (Skylab 2)",
+            share,
+            years,
+            "first NASA crewed `space_station` mission that arrived",
+        )
+    )
+    share, years = _share_and_year(facts, lambda f: f["treaty_year"])
+    rows.append(
+        (
+            "Apollo-Soyuz style joint flight",
+            "Jul 1975 (ASTP)",
+            share,
+            years,
+            "first `treaty` event",
+        )
+    )
+    shuttle = [f["first_launch"].get("space_shuttle") for f in facts]
+    by_1983 = sum(y is not None and y <= 1983 for y in shuttle)
+    share, years = _share_and_year(facts, lambda f: f["first_launch"].get("space_shuttle"))
+    rows.append(
+        (
+            "Reusable spaceplane first flight",
+            "12 Apr 1981 (STS-1)",
+            f"{share}; by 1983 {_pct(by_1983, n)}",
+            years,
+            "first `launch` of vehicle `space_shuttle` (test flights too) or mission on it",
+        )
+    )
+    for label, real, program in (
+        ("Soviet second-generation station", "Feb 1986 (Mir core)", "mir"),
+        ("International Space Station", "Nov 1998 (Zarya)", "iss"),
+    ):
+        if _modelled(facts, program=program):
+            share, years = _share_and_year(
+                facts, lambda f, p=program: (f["programs_completed"].get(p) or [None, None])[1]
+            )
+        else:
+            share, years = "not modelled yet", "—"
+        rows.append((label, real, share, years, f"first `program_completed` of `{program}`"))
+    energia = [f["launches"].get("energia", 0) for f in facts]
+    rows.append(
+        (
+            "Energia flights",
+            "2 (May 1987 Polyus, Nov 1988 Buran)",
+            f"any in {_pct(sum(e > 0 for e in energia), n)}",
+            _counts(energia),
+            "`launch` events of vehicle `energia`",
+        )
+    )
+    if _modelled(facts, kind="state_collapse"):
+        share, years = _share_and_year(facts, lambda f: f["collapse"].get(USSR))
+    else:
+        share, years = "not modelled yet", "—"
+    rows.append(
+        (
+            "USSR dissolves",
+            "26 Dec 1991",
+            share,
+            years,
+            "`state_collapse` event of the Soviet agency",
+        )
+    )
+    for milestone, label in (
+        ("lunar_base", "No lunar base"),
+        ("woman_on_moon", "No woman on the Moon"),
+        ("crewed_mars_landing", "No crewed Mars landing"),
+        ("asteroid_capture", "No asteroid capture"),
+    ):
+        reached = [first(f, milestone) for f in facts]
+        years = [r[1] for r in reached if r]
+        rows.append(
+            (
+                label,
+                "none",
+                f"none in {_pct(n - len(years), n)}",
+                f"if reached: {_years(years)}",
+                f"no `{milestone}` first",
+            )
+        )
+    rows.append(
+        (
+            "Training (non-flight) deaths per run",
+            "a handful after 1969",
+            "",
+            _counts([f["training_deaths"] for f in facts]),
+            '`death` events of a "training accident"',
+        )
+    )
+    rows.append(
+        (
+            "Crew lost in flight per run",
+            "17 (Soyuz 11 3, Challenger 7, Columbia 7)",
+            "",
+            _counts([sum(f["crew_lost"].values()) for f in facts]),
+            "`crew_lost` events, people",
+        )
+    )
+    return rows
+
+
+def budget_rows(facts: list[dict]) -> list[dict]:
+    """NASA by span: real total, simulated median and 5-95 % of the seeds' totals, ratio."""
+    rows = []
+    for span in BUDGET_SPANS:
+        years = range(span[0], span[1] + 1)
+        sims = [t for t in (span_total(f, US, years) for f in facts) if t is not None]
+        real = real_span_total(span)
+        b = band(sims)
+        rows.append({"span": span, "real": real, **b, "ratio": (b["median"] or 0) / real})
+    return rows
+
+
+def firsts_rows(facts: list[dict]) -> list[dict]:
+    """Per milestone: runs first per agency ("nobody" last), their years, Wilson intervals."""
+    n = len(facts)
+    out = []
+    for milestone in MILESTONES:
+        by: dict[str, list[int]] = {}
+        for f in facts:
+            got = first(f, milestone)
+            agency, year = got if got else ("nobody", None)
+            by.setdefault(agency, []).append(year)
+        entries = [
+            {
+                "agency": a,
+                "runs": len(ys),
+                "share": len(ys) / n,
+                "ci95": wilson_interval(len(ys), n),
+                "years": [y for y in ys if y is not None],
+            }
+            for a, ys in sorted(by.items(), key=lambda kv: (kv[0] == "nobody", kv[0]))
+        ]
+        out.append({"milestone": milestone, "first": entries})
+    return out
+
+
+# --- text and plot --------------------------------------------------------------------------
+
+
+def _table(head: list[str], rows: list) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _paragraph(text: str) -> list[str]:
+    """Wrapped lines of a paragraph, never breaking "5-95 %" or "95 %", then a blank line."""
+    glued = text.replace(" %", "\u00a0%")
+    return [line.replace("\u00a0", " ") for line in textwrap.wrap(glued, 92)] + [""]
+
+
+def format_history(facts: list[dict]) -> str:
+    """Part (a): the real milestones of the ``history`` baseline."""
     lines = [
-        f"## {name} ({summary['runs']} seeds, {summary['seeds'][0]}-{summary['seeds'][-1]})",
+        f"## history against the real record ({len(facts)} seeds)",
+        "",
+        *_paragraph(
+            "Each row is computed from the runs' facts (missions, firsts, event log), not "
+            "from their prose (`spacerace.ensemble.calibration.facts_of`). Shares are of all "
+            "runs; years are calendar years, median (5-95 %) over the runs that reach it; "
+            "counts per run are median (5-95 %) and mean."
+        ),
+    ]
+    head = ["milestone", "real", "simulated share", "median (5-95 %)", "read from"]
+    return "\n".join(lines + _table(head, history_rows(facts)) + [""])
+
+
+def format_budget(facts: list[dict], png: str) -> str:
+    """Part (b): NASA's appropriation by five-year span."""
+    rows = [
+        (
+            f"FY{r['span'][0]}-{str(r['span'][1])[2:]}",
+            f"{r['real']:,.0f}",
+            f"{r['median']:,.0f}",
+            f"{r['p5']:,.0f}-{r['p95']:,.0f}",
+            f"{r['ratio']:.2f}",
+        )
+        for r in budget_rows(facts)
+    ]
+    head = ["fiscal years", "real M$", "simulated median M$", "5-95 %", "ratio"]
+    lines = [
+        f"## NASA's appropriation by five-year span ({len(facts)} history seeds)",
+        "",
+        *_paragraph(
+            "Sums over the span's fiscal years, then-year million dollars. Real: the enacted "
+            "appropriation (`catalog/data/budgets.csv`, Planetary Society table). Simulated: "
+            "the budget the engine appropriates each 1 October for the next fiscal year "
+            "(metrics `budget_musd` at the year's end, so the row of year Y is FY Y+1), "
+            "summed per seed; the median seed's sum and the 5-95 % range of the seeds' sums; "
+            "ratio = simulated median / real. FY2000-03 is four years. The plot shows each "
+            "fiscal year (median and 5-95 % over seeds) and the span ratios."
+        ),
+        *_table(head, rows),
+        "",
+        f"![NASA budget, real and simulated]({png})",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def format_firsts(name: str, facts: list[dict]) -> str:
+    """Part (c): who is first and when, beside the real record or the canon."""
+    label, ref = REFERENCE.get(name, ("canon", CANON))
+    n = len(facts)
+    seeds = [f["seed"] for f in facts]
+    lines = [
+        f"## {name}: firsts ({n} seeds, {seeds[0]}-{seeds[-1]})",
         "",
         f"| milestone | {label} | most often first (share, 95 % CI) | its median year "
         "(5-95 %) | shares of all |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for row in summary["milestones"]:
+    for row in firsts_rows(facts):
         who, year = ref[row["milestone"]]
-        top = _first(row["first"])
-        y = top["year"]
-        has_year = y.get("median") is not None
-        years = f"{y['median']:g} ({y['p5']:g}-{y['p95']:g})" if has_year else "—"
-        shares = ", ".join(
-            f"{e['agency']} {e['share']:.0%}" for e in row["first"] if e["runs"]
-        )
+        top = max(row["first"], key=lambda e: e["runs"])
+        shares = ", ".join(f"{e['agency']} {e['share']:.0%}" for e in row["first"])
         lines.append(
             f"| {row['milestone']} | {who}{f' {year}' if year else ''} | {top['agency']} "
-            f"{top['share']:.1%} ({top['ci95'][0]:.1%}-{top['ci95'][1]:.1%}) | {years} | "
-            f"{shares} |"
+            f"{top['share']:.1%} ({top['ci95'][0]:.1%}-{top['ci95'][1]:.1%}) | "
+            f"{_years(top['years'])} | {shares} |"
         )
-    crew = summary["crew_lost"]
-    lines += ["", f"Crew lost in flight per run: mean {crew['mean']:.2f} "
-              f"(95 % CI {crew['ci95'][0]:.2f}-{crew['ci95'][1]:.2f}).", ""]  # fmt: skip
+    lost = [sum(f["crew_lost"].values()) for f in facts]
+    mean = sum(lost) / n
+    sd = math.sqrt(sum((x - mean) ** 2 for x in lost) / (n - 1)) if n > 1 else 0.0
+    half = Z95 * sd / math.sqrt(n)
+    lines += ["", f"Crew lost in flight per run: mean {mean:.2f} "
+              f"(95 % CI {max(0.0, mean - half):.2f}-{mean + half:.2f}).", ""]  # fmt: skip
     return "\n".join(lines)
 
 
+def plot_budget(facts: list[dict], path: Path) -> None:
+    """Plot NASA's budget per fiscal year (real; simulated median, 5-95 %) and span ratios."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    years = list(range(BUDGET_SPANS[0][0], BUDGET_SPANS[-1][1] + 1))
+    real = [nasa_appropriation_musd(y) for y in years]
+    bands = [band([f["budget"][US][y] for f in facts if y in f["budget"].get(US, {})])
+             for y in years]  # fmt: skip
+    fig, (top, bottom) = plt.subplots(
+        2, 1, figsize=(8, 6.5), height_ratios=(3, 1.4), sharex=True, layout="constrained"
+    )
+    top.fill_between(years, [b["p5"] for b in bands], [b["p95"] for b in bands],
+                     color="tab:blue", alpha=0.2, label="simulated 5-95 %")  # fmt: skip
+    top.plot(years, [b["median"] for b in bands], color="tab:blue", label="simulated median")
+    top.plot(years, real, color="black", marker=".", label="real appropriation")
+    top.set_ylabel("NASA, then-year M$")
+    top.set_title(f"NASA's budget by fiscal year, history scenario ({len(facts)} seeds)")
+    top.legend(loc="upper left")
+    top.grid(alpha=0.3)
+    spans = budget_rows(facts)
+    mids = [(r["span"][0] + r["span"][1]) / 2 for r in spans]
+    bottom.axhspan(0.8, 1.2, color="tab:green", alpha=0.12, label="±20 %")
+    bottom.axhline(1.0, color="black", lw=0.8)
+    bottom.bar(mids, [r["ratio"] for r in spans], width=3.6, color="tab:blue", alpha=0.7,
+               label="span median / real")  # fmt: skip
+    bottom.set_ylabel("ratio")
+    bottom.set_xlabel("fiscal year")
+    bottom.legend(loc="upper right", fontsize="small")
+    bottom.grid(alpha=0.3)
+    fig.savefig(path, dpi=110, metadata={"Software": None})
+    plt.close(fig)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Play the ensembles and write the report."""
+    """Play the ensembles and write the report and its plot."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=200, help="seeds per scenario (200)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes (2)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "calibration.md")
     args = parser.parse_args(argv)
-    parts = []
     t0 = time.perf_counter()
-    for name in SCENARIOS:
-        parts.append(format_scenario(name, summarise(name, args.seeds, args.workers)))
-        print(f"calibrate: {name} done after {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    jobs = [(load_scenario(name), range(args.seeds)) for name in SCENARIOS]
+    facts = dict(zip(SCENARIOS, many_ensemble_facts(jobs, args.workers), strict=True))
+    print(f"calibrate: {len(jobs)} x {args.seeds} seeds played after "
+          f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)  # fmt: skip
+    png = args.out.with_name(args.out.stem + "_budget.png")
+    plot_budget(facts["history"], png)
     head = f"""# Calibration
 
 Written by `make calibrate` (`tools/calibrate.py --seeds {args.seeds}`): seeds 0..{args.seeds - 1}
-of each built-in scenario, to their scenario's end year. For each milestone: the reference
-(the real record for `history`, the series' canon for the others; sources in the tool),
-the agency first most often with its share of runs and 95 % Wilson interval, the median
-year of those firsts with the 5-95 % range, and every agency's share ("nobody": not reached
-before the scenario ends). Secret firsts count as firsts here. The references are not
-targets the engine is tuned to: they say how far the mechanisms are from the record.
+of each built-in scenario, to their scenario's end year. First the `history` baseline
+against the real record (WORLD.md; sources per row in the tool): its milestones, then
+NASA's budget. Then, for every scenario, each milestone's reference (the real record for
+`history`, the series' canon for the others), the agency first most often with its share
+of runs and 95 % Wilson interval, the median year of those firsts with the 5-95 % range,
+and every agency's share ("nobody": not reached before the scenario ends). Secret firsts
+count as firsts here. The references are not targets the engine is tuned to: they say how
+far the mechanisms are from the record. `tests/calibration` holds the thresholds the
+baseline is meant to meet.
 
 """
+    parts = [format_history(facts["history"]), format_budget(facts["history"], png.name)]
+    parts += [format_firsts(name, facts[name]) for name in SCENARIOS]
     args.out.write_text(head + "\n".join(parts), encoding="utf-8")
-    print(f"calibrate: wrote {args.out}", file=sys.stderr)
+    print(
+        f"calibrate: wrote {args.out} and {png.name} after {time.perf_counter() - t0:.0f} s",
+        file=sys.stderr,
+    )
     return 0
 
 

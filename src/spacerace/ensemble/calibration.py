@@ -1,0 +1,307 @@
+"""Calibration facts: a run reduced to the small numbers the calibration report compares.
+
+:func:`facts_of` reads one :class:`~spacerace.sim.result.RunResult` (its missions, firsts,
+event log and yearly metrics) into a small picklable dict; :func:`ensemble_facts` does it
+for many seeds in worker processes, each with one shared mission planner, so only these
+dicts travel back. ``tools/calibrate.py`` (``make calibrate``) and
+``tests/calibration`` read the dicts; nothing here tunes the engine.
+
+Everything is computed from the run's facts, never from its prose, except the one place
+the log has no other mark: a ground accident is a ``death`` event whose text says
+"training accident" (``sim.world_events``). The extraction is kept in this one module so it
+can switch to a per-flight facts table when the engine has one.
+
+A year is the calendar year of a day (``sim.calendar.Calendar``); a budget is the one in
+force at a year's end, which the 1 October appropriation set for the next fiscal year: the
+metrics row of year ``Y`` is fiscal year ``Y + 1``.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import math
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from spacerace.sim.calendar import Calendar
+from spacerace.world.mission_kinds import MISSION_KINDS
+
+if TYPE_CHECKING:
+    from spacerace.scenario.model import Scenario
+    from spacerace.sim.result import RunResult
+
+__all__ = [
+    "BUDGET_SPANS",
+    "TRAINING_ACCIDENT",
+    "band",
+    "count_landings",
+    "ensemble_facts",
+    "facts_of",
+    "first",
+    "landed",
+    "many_ensemble_facts",
+    "real_span_total",
+    "span_total",
+]
+
+TRAINING_ACCIDENT = "training accident"
+"""What the text of a ground-accident ``death`` event says (``sim.world_events``)."""
+
+BUDGET_SPANS = tuple((y, min(y + 4, 2003)) for y in range(1970, 2004, 5))
+"""Fiscal-year spans the budget is compared over: 1970-74, 1975-79, ..., 2000-03."""
+
+CHUNK_SEEDS = 10
+"""Seeds per worker task (as ``ensemble.backends.CHUNK_SEEDS``: a round trip costs ~1 ms)."""
+
+
+def landed(mission) -> bool:
+    """True if a crewed mission touched down on a surface (its landing phase was done).
+
+    Example:
+        >>> from types import SimpleNamespace as NS
+        >>> landed(NS(kind="lunar_landing", crew=("A",), phases_done=["transfer", "landing"]))
+        True
+        >>> landed(NS(kind="lunar_landing", crew=("A",), phases_done=["transfer"]))
+        False
+    """
+    kind = MISSION_KINDS.get(mission.kind)
+    if kind is None or kind.body not in ("moon", "mars") or not mission.crew:
+        return False
+    return "landing" in mission.phases_done
+
+
+def _arrived(mission) -> bool:
+    kind = MISSION_KINDS.get(mission.kind)
+    if kind is None:
+        return False
+    return any(p.arrives and p.name in mission.phases_done for p in kind.phases)
+
+
+def _first_year(found: dict, key, year: int) -> None:
+    if key not in found or year < found[key]:
+        found[key] = year
+
+
+def facts_of(result: RunResult) -> dict:
+    """The calibration facts of one run, as a small dict of numbers and labels.
+
+    Returns:
+        ``seed``; ``event_kinds``: sorted kinds in the log; ``firsts``: milestone ->
+        ``[agency, year, secret]``; ``landings``: ``{body: {agency: {year: crewed
+        landings}}}`` by the year of touchdown (departure plus transit);
+        ``station_years``: agency -> year its first crew reached a station (a
+        ``space_station`` mission arrived); ``treaty_year``: year of the first ``treaty``
+        event, or None; ``launches``: vehicle -> launches (test flights included);
+        ``first_launch``: vehicle -> year of its first launch, or of its first mission's
+        departure; ``programs_completed``: program -> ``[agency, year]`` of its first
+        completion; ``collapse``: agency -> year of its ``state_collapse`` event;
+        ``training_deaths``: ground-accident deaths; ``crew_lost``: agency -> people lost
+        in flight; ``budget``: agency -> ``{fiscal year: M$}``.
+    """
+    cal = Calendar(result.world.start_jd_tdb)
+    year = cal.year
+    firsts = {
+        key: [m.agency, year(m.day), bool(m.secret)]
+        for key, m in sorted(result.world.milestones.items())
+    }
+    landings: dict = {}
+    stations: dict = {}
+    first_launch: dict = {}
+    for m in result.world.missions:
+        if m.status == "planned":
+            continue
+        if landed(m):
+            body = MISSION_KINDS[m.kind].body
+            y = year(m.plan.depart_day + m.plan.transit_days)
+            per_year = landings.setdefault(body, {}).setdefault(m.agency, {})
+            per_year[y] = per_year.get(y, 0) + 1
+        if m.kind == "space_station" and m.crew and _arrived(m):
+            _first_year(stations, m.agency, year(m.plan.depart_day))
+        for v in {m.vehicle, m.crew_vehicle} - {""}:
+            _first_year(first_launch, v, year(m.plan.depart_day))
+    launches: dict = {}
+    programs: dict = {}
+    collapse: dict = {}
+    crew_lost: dict = {}
+    treaty = None
+    training = 0
+    for e in result.log:
+        kind = e.kind
+        if kind == "launch":
+            v = e.data.get("vehicle")
+            if v:
+                launches[v] = launches.get(v, 0) + 1
+                _first_year(first_launch, v, year(e.day))
+        elif kind == "program_completed":
+            p = e.data.get("program")
+            if p and p not in programs:
+                programs[p] = [e.agency, year(e.day)]
+        elif kind == "crew_lost":
+            n = int(e.data.get("count", len(e.actors)))
+            crew_lost[e.agency] = crew_lost.get(e.agency, 0) + n
+        elif kind == "death" and TRAINING_ACCIDENT in e.text:
+            training += 1
+        elif kind == "treaty" and treaty is None:
+            treaty = year(e.day)
+        elif kind == "state_collapse":
+            who = e.agency or e.data.get("agency")
+            if who:
+                _first_year(collapse, who, year(e.day))
+    budget: dict = {}
+    for row in result.metrics:
+        budget.setdefault(row["agency"], {})[row["year"] + 1] = float(row["budget_musd"])
+    return {
+        "seed": result.seed,
+        "event_kinds": sorted({e.kind for e in result.log}),
+        "firsts": firsts,
+        "landings": landings,
+        "station_years": stations,
+        "treaty_year": treaty,
+        "launches": launches,
+        "first_launch": first_launch,
+        "programs_completed": programs,
+        "collapse": collapse,
+        "training_deaths": training,
+        "crew_lost": crew_lost,
+        "budget": budget,
+    }
+
+
+def first(facts: dict, milestone: str) -> tuple[str, int] | None:
+    """Who reached a milestone first in a run, and in what year (None: nobody).
+
+    Example:
+        >>> first({"firsts": {"space_station": ["soviet", 1971, False]}}, "space_station")
+        ('soviet', 1971)
+    """
+    found = facts["firsts"].get(milestone)
+    return None if found is None else (found[0], found[1])
+
+
+def count_landings(facts: dict, body: str, agency: str, years: range | None = None) -> int:
+    """Crewed landings of an agency on a body in a run, in some years (default: all).
+
+    Example:
+        >>> count_landings({"landings": {"moon": {"nasa": {1969: 2, 1975: 1}}}}, "moon",
+        ...                "nasa", range(1969, 1973))
+        2
+    """
+    per_year = facts["landings"].get(body, {}).get(agency, {})
+    return sum(n for y, n in per_year.items() if years is None or y in years)
+
+
+def span_total(facts: dict, agency: str, years: Iterable[int]) -> float | None:
+    """An agency's budgets summed over fiscal years, M$ (None if a year is missing).
+
+    Example:
+        >>> span_total({"budget": {"nasa": {1970: 3.0, 1971: 4.0}}}, "nasa", [1970, 1971])
+        7.0
+    """
+    per_year = facts["budget"].get(agency, {})
+    values = [per_year.get(y) for y in years]
+    return None if any(v is None for v in values) else float(sum(values))
+
+
+def real_span_total(span: tuple[int, int]) -> float:
+    """NASA's real appropriations summed over a span of fiscal years, then-year M$.
+
+    Example:
+        >>> real_span_total((1969, 1969))
+        3995.0
+    """
+    from spacerace.catalog.budgets import nasa_appropriation_musd
+
+    return float(sum(nasa_appropriation_musd(y) for y in range(span[0], span[1] + 1)))
+
+
+def band(values: Sequence[float]) -> dict:
+    """Median and 5-95 % range (``numpy.percentile``, linear) of some values.
+
+    Example:
+        >>> band([1, 2, 3, 4, 5])
+        {'n': 5, 'median': 3.0, 'p5': 1.2, 'p95': 4.8, 'mean': 3.0}
+    """
+    if not len(values):
+        return {"n": 0, "median": None, "p5": None, "p95": None, "mean": None}
+    p5, med, p95 = (float(x) for x in np.percentile(np.asarray(values, float), [5, 50, 95]))
+    return {
+        "n": len(values),
+        "median": med,
+        "p5": round(p5, 6),
+        "p95": round(p95, 6),
+        "mean": float(np.mean(values)),
+    }
+
+
+# --- many seeds, in worker processes ---------------------------------------------------------
+
+
+def _facts_in_worker(scenario: Scenario, seeds: list[int]) -> list[dict]:
+    """A worker's task: play a chunk of seeds with the process's planner, keep the facts."""
+    from spacerace.ensemble.backends import _worker_planner
+    from spacerace.sim.engine import run_timeline
+
+    planner = _worker_planner(scenario)
+    return [facts_of(run_timeline(scenario, s, planner=planner)) for s in seeds]
+
+
+def ensemble_facts(scenario: Scenario, seeds: Iterable[int], workers: int = 2) -> list[dict]:
+    """The facts of each seed of a scenario, in seed order.
+
+    With ``workers`` > 1 the seeds are played in a local process pool ('spawn'), each
+    worker building the scenario's planner once (``ensemble.backends``) and returning only
+    the facts; with 1 they are played here with one planner.
+
+    Example:
+        >>> from spacerace.scenario.loader import load_scenario
+        >>> [f["seed"] for f in ensemble_facts(load_scenario("history"), [2, 1], workers=1)]
+        [1, 2]
+    """
+    return many_ensemble_facts([(scenario, seeds)], workers)[0]
+
+
+def many_ensemble_facts(
+    jobs: Sequence[tuple[Scenario, Iterable[int]]], workers: int = 2
+) -> list[list[dict]]:
+    """:func:`ensemble_facts` of several scenarios in one pool: no worker waits between them.
+
+    Returns:
+        For each ``(scenario, seeds)`` job, its seeds' facts in seed order.
+    """
+    jobs = [(sc, sorted(int(s) for s in seeds)) for sc, seeds in jobs]
+    total = sum(len(seeds) for _, seeds in jobs)
+    if workers <= 1 or total <= 1:
+        from spacerace.ensemble.backends import _warm_planner
+        from spacerace.sim.engine import run_timeline
+
+        out = []
+        for sc, seeds in jobs:
+            planner = _warm_planner(sc) if seeds else None
+            out.append([facts_of(run_timeline(sc, s, planner=planner)) for s in seeds])
+        return out
+    from spacerace.ensemble.backends import _init_worker, _stop_workers
+
+    size = max(1, min(CHUNK_SEEDS, math.ceil(total / (workers * 4))))
+    pool = cf.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(jobs[0][0], os.getpid()),
+    )
+    try:
+        futures = [
+            [pool.submit(_facts_in_worker, sc, seeds[i : i + size])
+             for i in range(0, len(seeds), size)]
+            for sc, seeds in jobs
+        ]  # fmt: skip
+        out = [[f for future in job for f in future.result()] for job in futures]
+    except BaseException:  # Ctrl-C, a lost worker: stop now, not after the queued chunks
+        _stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return [sorted(found, key=lambda f: f["seed"]) for found in out]

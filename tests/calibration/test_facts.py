@@ -1,0 +1,186 @@
+"""ensemble.calibration.facts_of: a hand-built run read exactly, and one played seed
+checked against what its log, people, vehicles and metrics say independently."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from spacerace.astro.time import iso_to_jd_tdb, jd_tdb_to_iso
+from spacerace.ensemble.calibration import (
+    count_landings,
+    ensemble_facts,
+    facts_of,
+    first,
+    span_total,
+)
+from spacerace.sim.calendar import Calendar
+from spacerace.world.event import Event, EventLog
+from spacerace.world.mission import Mission, MissionPlan
+from spacerace.world.world import Milestone
+
+START = iso_to_jd_tdb("1969-01-01")
+CAL = Calendar(START)
+
+
+def _plan(day, transit=3.0):
+    return MissionPlan(
+        delta_v_km_s=6.0,
+        imleo_kg=1e5,
+        launches=1,
+        depart_day=day,
+        transit_days=transit,
+        surface_days=1.0,
+        c3_km2_s2=0.0,
+        cost_musd=100.0,
+    )
+
+
+ROUND_TRIP = ("transfer", "landing", "return")
+
+
+def _mission(n, agency, kind, day, status, phases, vehicle="saturn_v", crew=("A", "B")):
+    return Mission(
+        id=f"{agency}-{n:04d}",
+        agency=agency,
+        kind=kind,
+        name=f"{agency} {n}",
+        vehicle=vehicle,
+        crew=crew,
+        plan=_plan(day),
+        status=status,
+        phases_done=list(phases),
+    )
+
+
+@pytest.fixture
+def tiny():
+    d = CAL.day_of
+    missions = [
+        # Apollo 11-like, and one launched 29 December 1969 that lands in 1970
+        _mission(1, "nasa", "lunar_landing", d(1969, 7, 16), "success", ROUND_TRIP),
+        _mission(2, "nasa", "lunar_landing", d(1969, 12, 29), "success", ROUND_TRIP),
+        # Apollo 13-like: aborted in transfer, no landing
+        _mission(3, "nasa", "lunar_landing", d(1970, 4, 11), "failed", ["transfer"]),
+        # lost on ascent after touching down: it landed
+        _mission(4, "soviet", "lunar_landing", d(1972, 5, 1), "lost", ["transfer", "landing"]),
+        # uncrewed: never a crewed landing
+        _mission(5, "nasa", "lunar_landing", d(1971, 1, 1), "success", ROUND_TRIP, crew=()),
+        # still planned at the end: not flown
+        _mission(6, "nasa", "lunar_landing", d(1972, 1, 1), "planned", []),
+        _mission(7, "soviet", "space_station", d(1971, 6, 6), "success", ["orbit"]),
+        _mission(8, "nasa", "space_station", d(1973, 5, 25), "success", ["orbit"]),
+        _mission(9, "nasa", "earth_orbit", d(1981, 4, 12), "success", ["orbit"], "space_shuttle"),
+    ]
+    log = EventLog()
+    for e in (
+        Event(d(1979, 3, 1), "launch", "nasa", "Space Shuttle test flight 1 succeeds.",
+              data={"vehicle": "space_shuttle", "success": True, "test": True}),
+        Event(d(1979, 6, 1), "launch", "nasa", "Saturn V launch 1 of 1 fails.",
+              data={"vehicle": "saturn_v", "success": False}),
+        Event(d(1970, 2, 1), "death", "nasa", "X dies in a training accident.", actors=("X",)),
+        Event(d(1971, 2, 1), "death", "soviet", "Y dies in a training accident."),
+        Event(d(1972, 2, 1), "death", "nasa", "Z dies of old age."),
+        Event(d(1971, 6, 29), "crew_lost", "soviet", "The crew is lost.",
+              actors=("P", "Q", "R"), data={"count": 3}),
+        Event(d(1972, 5, 4), "crew_lost", "soviet", "The crew is lost.", actors=("S", "T")),
+        Event(d(1975, 7, 17), "treaty", None, "A joint crew docks."),
+        Event(d(1977, 1, 1), "treaty", None, "Another treaty."),
+        Event(d(1986, 2, 20), "program_completed", "soviet", "Mir.", data={"program": "mir"}),
+        Event(d(1990, 1, 1), "program_completed", "nasa", "Mir too.", data={"program": "mir"}),
+        Event(d(1991, 12, 26), "state_collapse", "soviet", "The USSR dissolves."),
+    ):  # fmt: skip
+        log.append(e)
+    world = SimpleNamespace(
+        start_jd_tdb=START,
+        missions=missions,
+        milestones={
+            "crewed_lunar_landing": Milestone("crewed_lunar_landing", "nasa", d(1969, 7, 20)),
+            "crewed_mars_landing": Milestone(
+                "crewed_mars_landing", "dprk", d(1995, 3, 1), secret=True
+            ),
+        },
+    )
+    metrics = [
+        {"year": 1969, "agency": "nasa", "budget_musd": 3700.0},
+        {"year": 1970, "agency": "nasa", "budget_musd": 3300.0},
+        {"year": 1969, "agency": "soviet", "budget_musd": 4000.0},
+    ]
+    return SimpleNamespace(seed=7, world=world, log=log, metrics=metrics)
+
+
+def test_a_hand_built_run_is_read_exactly(tiny):
+    f = facts_of(tiny)
+    assert f["seed"] == 7
+    assert f["firsts"] == {
+        "crewed_lunar_landing": ["nasa", 1969, False],
+        "crewed_mars_landing": ["dprk", 1995, True],
+    }
+    assert f["landings"] == {"moon": {"nasa": {1969: 1, 1970: 1}, "soviet": {1972: 1}}}
+    assert count_landings(f, "moon", "nasa", range(1969, 1970)) == 1
+    assert count_landings(f, "moon", "nasa") == 2
+    assert f["station_years"] == {"soviet": 1971, "nasa": 1973}
+    assert f["treaty_year"] == 1975
+    assert f["launches"] == {"space_shuttle": 1, "saturn_v": 1}
+    assert f["first_launch"]["space_shuttle"] == 1979  # the test flight, before the mission
+    assert f["first_launch"]["saturn_v"] == 1969
+    assert f["programs_completed"] == {"mir": ["soviet", 1986]}
+    assert f["collapse"] == {"soviet": 1991}
+    assert f["training_deaths"] == 2
+    assert f["crew_lost"] == {"soviet": 5}
+    assert f["budget"] == {"nasa": {1970: 3700.0, 1971: 3300.0}, "soviet": {1970: 4000.0}}
+    assert span_total(f, "nasa", [1970, 1971]) == 7000.0
+    assert span_total(f, "nasa", [1970, 1972]) is None
+    assert first(f, "lunar_base") is None
+
+
+def test_facts_are_small_and_picklable(tiny):
+    import pickle
+
+    assert len(pickle.dumps(facts_of(tiny))) < 5_000
+
+
+@pytest.fixture(scope="module")
+def played(scenarios, planners):
+    from spacerace.sim.engine import run_timeline
+
+    return run_timeline(scenarios["history"], 3, planner=planners["history"])
+
+
+def _year(result, day):
+    return int(jd_tdb_to_iso(result.world.start_jd_tdb + day)[:4])
+
+
+def test_one_seed_agrees_with_its_log(played):
+    r, f = played, facts_of(played)
+    firsts = {
+        e.data["milestone"]: [e.agency, _year(r, e.day)]
+        for e in reversed(r.log.of_kind("milestone"))
+    }
+    assert {k: v[:2] for k, v in f["firsts"].items()} == firsts
+    # the first landing's touchdown year is the year of its milestone
+    landing = f["firsts"]["crewed_lunar_landing"]
+    assert min(f["landings"]["moon"][landing[0]]) == landing[1]
+    # people lost in flight: the metrics' cumulative count at the end, per agency
+    last = {m["agency"]: m["crew_lost"] for m in r.metrics}
+    assert {a: n for a, n in last.items() if n} == f["crew_lost"]
+    # every dead person died in a training accident or in flight (no other way to die)
+    dead = sum(p.status == "dead" for p in r.world.people.values())
+    assert dead == f["training_deaths"] + sum(f["crew_lost"].values())
+    # each 1 October's budget event is the metrics' budget for the next fiscal year
+    for e in r.log.of_kind("budget"):
+        fy = _year(r, e.day) + 1
+        if fy in f["budget"][e.agency]:
+            assert f["budget"][e.agency][fy] == e.data["budget_musd"], (e.agency, fy)
+    # launches of a vehicle: its record's total minus the real record it started with
+    for key, n in f["launches"].items():
+        spec = r.world.vehicle_specs[key]
+        record = r.world.vehicles[key]
+        assert record.total - spec.prior_successes - spec.prior_failures == n, key
+
+
+def test_workers_give_the_serial_facts(scenarios):
+    history = scenarios["history"]
+    pooled = ensemble_facts(history, [5, 4], workers=2)
+    assert pooled == ensemble_facts(history, [4, 5], workers=1)
