@@ -72,7 +72,8 @@ def test_a_delivery_feeds_a_base_and_earths_market_with_falling_prices(ensembles
         assert e.data["value_musd"] > 0
         if e.data["base"]:
             base = r.world.bases[e.data["base"]]
-            assert base.ledger["water_kg"]["delivered"] >= e.data["water_kg"]
+            # the event rounds to 0.1 kg, the ledger keeps the exact mass
+            assert base.ledger["water_kg"]["delivered"] >= e.data["water_kg"] - 0.05
     assert {e.data["base"] for _, e in deliveries} >= {"Happy Valley", "Jamestown"}
 
 

@@ -94,10 +94,11 @@ def test_a_kind_needs_as_many_flyers_as_its_crew(make_ctx):
 def test_an_upkeep_kind_is_offered_only_once_its_interval_has_passed(make_ctx):
     ctx = make_ctx(at_year=1960)
     interval = ctx.mech.missions.earth_orbit_interval_days  # earth_orbit's upkeep_interval
+    lead = ctx.mech.missions.mission_lead_days  # it would leave this long after deciding
     last = ctx.world.agencies["usa"].last_flown
-    last["earth_orbit"] = ctx.now - interval + 1.0
+    last["earth_orbit"] = ctx.now + lead - interval + 1.0
     assert "earth_orbit" not in {o.kind for o in mission_options(ctx, "usa")}
-    last["earth_orbit"] = ctx.now - interval
+    last["earth_orbit"] = ctx.now + lead - interval
     assert "earth_orbit" in {o.kind for o in mission_options(ctx, "usa")}
 
 

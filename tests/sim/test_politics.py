@@ -33,10 +33,10 @@ def test_a_legislated_agency_target_follows_the_us_formula(make_ctx, rivalry):
     usa = ctx.world.agencies["usa"]  # funding = "appropriation" (the default)
     expected = p.us_support_base + p.us_support_per_rivalry * rivalry
     assert support_target(ctx, usa) == pytest.approx(expected)
-    usa.race_won = True  # the post-Apollo cut
-    assert support_target(ctx, usa) == pytest.approx(expected * p.us_support_after_winning)
+    usa.race_won = True  # the post-Apollo cut: the post-race level, whatever the rivalry
+    assert support_target(ctx, usa) == pytest.approx(p.us_support_after_winning)
     usa.support_shift = 0.1
-    assert support_target(ctx, usa) == pytest.approx(expected * p.us_support_after_winning + 0.1)
+    assert support_target(ctx, usa) == pytest.approx(p.us_support_after_winning + 0.1)
 
 
 @pytest.mark.parametrize("key", ["ussr", "kp"])  # planned and secret: the leadership's formula

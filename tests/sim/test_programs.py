@@ -2,7 +2,8 @@
 
 Catalog rows used (catalog/data/programs.csv): apollo_lm developers US;private, l3 SU;KP,
 mars_vehicle requires nuclear_propulsion, shuttle brings the space_shuttle vehicle after
-4 test flights; space_station costs 2200 M$ of 1970 over 7 years.
+4 test flights; skylab (developers US, requires apollo_lm) costs 2200 M$ of 1970 over 3.9
+years; the generic space_station is left to companies and North Korea.
 """
 
 import pytest
@@ -18,6 +19,11 @@ def _offered(ctx, key):
     return {o.key: o for o in program_options(ctx, key)}
 
 
+def _for_goals(ctx, key):
+    """The offered programs that serve a goal (infrastructure left out)."""
+    return {k for k, o in _offered(ctx, key).items() if o.serves_goal}
+
+
 def test_is_met_reads_either_of_a_token(make_ctx):
     assert is_met("apollo_lm|l3", {"l3"}) and not is_met("apollo_lm|l3", {"shuttle"})
 
@@ -27,10 +33,10 @@ def test_the_lander_offered_is_the_one_open_to_the_agency_country(make_ctx):
     for agency in ctx.world.agencies.values():
         agency.capabilities = set()
         agency.goals = ("crewed_lunar_landing",)
-    assert set(_offered(ctx, "usa")) == {"apollo_lm"}
-    assert set(_offered(ctx, "ussr")) == {"l3"}
-    assert set(_offered(ctx, "kp")) == {"l3"}
-    assert set(_offered(ctx, "corp")) == {"apollo_lm"}  # "private" is among its developers
+    assert _for_goals(ctx, "usa") == {"apollo_lm"}
+    assert _for_goals(ctx, "ussr") == {"l3"}
+    assert _for_goals(ctx, "kp") == {"l3"}
+    assert _for_goals(ctx, "corp") == {"apollo_lm"}  # "private" is among its developers
 
 
 def test_no_program_closed_to_an_agency_is_ever_offered_for_any_goal(make_ctx):
@@ -49,20 +55,21 @@ def test_prerequisites_come_first_and_carry_the_goal(make_ctx):
     usa = ctx.world.agencies["usa"]
     usa.goals = ("crewed_mars_landing",)
     offered = _offered(ctx, "usa")
-    assert set(offered) == {"nuclear_propulsion"}  # mars_vehicle waits for it
+    assert _for_goals(ctx, "usa") == {"nuclear_propulsion"}  # mars_vehicle waits for it
     assert offered["nuclear_propulsion"].serves_goal == "crewed_mars_landing"
     usa.capabilities.add("nuclear_propulsion")
-    assert set(_offered(ctx, "usa")) == {"mars_vehicle"}
+    assert _for_goals(ctx, "usa") == {"mars_vehicle"}
 
 
 def test_an_option_prices_what_is_left_in_this_years_dollars(make_ctx):
     ctx = make_ctx(at_year=1960)
-    ctx.world.agencies["usa"].programs["space_station"] = ProgramProgress("space_station", 700.0)
-    option = _offered(ctx, "usa")["space_station"]
+    ctx.world.agencies["usa"].programs["skylab"] = ProgramProgress("skylab", 700.0)
+    option = _offered(ctx, "usa")["skylab"]
     factor = ctx.deflator(1970)  # the OMB deflator, 1970 -> 1960 dollars
     assert option.remaining_musd == pytest.approx((2200.0 - 700.0) * factor)
-    assert option.yearly_need_musd == pytest.approx(2200.0 / 7 * factor)
+    assert option.yearly_need_musd == pytest.approx(2200.0 / 3.9 * factor)
     assert option.in_progress and option.serves_goal == "space_station"
+    assert option.purpose == "station"
 
 
 def _fund_only(ctx, key, programs):
@@ -72,8 +79,8 @@ def _fund_only(ctx, key, programs):
 def test_funding_spends_the_crash_rate_within_the_development_pool(make_ctx):
     ctx = make_ctx()
     usa = ctx.world.agencies["usa"]
-    _fund_only(ctx, "usa", ["space_station"])
-    option = _offered(ctx, "usa")["space_station"]
+    _fund_only(ctx, "usa", ["skylab"])
+    option = _offered(ctx, "usa")["skylab"]
     funds = usa.funds_musd
     m = ctx.mech.programs
     pool = funds * (1.0 - m.operations_share)
@@ -81,23 +88,54 @@ def test_funding_spends_the_crash_rate_within_the_development_pool(make_ctx):
     ctx.env.process(fund_programs(ctx, "usa"))
     ctx.env.run(until=1.0)
     assert usa.funds_musd == pytest.approx(funds - spend)
-    progress = usa.programs["space_station"]
+    progress = usa.programs["skylab"]
     assert progress.spent_musd == pytest.approx(spend / ctx.deflator(1970))  # in 1970 dollars
-    assert [e.data["program"] for e in ctx.log.of_kind("program_started")] == ["space_station"]
+    assert [e.data["program"] for e in ctx.log.of_kind("program_started")] == ["skylab"]
+
+
+def test_after_its_race_a_program_gets_at_most_its_yearly_need(make_ctx):
+    ctx = make_ctx()
+    usa = ctx.world.agencies["usa"]
+    usa.race_won = True  # a legislature's race ends when it is won
+    assert not usa.racing
+    _fund_only(ctx, "usa", ["skylab"])
+    option = _offered(ctx, "usa")["skylab"]
+    funds = usa.funds_musd
+    ctx.env.process(fund_programs(ctx, "usa"))
+    ctx.env.run(until=1.0)
+    assert usa.funds_musd == pytest.approx(funds - option.yearly_need_musd)
+
+
+def test_a_new_program_is_approved_only_if_the_year_covers_its_yearly_need(make_ctx):
+    ctx = make_ctx()
+    usa = ctx.world.agencies["usa"]
+    option = _offered(ctx, "usa")["skylab"]
+    m = ctx.mech.programs
+    # a pool just under the yearly need, above program_min_funding_share of it
+    usa.funds_musd = 0.99 * option.yearly_need_musd / (1.0 - m.operations_share)
+    _fund_only(ctx, "usa", ["skylab"])
+    ctx.env.process(fund_programs(ctx, "usa"))
+    ctx.env.run(until=1.0)
+    assert "skylab" not in usa.programs
+    usa.programs["skylab"] = ProgramProgress("skylab", 100.0)  # started: it may go on
+    ctx.env.process(fund_programs(ctx, "usa"))
+    ctx.env.run(until=2.0)
+    assert usa.programs["skylab"].spent_musd > 100.0
 
 
 def test_a_year_funded_below_the_minimum_share_makes_no_progress(make_ctx):
     ctx = make_ctx()
     usa = ctx.world.agencies["usa"]
-    option = _offered(ctx, "usa")["space_station"]
+    usa.programs["skylab"] = ProgramProgress("skylab", 100.0)
+    option = _offered(ctx, "usa")["skylab"]
     m = ctx.mech.programs
     # a pool just under program_min_funding_share of the year's need
     usa.funds_musd = 0.99 * m.program_min_funding_share * option.yearly_need_musd
     usa.funds_musd /= 1.0 - m.operations_share
-    _fund_only(ctx, "usa", ["space_station"])
+    _fund_only(ctx, "usa", ["skylab"])
     ctx.env.process(fund_programs(ctx, "usa"))
     ctx.env.run(until=1.0)
-    assert "space_station" not in usa.programs
+    assert usa.programs["skylab"].spent_musd == 100.0
 
 
 def test_a_paid_vehicle_program_flies_its_tests_then_adds_the_vehicle(make_ctx):
@@ -118,19 +156,22 @@ def test_a_paid_vehicle_program_flies_its_tests_then_adds_the_vehicle(make_ctx):
     assert ctx.world.vehicles["space_shuttle"].flights == 4
 
 
-def test_a_paid_program_waits_for_its_shortest_duration(make_ctx):
+def test_a_paid_program_completes_on_the_day_its_shortest_duration_ends(make_ctx):
     ctx = make_ctx(at_year=1960)
     usa = ctx.world.agencies["usa"]
-    spec = ctx.ref.programs["space_station"]
-    # _maybe_complete: done once spent and duration / crash_program_rate - 1 years passed
-    shortest = spec.duration_years / ctx.mech.programs.crash_program_rate - 1.0
-    started = ctx.now - (shortest - 0.1) * 365.25
-    usa.programs["space_station"] = ProgramProgress("space_station", spec.cost_musd, started)
+    spec = ctx.ref.programs["skylab"]
+    # racing: the shortest duration is duration / crash_program_rate
+    shortest_days = spec.duration_years / ctx.mech.programs.crash_program_rate * 365.25
+    started = ctx.now - 100.0
+    usa.programs["skylab"] = ProgramProgress("skylab", spec.cost_musd, started)
     _fund_only(ctx, "usa", [])
     ctx.env.process(fund_programs(ctx, "usa"))
-    ctx.env.run(until=ctx.now + 1.0)
-    assert "space_station" not in usa.capabilities
-    usa.programs["space_station"].started_day = ctx.now - (shortest + 0.1) * 365.25
-    ctx.env.process(fund_programs(ctx, "usa"))
-    ctx.env.run(until=ctx.now + 1.0)
-    assert "space_station" in usa.capabilities
+    due = started + shortest_days
+    ctx.env.run(until=due - 1.0)
+    assert "skylab" not in usa.capabilities
+    ctx.env.run(until=due + 1.0)
+    assert "skylab" in usa.capabilities and "skylab" not in usa.programs
+    (done,) = ctx.log.of_kind("program_completed")
+    assert done.day == pytest.approx(due)
+    (launched,) = ctx.log.of_kind("station_launched")  # a station program puts it in orbit
+    assert launched.data["program"] == "skylab"
