@@ -12,8 +12,12 @@ Thresholds and why:
   modelled, not replayed (Planetary Society table in the catalog).
 * for-all-mankind: the scripted landing on 1969-06-26 in every seed; both superpowers'
   1974 budgets above history's (the race intensifies); a lunar base by 1977 in >= 60 %; a
-  first crewed Mars landing in the 1990s in > 40 % ("most seeds" in the issue: measured 57 %
-  at 30 seeds; 40 % leaves room for +-8 % sampling noise at 40 seeds).
+  first crewed Mars landing by 1999 in > 40 % ("most seeds" in the issue) and none before
+  1985 (the 1969 Space Task Group plan's earliest landing was 1981-83 at full funding, and
+  the Mars ship needs nuclear propulsion first). Before issue 11 the landing came in the
+  1990s (median 1993); since NASA's budget grows with federal outlays and, its race never
+  won, stays near its 1969 share of them (about twice the real appropriation), the ship is
+  paid for by the mid-1980s and the median landing is 1989 (200 seeds, docs/calibration.md).
 """
 
 import statistics
@@ -86,6 +90,7 @@ def test_fam_bases_and_mars_emerge(ensembles):
     runs = ensembles["for-all-mankind"]
     bases = [r for r in runs if (_year(r, "lunar_base") or 9999) <= 1977]
     assert len(bases) >= 0.60 * len(runs)
-    mars = [r for r in runs if 1990 <= (_year(r, "crewed_mars_landing") or 0) <= 1999]
-    assert len(mars) > 0.40 * len(runs)
+    years = [_year(r, "crewed_mars_landing") for r in runs]
+    assert sum(1 for y in years if y and y <= 1999) > 0.40 * len(runs)
+    assert all(y >= 1985 for y in years if y)
     assert not any(e.scripted for r in runs for e in r.log.of_kind("base_founded"))
