@@ -44,6 +44,8 @@ class AgencySpec:
             (``catalog.budgets.BUDGET_SERIES``: ``"nasa-appropriation"``,
             ``"soviet-estimate"``), "" for none (a budget of 0).
         base_names: Body -> name of its first base there, as sorted (body, name) pairs.
+        mission_names: Naming scheme of its flights (``catalog.mission_names``); default
+            ``"generic"``: "<name> <kind label> <n>".
     """
 
     key: str
@@ -69,6 +71,7 @@ class AgencySpec:
     nationality: str = ""
     budget_source: str = ""
     base_names: tuple[tuple[str, str], ...] = ()
+    mission_names: str = "generic"
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ def profile_of(spec: AgencySpec) -> AgencyProfile:
         crew_title=spec.crew_title,
         nationality=spec.nationality,
         base_names=spec.base_names,
+        mission_names=spec.mission_names,
     )
 
 
