@@ -3,8 +3,8 @@
 A mission kind is a row of :data:`MISSION_KINDS`: where it goes, how many fly, what the
 agency must have developed, the phases after launch with the mechanic that gives each
 one's risk and how long it lasts, whether it is an upkeep flight and how often, how many
-launches it may take, whether it waits for a real window, the firsts it earns and how its
-missions are named. The engine (``sim.mission_options``, ``sim.flights``, ``sim.landings``)
+launches it may take, whether it waits for a real window, the firsts it earns and its label
+(the agency's naming scheme, ``catalog.mission_names``, names its flights). The engine (``sim.mission_options``, ``sim.flights``, ``sim.landings``)
 and the built-in policies read these rows; the planner builds a kind's plan with the
 builder its ``planner`` names. docs/engine.md shows, as a worked example, adding a kind.
 
@@ -103,7 +103,8 @@ class MissionKind:
             rather than the plan's surface stay, when they live at the base.
         milestones: Firsts it earns on arrival.
         woman_milestone: First it earns on arrival when a woman is in the crew ("" if none).
-        label: How its missions are named: "<agency> <label> <n>".
+        label: What its missions are called in prose; the generic naming scheme names
+            them "<agency> <label> <n>" (others: ``catalog.mission_names``).
     """
 
     key: str
