@@ -64,7 +64,7 @@ class NameRule:
         """The counters its pattern advances, in order (placeholders not in FIELDS).
 
         Example:
-            >>> load_mission_names()["soviet"].rules[3].counters
+            >>> load_mission_names()["soviet"].rules[2].counters
             ('soyuz', 'salyut')
         """
         names = [f for _, f, _, _ in string.Formatter().parse(self.pattern) if f]

@@ -4,9 +4,10 @@ A mission kind is a row of :data:`MISSION_KINDS`: where it goes, how many fly, w
 agency must have developed, the phases after launch with the mechanic that gives each
 one's risk and how long it lasts, whether it is an upkeep flight and how often, how many
 launches it may take, whether it waits for a real window, the firsts it earns and its label
-(the agency's naming scheme, ``catalog.mission_names``, names its flights). The engine (``sim.mission_options``, ``sim.flights``, ``sim.landings``)
-and the built-in policies read these rows; the planner builds a kind's plan with the
-builder its ``planner`` names. docs/engine.md shows, as a worked example, adding a kind.
+(the agency's naming scheme, ``catalog.mission_names``, names its flights). The engine
+(``sim.mission_options``, ``sim.flights``, ``sim.landings``) and the built-in policies read
+these rows; the planner builds a kind's plan with the builder its ``planner`` names.
+docs/engine.md shows, as a worked example, adding a kind.
 
 A goal (:data:`GOALS`) is a milestone an agency pursues: the kind that achieves it, the
 capabilities it needs, and whether it may be given up once a rival has it. A surface body
