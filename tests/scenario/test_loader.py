@@ -486,6 +486,7 @@ def test_profile_defaults_follow_the_kind():
     assert (nasa.funding, nasa.public_firsts, nasa.superpower) == ("appropriation", True, False)
     assert (nasa.crew_title, nasa.nationality, nasa.budget_source) == ("astronaut", "US", "")
     assert soviet.base_names == ()
+    assert (nasa.mission_names, soviet.mission_names) == ("generic", "generic")
 
 
 def test_declared_profile_is_read():
@@ -548,6 +549,12 @@ def test_builtin_profiles_have_no_country_branches_to_stand_in_for():
             "agencies.soviet.superpower",
             "expected true or false",
         ),
+        (
+            'country = "SU"\n',
+            'country = "SU"\nmission_names = "soyuz"  # <-\n',
+            "agencies.soviet.mission_names",
+            "expected one of dprk, generic, helios, nasa, soviet",
+        ),
     ],
 )
 def test_bad_profile_fields(old, new, field, expected):
@@ -555,6 +562,18 @@ def test_bad_profile_fields(old, new, field, expected):
     err = error(text)
     assert err.field == field and expected in str(err), str(err)
     assert err.line == marked_line(text)
+
+
+def test_two_agencies_may_not_share_a_naming_scheme():
+    # both would fly an "Apollo 11": the second to declare it is told which one has it
+    text = replace('country = "US"\n', 'country = "US"\nmission_names = "nasa"\n')
+    text = text.replace('country = "SU"\n', 'country = "SU"\nmission_names = "nasa"  # <-\n')
+    err = error(text)
+    assert err.field == "agencies.soviet.mission_names", str(err)
+    assert '"nasa" already names the flights of agencies.nasa' in str(err)
+    assert err.line == marked_line(text)
+    generic = text.replace('mission_names = "nasa"', 'mission_names = "generic"')
+    assert parse_scenario(generic, "good.toml").agencies["soviet"].mission_names == "generic"
 
 
 # --- every mistake in one pass; what run cannot play; sizes ----------------------------------

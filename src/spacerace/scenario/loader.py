@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from spacerace.catalog.budgets import BUDGET_SERIES, ECONOMY_SERIES
+from spacerace.catalog.mission_names import load_mission_names
 from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.errors import ScenarioError
@@ -113,6 +114,7 @@ _AGENCY = {
     "economy": Field("string", False, tuple(ECONOMY_SERIES)),
     "successor": Field("string"),
     "base_names": Field("names"),
+    "mission_names": Field("string", False, tuple(sorted(load_mission_names()))),
 }
 _PERSON = {
     "name": Field("string", True),
@@ -439,7 +441,24 @@ def _agencies(r: Reader, data: Any, start_year: int, end_year: int) -> dict[str,
     for key, value in table.items():
         with r.guard():
             agencies[key] = _agency(r, key, value, start_year, end_year)
+    _check_schemes_unshared(r, agencies)
     return agencies
+
+
+def _check_schemes_unshared(r: Reader, agencies: Mapping[str, AgencySpec]) -> None:
+    """Two agencies naming their flights alike would both fly an Apollo 11."""
+    first_user: dict[str, str] = {}
+    for key, spec in agencies.items():
+        scheme = spec.mission_names
+        if scheme == "generic":  # its names start with the agency's own name
+            continue
+        if scheme in first_user:
+            problem = (
+                f"{show(scheme)} already names the flights of agencies.{first_user[scheme]}; "
+                'two agencies with one scheme would repeat names (use "generic" or another)'
+            )
+            r.note(("agencies", key, "mission_names"), problem)
+        first_user.setdefault(scheme, key)
 
 
 def _agency(r: Reader, key: str, value: Any, start_year: int, end_year: int) -> AgencySpec:

@@ -48,6 +48,8 @@ class AgencySpec:
             "" for a budget constant in real terms.
         successor: Name a planned-economy agency carries on under if its state collapses
             ("" if its state is not modelled as able to fall).
+        mission_names: Naming scheme of its flights (``catalog.mission_names``); default
+            ``"generic"``: "<name> <kind label> <n>".
     """
 
     key: str
@@ -75,6 +77,7 @@ class AgencySpec:
     base_names: tuple[tuple[str, str], ...] = ()
     economy: str = ""
     successor: str = ""
+    mission_names: str = "generic"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import simpy
 
 from spacerace.catalog.budgets import deflate_musd
+from spacerace.catalog.mission_names import NamingScheme, load_mission_names
 from spacerace.policy.base import AgencyView, Policy
 from spacerace.sim.calendar import Calendar
 from spacerace.sim.planner import MissionPlanner
@@ -47,6 +48,7 @@ class RunReference:
         recruit_countries: Country codes the astronaut data set has people of.
         base_names: Body -> name of the first base there of an agency whose profile names
             none (the scenario's), as (body, name) pairs.
+        mission_names: Naming schemes by key (``catalog.mission_names``).
     """
 
     programs: Mapping[str, ProgramSpec]
@@ -55,6 +57,7 @@ class RunReference:
     rates: Mapping[str, float]
     recruit_countries: frozenset[str]
     base_names: tuple[tuple[str, str], ...] = ()
+    mission_names: Mapping[str, NamingScheme] = field(default_factory=load_mission_names)
 
 
 @dataclass

@@ -7,6 +7,8 @@ decision point, whether to keep goals a rival reached first and which of the opt
 cost paid, its departure set, delayed by political approval where its kind is not bound to
 a window) and flown (``sim.flights``). Several missions may be in preparation at once; a
 goal already served by a mission on its way is not offered again until that one ends.
+Its name comes from its agency's naming scheme (``mission_name``; rows in
+``catalog.mission_names``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from spacerace.sim.mission_options import (
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS
 
-__all__ = ["commit_mission", "decide_process", "review_goals"]
+__all__ = ["commit_mission", "decide_process", "mission_name", "review_goals"]
 
 
 def decide_process(ctx: RunContext, key: str):
@@ -138,7 +140,7 @@ def commit_mission(ctx: RunContext, key: str, choice: MissionOption) -> Mission 
         id=f"{key}-{count:04d}",
         agency=key,
         kind=choice.kind,
-        name=f"{agency.name} {kind.label} {count}",
+        name=mission_name(ctx, key, choice.kind, choice.crew_vehicle or choice.vehicle, plan),
         vehicle=choice.vehicle,
         crew=tuple(crew),
         plan=plan,
@@ -148,3 +150,30 @@ def commit_mission(ctx: RunContext, key: str, choice: MissionOption) -> Mission 
     ctx.world.missions.append(mission)
     agency.last_flown[choice.kind] = plan.depart_day
     return mission
+
+
+def mission_name(ctx: RunContext, key: str, kind: str, vehicle: str, plan) -> str:
+    """Name agency ``key``'s next flight of ``kind`` by its scheme, advancing its counters.
+
+    ``vehicle`` is the one the crew rides (uncrewed: the launcher); ``plan`` gives the
+    departure year. The first rule of the scheme that matches names it (docs/engine.md,
+    "Mission names"); a name already flown in the run (a scheme naming by year, Mars-94,
+    twice in one year) gets " (2)", " (3)" ...
+    """
+    agency = ctx.world.agencies[key]
+    scheme = ctx.ref.mission_names[agency.profile.mission_names]
+    rule = scheme.rule_for(kind, vehicle, agency.capabilities)
+    numbers = {c: agency.numbers.take(c, scheme.counters[c].first) for c in rule.counters}
+    name = rule.pattern.format(
+        agency=agency.name,
+        label=MISSION_KINDS[kind].label,
+        count=agency.mission_count,
+        yy=f"{ctx.cal.year(plan.depart_day) % 100:02d}",
+        **numbers,
+    )
+    taken = {m.name for m in ctx.world.missions}
+    unique, k = name, 1
+    while unique in taken:
+        k += 1
+        unique = f"{name} ({k})"
+    return unique

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacerace.scenario.model import Scenario
 from spacerace.sim.context import RunContext
 from spacerace.sim.flights import flight_process
+from spacerace.sim.missions import mission_name
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import MISSION_KINDS, is_met
 
@@ -78,7 +79,7 @@ def _scripted_mission(ctx: RunContext, event):
         id=f"{event.agency}-scripted-{event.date}",
         agency=event.agency,
         kind=event.mission,
-        name=event.name or f"{agency.name} {event.mission.replace('_', ' ')}",
+        name=event.name or mission_name(ctx, event.agency, event.mission, vehicle.key, plan),
         vehicle=vehicle.key,
         crew=tuple(event.crew),
         plan=plan,

@@ -59,6 +59,7 @@ def profile_of(spec: AgencySpec) -> AgencyProfile:
         base_names=spec.base_names,
         economy=spec.economy,
         successor=spec.successor,
+        mission_names=spec.mission_names,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["FUNDING", "Agency", "AgencyProfile", "ProgramProgress"]
+__all__ = ["FUNDING", "Agency", "AgencyProfile", "MissionNumbers", "ProgramProgress"]
 
 FUNDING = ("appropriation", "planned", "private", "secret")
 """How an agency gets its money (see :class:`AgencyProfile`)."""
@@ -34,6 +34,9 @@ class AgencyProfile:
             planned economy's output), "" for a budget constant in real terms.
         successor: Name it carries on under if the state behind it collapses (a planned
             economy's; ``sim.regime``), "" if it is not modelled as able to fall.
+        mission_names: The naming scheme of its flights (``catalog.mission_names``:
+            ``"nasa"`` names them Apollo, Skylab, STS ...); ``"generic"`` names them
+            "<agency> <kind label> <n>".
     """
 
     funding: str = "appropriation"
@@ -44,6 +47,7 @@ class AgencyProfile:
     base_names: tuple[tuple[str, str], ...] = ()
     economy: str = ""
     successor: str = ""
+    mission_names: str = "generic"
 
     @property
     def is_legislated(self) -> bool:
@@ -84,6 +88,29 @@ class ProgramProgress:
 
 
 @dataclass
+class MissionNumbers:
+    """The numbers an agency's naming scheme has given so far, by counter.
+
+    Attributes:
+        last: Counter key (``"apollo"``) -> the last number given.
+    """
+
+    last: dict[str, int] = field(default_factory=dict)
+
+    def take(self, counter: str, first: int) -> int:
+        """Give the counter's next number (``first`` the first time) and remember it.
+
+        Example:
+            >>> numbers = MissionNumbers()
+            >>> numbers.take("apollo", 11), numbers.take("apollo", 11), numbers.take("sts", 1)
+            (11, 12, 1)
+        """
+        number = max(self.last.get(counter, first - 1) + 1, first)
+        self.last[counter] = number
+        return number
+
+
+@dataclass
 class Agency:
     """A space program: NASA, the Soviet program, Helios, North Korea's program.
 
@@ -116,7 +143,8 @@ class Agency:
         achieved: Milestone keys it has achieved (first or not).
         announced: Milestones whose later achievement ("... too") was told.
         last_flown: Mission kind -> planned departure day of its last mission of that kind.
-        mission_count: Missions it has committed to (numbers its missions).
+        mission_count: Missions it has committed to (numbers its missions' ids).
+        numbers: What its naming scheme's counters have given (Apollo 11, 12, ...).
         crew_lost: People lost in its flights and at its bases, cumulative.
         landing_sites: Body -> ids of its missions that landed at a site there.
         support_shift: Lasting shift of its target support (elections, propaganda firsts).
@@ -151,6 +179,7 @@ class Agency:
     announced: set[str] = field(default_factory=set)
     last_flown: dict[str, float] = field(default_factory=dict)
     mission_count: int = 0
+    numbers: MissionNumbers = field(default_factory=MissionNumbers)
     crew_lost: int = 0
     landing_sites: dict[str, list[str]] = field(default_factory=dict)
     support_shift: float = 0.0

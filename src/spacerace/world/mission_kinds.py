@@ -3,10 +3,11 @@
 A mission kind is a row of :data:`MISSION_KINDS`: where it goes, how many fly, what the
 agency must have developed, the phases after launch with the mechanic that gives each
 one's risk and how long it lasts, whether it is an upkeep flight and how often, how many
-launches it may take, whether it waits for a real window, the firsts it earns and how its
-missions are named. The engine (``sim.mission_options``, ``sim.flights``, ``sim.landings``)
-and the built-in policies read these rows; the planner builds a kind's plan with the
-builder its ``planner`` names. docs/engine.md shows, as a worked example, adding a kind.
+launches it may take, whether it waits for a real window, the firsts it earns and its label
+(the agency's naming scheme, ``catalog.mission_names``, names its flights). The engine
+(``sim.mission_options``, ``sim.flights``, ``sim.landings``) and the built-in policies read
+these rows; the planner builds a kind's plan with the builder its ``planner`` names.
+docs/engine.md shows, as a worked example, adding a kind.
 
 A goal (:data:`GOALS`) is a milestone an agency pursues: the kind that achieves it, the
 capabilities it needs, and whether it may be given up once a rival has it. A surface body
@@ -103,7 +104,8 @@ class MissionKind:
             rather than the plan's surface stay, when they live at the base.
         milestones: Firsts it earns on arrival.
         woman_milestone: First it earns on arrival when a woman is in the crew ("" if none).
-        label: How its missions are named: "<agency> <label> <n>".
+        label: What its missions are called in prose; the generic naming scheme names
+            them "<agency> <label> <n>" (others: ``catalog.mission_names``).
         uses_flight_set: True if each mission uses up one flight set of the program that
             gives the agency its kind (``Agency.flight_sets``: the Apollo landers bought).
     """
