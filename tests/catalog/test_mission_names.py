@@ -13,9 +13,6 @@ from spacerace.world.mission_kinds import MISSION_KINDS
 
 SCHEMES = load_mission_names()
 
-"""Station programs other engineers are adding to programs.csv (issue 11); the rows name
-them already. Drop this set once they are catalog rows."""
-
 
 def _keys(column: str) -> list[str]:
     return [] if column == "*" else column.split("|")

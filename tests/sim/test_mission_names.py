@@ -63,9 +63,11 @@ def test_first_lunar_landing_of_history_is_apollo_11_or_the_next_after_failed_at
         if not landed:
             continue
         before = nasa[: nasa.index(landed[0])]
-        # nothing else flew before it: only failed attempts took Apollo numbers
-        assert all(m.kind == "lunar_landing" and m.status != "success" for m in before)
-        assert landed[0].name == f"Apollo {11 + len(before)}", result.seed
+        # only failed landing attempts and Apollo flights in Earth orbit (missions are
+        # prepared in parallel) took Apollo numbers before it
+        apollo = [m for m in before if m.name.startswith("Apollo ")]
+        assert all(m.kind == "earth_orbit" or m.status != "success" for m in apollo)
+        assert landed[0].name == f"Apollo {11 + len(apollo)}", result.seed
         checked += 1
     assert checked >= 30  # NASA lands in most seeds of history (docs/calibration.md)
 
