@@ -53,11 +53,6 @@ def test_a_vehicle_not_crew_rated_takes_the_crew_on_the_best_crew_rated_one(make
     assert option.success_odds == pytest.approx(expected, rel=1e-12)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mission_options averages the pool's best three skills over 3 even when the pool "
-    "has fewer (sum(pool[:3]) / 3): a two-person pool's odds use 2/3 of its skill",
-)
 def test_odds_use_the_mean_skill_of_a_pool_smaller_than_three(make_ctx):
     ctx = make_ctx(at_year=1960)
     ctx.world.people["Carl Cole"].status = "injured"  # the pool: Ann Able 0.9, Bob Baker 0.8
@@ -154,3 +149,27 @@ def test_best_odds_is_the_best_vehicle_for_a_skill_07_crew(make_ctx):
     assert best_odds(ctx, "usa", "lunar_landing") == pytest.approx(expected, rel=1e-12)
     ctx.world.agencies["corp"].fleet = set()
     assert best_odds(ctx, "corp", "lunar_landing") == 0.0  # no vehicle, no option
+
+
+def test_a_lunar_landing_needs_a_flight_set_and_uses_one(make_ctx):
+    # apollo_lm buys 10 flight sets (programs.csv units: Apollo 11-20 of the 1969 plan)
+    from spacerace.sim.missions import commit_mission
+
+    ctx = make_ctx(at_year=1960)
+    usa = ctx.world.agencies["usa"]
+    assert usa.flight_sets == {"apollo_lm": 10}
+    option = next(o for o in mission_options(ctx, "usa") if o.kind == "lunar_landing")
+    mission = commit_mission(ctx, "usa", option)
+    assert mission is not None and usa.flight_sets == {"apollo_lm": 9}
+    usa.flight_sets["apollo_lm"] = 0
+    assert "lunar_landing" not in {o.kind for o in mission_options(ctx, "usa")}
+
+
+def test_a_goal_with_a_mission_on_its_way_is_not_offered_again(make_ctx):
+    from spacerace.sim.missions import commit_mission
+
+    ctx = make_ctx(at_year=1960)
+    first = next(o for o in mission_options(ctx, "usa") if o.serves_goal)
+    commit_mission(ctx, "usa", first)
+    again = [o for o in mission_options(ctx, "usa") if o.serves_goal == first.serves_goal]
+    assert again == []

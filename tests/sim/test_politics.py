@@ -184,3 +184,31 @@ def test_below_the_threshold_the_superpowers_sign_the_treaty_once(make_ctx):
         "corp": 0.0, "kp": 0.0, "usa": prestige, "ussr": prestige,
     }  # fmt: skip
     assert len(ctx.log.of_kind("treaty")) == 1
+
+
+def test_a_budget_grows_with_the_economy_its_profile_names(make_ctx):
+    # FY1958 budget = the 1957 budget (5000 M$ in tiny) x support x (federal outlays FY1958 /
+    # FY1957): OMB Historical Table 1.1 (catalog budgets.csv), not the deflator
+    from spacerace.catalog.budgets import federal_outlays_musd
+
+    ctx = make_ctx()
+    ctx.ref = dataclasses.replace(ctx.ref, rates={**ctx.ref.rates, "us_recession": 0.0})
+    usa = ctx.world.agencies["usa"]
+    usa.profile = dataclasses.replace(usa.profile, economy="us-federal-outlays")
+    _run_to(ctx, fiscal_process(ctx), 1957, 10, 1)
+    growth = federal_outlays_musd(1958) / federal_outlays_musd(1957)
+    assert usa.budget_musd == pytest.approx(5000.0 * usa.support * growth)
+    (event,) = [e for e in ctx.log.of_kind("budget") if e.agency == "usa"]
+    assert "us-federal-outlays" in event.cause
+
+
+def test_after_a_won_race_the_target_is_the_post_race_level_whatever_the_rivalry(make_ctx):
+    ctx = make_ctx()
+    usa = ctx.world.agencies["usa"]
+    usa.race_won = True
+    levels = set()
+    for rivalry in (0.1, 0.5, 0.9):
+        ctx.world.rivalry = rivalry
+        levels.add(support_target(ctx, usa))
+    assert levels == {ctx.mech.politics.us_support_after_winning}
+    assert not usa.racing  # and its programs lose their crash rate (sim.programs)

@@ -175,3 +175,28 @@ def test_a_paid_program_completes_on_the_day_its_shortest_duration_ends(make_ctx
     assert done.day == pytest.approx(due)
     (launched,) = ctx.log.of_kind("station_launched")  # a station program puts it in orbit
     assert launched.data["program"] == "skylab"
+
+
+def test_a_goal_is_contested_only_while_a_racing_rival_funds_its_way_there(make_ctx):
+    ctx = make_ctx(at_year=1960)
+    usa, ussr = ctx.world.agencies["usa"], ctx.world.agencies["ussr"]
+    for agency in (usa, ussr):
+        agency.goals = ("crewed_mars_landing",)
+    assert not _offered(ctx, "usa")["nuclear_propulsion"].contested  # nobody on the way
+    ussr.programs["nuclear_propulsion"] = ProgramProgress("nuclear_propulsion", 10.0)
+    ussr.programs["nuclear_propulsion"].funded_day = ctx.now - 30.0
+    assert _offered(ctx, "usa")["nuclear_propulsion"].contested
+    ussr.race_lost = True  # a rival out of its race is no threat
+    assert not _offered(ctx, "usa")["nuclear_propulsion"].contested
+    ussr.race_lost = False
+    ussr.programs["nuclear_propulsion"].funded_day = ctx.now - 800.0  # left without money
+    assert not _offered(ctx, "usa")["nuclear_propulsion"].contested
+
+
+def test_infrastructure_is_proposed_whatever_the_goals(make_ctx):
+    ctx = make_ctx(at_year=1960)
+    ctx.world.agencies["usa"].goals = ()
+    offered = _offered(ctx, "usa")
+    assert {"skylab", "shuttle"} <= set(offered)  # a station and transport it may build
+    assert "sea_dragon" not in offered  # heavy cargo only for an agency with a base
+    assert all(not o.serves_goal for o in offered.values())

@@ -86,7 +86,8 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
     fleet = sorted(agency.fleet)
     pool = ctx.crew_pool(key)
     has_woman = any(p.sex == "female" for p in pool)
-    skill = sum(p.skill for p in pool[:3]) / 3 if pool else 0.0
+    best = pool[:3]  # the skill a crew of up to three would bring: their mean
+    skill = sum(p.skill for p in best) / len(best) if best else 0.0
     kinds = ctx.kinds_open_to(key)
     last = agency.last_flown
     nuclear = "nuclear_propulsion" in agency.capabilities
