@@ -42,6 +42,9 @@ class ProgramSpec:
             sake; ``"cargo"`` (a heavy cargo launcher) is proposed only to supply a base.
         units: Flight sets its cost buys for missions that use them up (the Apollo
             landers), 0 if it buys no countable flight hardware.
+        lifetime_years: Years a station it launches stays in orbit, 0 for no set end
+            (Skylab 1973-79; the Salyut series 1971-86 as one line of stations; Mir
+            1986-2001; the ISS and the generic station: none within the scenarios).
         source: Where the cost comes from (short; details in PROVENANCE.md).
     """
 
@@ -58,6 +61,7 @@ class ProgramSpec:
     developers: tuple[str, ...] = ()
     purpose: str = ""
     units: int = 0
+    lifetime_years: float = 0.0
 
     def is_unlocked(self, completed: Collection[str]) -> bool:
         """Return True if every requirement is met by the completed program keys.
@@ -96,6 +100,7 @@ def parse_programs(lines: Iterable[str]) -> dict[str, ProgramSpec]:
             developers=tuple(t for t in row.get("developers", "").split(";") if t),
             purpose=row.get("purpose", ""),
             units=int(row.get("units") or 0),
+            lifetime_years=float(row.get("lifetime_years") or 0.0),
         )
     return programs
 

@@ -43,12 +43,14 @@ TERMINAL_NAME_WIDTH = 20
 _KEY_KINDS = (
     "milestone",
     "crew_lost",
+    "state_collapse",
     "base_founded",
     "scripted_note",
     "agency_founded",
     "election",
     "leader",
     "program_completed",
+    "station_retired",
     "treaty",
     "base_joined",
     "base_evacuated",
@@ -64,6 +66,7 @@ _KEY_KINDS = (
 """Kinds a concise chronicle keeps, most important first (the trimming order)."""
 
 _ROUTINE_KINDS = (
+    "stability",
     "support",
     "recruitment",
     "retirement",

@@ -278,17 +278,20 @@ class RunContext:
     def kinds_open_to(self, key: str) -> list:
         """Mission kinds whose needs agency ``key`` holds, in the table's order.
 
-        Memoised per agency by the number of its capabilities: they are only ever added.
+        What it holds is what it developed less what it retired (a station out of orbit).
+        Memoised per agency by the sizes of both sets: they are only ever added to.
         """
-        held = self.world.agencies[key].capabilities
+        agency = self.world.agencies[key]
+        size = (len(agency.capabilities), len(agency.retired))
         cached = self._kinds.get(key)
-        if cached is None or cached[0] != len(held):
+        if cached is None or cached[0] != size:
+            held = agency.capabilities - agency.retired
             kinds = [
                 kind
                 for kind in MISSION_KINDS.values()
                 if all(is_met(token, held) for token in kind.needs)
             ]
-            cached = self._kinds[key] = (len(held), kinds)
+            cached = self._kinds[key] = (size, kinds)
         return cached[1]
 
     def bases_of(self, key: str, body: str) -> list:

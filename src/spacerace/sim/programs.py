@@ -31,6 +31,8 @@ __all__ = ["fund_programs", "program_options"]
 def _allowed(ctx: RunContext, agency_key: str, program: str) -> bool:
     """True if the agency may develop a program (its catalog row's ``developers``)."""
     agency = ctx.world.agencies[agency_key]
+    if program in agency.retired:
+        return False  # its time is over: a station is not built twice
     developers = ctx.ref.programs[program].developers
     who = "private" if agency.is_private else agency.country
     return not developers or who in developers
@@ -60,7 +62,7 @@ def _serves(ctx: RunContext, agency_key: str) -> dict[str, str]:
     dropped), memoised per run on both.
     """
     agency = ctx.world.agencies[agency_key]
-    memo_key = (agency_key, len(agency.capabilities), agency.goals)
+    memo_key = (agency_key, len(agency.capabilities), len(agency.retired), agency.goals)
     serves = ctx.memo.get(memo_key)
     if serves is None:
         serves = {}
@@ -261,9 +263,12 @@ def _complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
             "station_launched",
             agency_key,
             f"{agency.name} launches its station: {spec.name}.",
-            cause="its development is complete; crews may now fly to it",
+            cause="its development is complete; crews may now fly to it"
+            + (f" for {spec.lifetime_years:g} years" if spec.lifetime_years else ""),
             program=progress.key,
         )
+        if spec.lifetime_years:
+            ctx.env.process(_retire_station(ctx, agency_key, spec))
     ctx.emit(
         "program_completed",
         agency_key,
@@ -272,6 +277,20 @@ def _complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
         f"dollars) spent over {elapsed_years:.1f} years",
         program=progress.key,
         cost_musd=round(progress.spent_musd, 1),
+    )
+
+
+def _retire_station(ctx: RunContext, agency_key: str, spec):
+    """A station leaves orbit at the end of its catalog lifetime."""
+    yield ctx.env.timeout(spec.lifetime_years * 365.25)
+    agency = ctx.world.agencies[agency_key]
+    agency.retired.add(spec.key)
+    ctx.emit(
+        "station_retired",
+        agency_key,
+        f"{agency.name}'s station leaves orbit: {spec.name}.",
+        cause=f"the end of its {spec.lifetime_years:g}-year life (programs.csv)",
+        program=spec.key,
     )
 
 

@@ -152,6 +152,8 @@ class Agency:
         race_lost: True once it gave up the race it set out to win (its first goal).
         flight_sets: Program key -> flight sets of that program's hardware still unflown
             (``ProgramSpec.units``: the Apollo landers a lunar landing uses up).
+        retired: Completed programs whose hardware is gone (a station out of orbit): still
+            known (prerequisites stay met), no longer flown to, never built again.
     """
 
     key: str
@@ -186,6 +188,7 @@ class Agency:
     race_won: bool = False
     race_lost: bool = False
     flight_sets: dict[str, int] = field(default_factory=dict)
+    retired: set[str] = field(default_factory=set)
 
     @property
     def racing(self) -> bool:
