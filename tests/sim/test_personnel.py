@@ -2,7 +2,8 @@
 
 The recruitment oracle re-selects from the astronaut data set (catalog.astronauts) by the
 rules ``sim.personnel`` documents: the agency's country (a company: countries without a
-state agency in the world), selected by the year + 12, aged 25 to 45, in selection order.
+state agency in the world), selected by the year + 12, aged 23 (``min_crew_age``, the
+youngest selection in the data set) to 45, in selection order.
 """
 
 import dataclasses
@@ -35,7 +36,7 @@ def _expected_recruits(ctx, year, countries, want):
         for r in pool
         if country_of_astronaut(r.nationality) in countries
         and r.year_of_selection <= year + 12
-        and 25 <= year - r.born_year <= 45
+        and 23 <= year - r.born_year <= 45  # min_crew_age (was 25 as recruit_min_age)
         and r.name not in ctx.world.people
     ]
     return picked[:want]

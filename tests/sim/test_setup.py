@@ -9,8 +9,9 @@ import pytest
 from spacerace.astro.time import calendar_to_jd_tdb
 from spacerace.catalog.astronauts import load_astronauts
 from spacerace.catalog.budgets import BUDGET_SERIES
-from spacerace.sim.setup import ADULT_AGE, build_world, country_of_astronaut, real_person_skill
+from spacerace.sim.setup import build_world, country_of_astronaut, real_person_skill
 from spacerace.world.agency import AgencyProfile
+from spacerace.world.mechanics import Mechanics
 
 
 def test_profiles_are_the_scenario_declarations_with_their_defaults(tiny):
@@ -76,12 +77,30 @@ def test_real_people_are_the_data_set_selected_before_the_start_and_under_50(sce
 def test_named_people_are_ready_when_adult_and_their_agency_exists(scenarios):
     scenario = scenarios["for-all-mankind"]
     world = build_world(scenario)
+    min_age = Mechanics().people.min_crew_age  # 23: the youngest selection in astronauts.csv
     for spec in scenario.people:
         founded = scenario.agencies[spec.agency].founded_year
-        year = max(1969, spec.born_year + ADULT_AGE, founded)
+        year = max(1969, spec.born_year + int(min_age), founded)
         ready = max(0.0, float(calendar_to_jd_tdb(year, 1, 1)) - scenario.start_jd_tdb)
         assert world.people[spec.name].ready_day == pytest.approx(ready), spec.name
-    assert world.people["Kelly Baldwin"].ready_day > 0  # born 1966: adult in 1991
+    kelly = world.people["Kelly Baldwin"]  # born 1966 (series canon): of age, 23, in 1989
+    adult_day = float(calendar_to_jd_tdb(1989, 1, 1)) - scenario.start_jd_tdb
+    assert kelly.ready_day == pytest.approx(adult_day)
+
+
+def test_real_people_start_with_the_flights_they_flew_before_the_start(scenarios):
+    world = build_world(scenarios["history"])
+    # Oracle: the Stavnichuk & Corlett table (astronauts.csv mission_years): Armstrong flew
+    # Gemini 8 (1966) before 1969 and Apollo 11 after; Lovell Gemini 7, 12 and Apollo 8
+    # (1965, 1966, 1968); Kubasov first flew Soyuz 6 in October 1969; Armstrong and Lovell
+    # flew as commander or pilot, Yeliseyev only as flight engineer. The scenario names
+    # "Neil Armstrong" and "Jim Lovell": they are the records' people, not second copies.
+    people = world.people
+    assert people["Neil Armstrong"].flights == 1
+    assert people["Jim Lovell"].flights == 3
+    assert "James A. Lovell Jr." not in people
+    assert people["Valeri Kubasov"].flights == 0
+    assert people["Neil Armstrong"].pilot and not people["Aleksei Yeliseyev"].pilot
 
 
 def test_the_world_has_records_of_the_vehicles_agencies_start_with(tiny):

@@ -29,6 +29,9 @@ class AstronautRecord:
         year_of_selection: Year of selection into the corps.
         first_mission_year: Year of the first flight in the source.
         last_mission_year: Year of the last flight in the source (up to 2019).
+        mission_years: Year of each flight in the source, in order (a year twice for two
+            flights in it).
+        pilot: True if the person flew as commander or pilot at least once in the source.
     """
 
     name: str
@@ -40,6 +43,12 @@ class AstronautRecord:
     year_of_selection: int
     first_mission_year: int
     last_mission_year: int
+    mission_years: tuple[int, ...] = ()
+    pilot: bool = False
+
+    def flights_before(self, year: int) -> int:
+        """Flights the source dates before ``year`` (flown before a scenario starting then)."""
+        return sum(y < year for y in self.mission_years)
 
 
 def parse_astronauts(lines: Iterable[str]) -> list[AstronautRecord]:
@@ -63,6 +72,8 @@ def parse_astronauts(lines: Iterable[str]) -> list[AstronautRecord]:
             year_of_selection=int(r["year_of_selection"]),
             first_mission_year=int(r["first_mission_year"]),
             last_mission_year=int(r["last_mission_year"]),
+            mission_years=tuple(int(y) for y in r.get("mission_years", "").split(";") if y),
+            pilot=r.get("pilot", "").strip().lower() == "true",
         )
         for r in csv.DictReader(lines)
     ]

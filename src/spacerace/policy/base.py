@@ -134,7 +134,11 @@ class Policy(Protocol):
         size: int,
         rng: np.random.Generator,
     ) -> list[str]:
-        """Return ``size`` names from ``candidates`` (sorted best first) for a mission."""
+        """Return ``size`` names from ``candidates`` for a mission.
+
+        The engine offers them in the order a crew is taken (``world.crew.crew_order``): a
+        commander who has flown when anyone has, then the others best skill first.
+        """
 
     def keep_goal(self, view: AgencyView, goal: str, odds: float, rng: np.random.Generator) -> bool:
         """Return False to give up a goal the rival has already achieved."""

@@ -92,7 +92,7 @@ class StatePolicy:
         return max(upkeep, key=lambda o: (o.success_odds, -o.cost_musd, o.vehicle))
 
     def pick_crew(self, view, kind, candidates, size, rng):
-        """Return the first ``size`` candidates (they come sorted best first)."""
+        """Return the first ``size`` candidates (the engine offers them commander first)."""
         return list(candidates[:size])
 
     def keep_goal(self, view, goal, odds, rng):

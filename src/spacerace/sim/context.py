@@ -19,6 +19,7 @@ import simpy
 
 from spacerace.catalog.budgets import deflate_musd
 from spacerace.catalog.mission_names import NamingScheme, load_mission_names
+from spacerace.catalog.rates import EraRate, rate_in_year
 from spacerace.policy.base import AgencyView, Policy
 from spacerace.sim.calendar import Calendar
 from spacerace.sim.planner import MissionPlanner
@@ -45,6 +46,8 @@ class RunReference:
         training: Training facilities by name (``catalog.training``).
         default_training: The facility used when an agency's is not in the catalog.
         rates: Event rates per year by key (``catalog.rates``).
+        era_rates: Rates that changed over the decades, each key's eras in order
+            (``catalog.rates.load_era_rates``); :meth:`rate_in_year` picks one.
         recruit_countries: Country codes the astronaut data set has people of.
         base_names: Body -> name of the first base there of an agency whose profile names
             none (the scenario's), as (body, name) pairs.
@@ -58,6 +61,11 @@ class RunReference:
     recruit_countries: frozenset[str]
     base_names: tuple[tuple[str, str], ...] = ()
     mission_names: Mapping[str, NamingScheme] = field(default_factory=load_mission_names)
+    era_rates: Mapping[str, tuple[EraRate, ...]] = field(default_factory=dict)
+
+    def rate_in_year(self, key: str, year: int) -> EraRate:
+        """The era rate of ``key`` in force in ``year`` (the era that holds it)."""
+        return rate_in_year(self.era_rates[key], year)
 
 
 @dataclass
@@ -229,16 +237,28 @@ class RunContext:
         self._people_index = None
 
     def crew_pool(self, key: str) -> list:
-        """People of agency ``key`` who can fly now, best skill first, then by name."""
+        """People of agency ``key`` who can fly now, best skill first, then by name.
+
+        Only adults fly: ``Person.can_fly`` with this year and ``mech.people.min_crew_age``.
+        The order a crew is picked in (commander first) is ``world.crew.crew_order``'s.
+        """
         _, by_agency, by_skill = self._index()
-        now = self.now
+        now, year, min_age = self.now, self.year, self.mech.people.min_crew_age
         people = by_skill.get(key, [])
-        ready = [p for p in people if p.can_fly(now)]  # already in (-skill, name) order
+        ready = [p for p in people if p.can_fly(now, year, min_age)]  # in (-skill, name) order
         if any(p.status in ("dead", "retired") for p in people):
             # permanent: drop them from the index until it is next rebuilt
             for group in (by_agency.get(key, []), people):
                 group[:] = [p for p in group if p.status not in ("dead", "retired")]
         return ready
+
+    def in_corps(self, person) -> bool:
+        """True for a flyer of age who trains or stands ready now.
+
+        Such a person can be hurt in training, counts as a flyer and is exposed to the
+        non-flight death rate; nobody younger than ``mech.people.min_crew_age`` is.
+        """
+        return person.in_corps(self.year, self.mech.people.min_crew_age)
 
     def plan(self, kind: str, vehicle, nuclear: bool, destination: str = "earth-moon"):
         """The planner's plan for deciding now, memoised per run (plans repeat).

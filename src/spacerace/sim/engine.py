@@ -13,7 +13,7 @@ import simpy
 
 from spacerace.astro.time import calendar_to_jd_tdb
 from spacerace.catalog.programs import load_programs
-from spacerace.catalog.rates import load_rates
+from spacerace.catalog.rates import load_era_rates, load_rates
 from spacerace.catalog.training import load_training
 from spacerace.policy.builtin import policy_for
 from spacerace.scenario.model import Scenario
@@ -166,6 +166,7 @@ def run_reference(scenario: Scenario) -> RunReference:
         training=training,
         default_training=next(iter(training.values())),
         rates={k: r.per_year for k, r in load_rates().items()},
+        era_rates=load_era_rates(),
         recruit_countries=recruit_countries(),
         base_names=scenario.base_names,
     )

@@ -14,6 +14,7 @@ import math
 from spacerace.policy.base import MissionOption
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
+from spacerace.world.crew import crew_order
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS, MissionKind
 
 __all__ = [
@@ -86,8 +87,10 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
     fleet = sorted(agency.fleet)
     pool = ctx.crew_pool(key)
     has_woman = any(p.sex == "female" for p in pool)
-    best = pool[:3]  # the skill a crew of up to three would bring: their mean
-    skill = sum(p.skill for p in best) / len(best) if best else 0.0
+    # the odds are the crew's the engine will offer first (world.crew.crew_order): the
+    # mean skill of its (up to) three seats
+    seats = crew_order(pool, 3)[:3] if pool else []
+    skill = sum(p.skill for p in seats) / len(seats) if seats else 0.0
     kinds = ctx.kinds_open_to(key)
     last = agency.last_flown
     nuclear = "nuclear_propulsion" in agency.capabilities

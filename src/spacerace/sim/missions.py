@@ -24,6 +24,7 @@ from spacerace.sim.mission_options import (
     flight_set_of,
     mission_options,
 )
+from spacerace.world.crew import crew_order
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS
 
@@ -106,7 +107,11 @@ def review_goals(ctx: RunContext, key: str) -> None:
 
 
 def commit_mission(ctx: RunContext, key: str, choice: MissionOption) -> Mission | None:
-    """Commit to a chosen option: crew (the policy picks), money, departure; the Mission."""
+    """Commit to a chosen option: crew (the policy picks), money, departure; the Mission.
+
+    The crew candidates are offered in ``world.crew.crew_order``'s order (a commander who
+    has flown first, then by skill; a woman among the first seats when the goal needs one).
+    """
     agency = ctx.world.agencies[key]
     kind = MISSION_KINDS[choice.kind]
     spec = ctx.world.vehicle_specs[choice.vehicle]
@@ -116,10 +121,10 @@ def commit_mission(ctx: RunContext, key: str, choice: MissionOption) -> Mission 
         return None
     crew: list[str] = []
     if kind.crew:
-        pool = [p.name for p in ctx.crew_pool(key)]
-        if GOALS.get(choice.serves_goal) and GOALS[choice.serves_goal].needs_woman:
-            women = [n for n in pool if ctx.world.people[n].sex == "female"]
-            pool = women[:1] + [n for n in pool if n not in women[:1]]
+        goal = GOALS.get(choice.serves_goal)
+        needs_woman = bool(goal and goal.needs_woman)
+        # offered in the order a crew is taken: a commander who has flown, the rest by skill
+        pool = [p.name for p in crew_order(ctx.crew_pool(key), kind.crew, needs_woman)]
         policy, view = ctx.policies[key], ctx.view(key)
         crew = ctx.decisions.ask(
             ctx, key, "pick_crew", pool,

@@ -25,7 +25,7 @@ _DONE = ("dead", "retired", "resident", "home")
 """Statuses this process never changes again: base staff and children serve tours and go
 home outside the astronaut corps, and nobody comes back from death or retirement."""
 _FLYING = ("active", "training", "flying")
-"""Statuses of the flyers an agency counts before recruiting."""
+"""Statuses of the flyers an agency counts before recruiting (of age: ``min_crew_age``)."""
 
 
 def personnel_process(ctx: RunContext):
@@ -64,8 +64,8 @@ def personnel_process(ctx: RunContext):
                     actors=(person.name,),
                 )
             elif (
-                person.flies
-                and person.status == "active"
+                person.status == "active"
+                and ctx.in_corps(person)  # a flyer of age: nobody is hurt in training younger
                 and rng.random() < ctx.mech.people.injury_per_person_year
             ):
                 person.status = "injured"
@@ -81,7 +81,8 @@ def personnel_process(ctx: RunContext):
         flyers: dict[str, int] = {}  # agency key -> flyers (recruits join no other agency)
         for name in corps:
             person = people[name]
-            if person.flies and person.status in _FLYING:
+            of_age = person.age(year) >= mech.min_crew_age
+            if person.flies and person.status in _FLYING and of_age:
                 flyers[person.agency] = flyers.get(person.agency, 0) + 1
         for key in ctx.active_agencies():
             if flyers.get(key, 0) < ctx.mech.people.min_flyers:
@@ -133,7 +134,7 @@ def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int
             break
         if rec.name in people or year - rec.born_year > mech.recruit_max_age:
             continue  # hired by someone, or too old: for good
-        if year - rec.born_year < mech.recruit_min_age:
+        if year - rec.born_year < mech.min_crew_age:
             kept.append(rec)
             continue
         country = country_of_astronaut(rec.nationality)
@@ -149,6 +150,7 @@ def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int
             ready_day=ready,
             real=True,
             sex=rec.sex,
+            pilot=rec.pilot,
         )
     candidates[:stop] = kept
     invented = not agency.is_private and agency.country not in ctx.ref.recruit_countries

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -13,6 +14,7 @@ from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.scenario.model import AgencySpec, Scenario
 from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
+from spacerace.world.mechanics import Mechanics
 from spacerace.world.person import Person
 from spacerace.world.regime import Regime
 from spacerace.world.vehicle import VehicleRecord
@@ -28,10 +30,6 @@ __all__ = [
 ]
 
 _NATIONALITY = {"U.S.": "US", "U.S.S.R/Russia": "SU"}
-
-ADULT_AGE = 25
-"""Youngest age at which a named person takes up their role (NASA's youngest astronaut
-selectees were in their mid-twenties)."""
 
 
 def country_of_astronaut(nationality: str) -> str:
@@ -67,8 +65,10 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
     """Return the world on the scenario's first day.
 
     Real people come from the astronaut data set: everyone selected by a superpower's agency
-    before the start and not yet 50 joins it (active, trained). The scenario's named people
-    join as it lists them (canon characters marked).
+    before the start and not yet 50 joins it (active, trained), with the flights the data
+    set dates before the start year and whether they flew as commander or pilot. The
+    scenario's named people join as it lists them (canon characters marked), ready from the
+    year they reach ``mech.people.min_crew_age``.
     """
     start_year = int(scenario.start[:4])
     specs = load_vehicles()
@@ -112,11 +112,15 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
     named = {_name_key(p.name) for p in scenario.people}
     _add_real_people(world, start_year, named)
     sex = _sex_by_name()
+    min_age = Mechanics.with_overrides(scenario.mechanics).people.min_crew_age
     for p in scenario.people:
-        # nobody acts before adulthood or before their agency exists (Kelly Baldwin was born
-        # in 1966; Helios starts in 1986)
-        first_year = max(start_year, p.born_year + ADULT_AGE, agencies[p.agency].founded_year)
+        # nobody acts before adulthood (mechanic people.min_crew_age) or before their agency
+        # exists (Kelly Baldwin was born in 1966; Helios starts in 1986)
+        adult_year = p.born_year + math.ceil(min_age)
+        first_year = max(start_year, adult_year, agencies[p.agency].founded_year)
         ready = float(calendar_to_jd_tdb(first_year, 1, 1)) - world.start_jd_tdb
+        # a real person the scenario names (Neil Armstrong) keeps the record's flights and seat
+        rec = None if p.canon else _record_by_key().get((p.nationality, *_name_key(p.name)))
         world.people[p.name] = Person(
             name=p.name,
             agency=p.agency,
@@ -127,15 +131,33 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
             canon=p.canon,
             real=not p.canon,
             ready_day=max(0.0, ready),
-            sex=p.sex or sex.get(p.name, ""),
+            sex=p.sex or sex.get(p.name, "") or (rec.sex if rec else ""),
+            flights=rec.flights_before(start_year) if rec else 0,
+            pilot=rec.pilot if rec else True,
         )
     return world
 
 
 def _name_key(name: str) -> tuple[str, str]:
-    """(last name, first initial), lower case: "Alexei Leonov" and "Aleksei Leonov" match."""
-    parts = name.replace(".", " ").split()
+    """(last name, first initial), lower case, a suffix (Jr.) dropped.
+
+    "Alexei Leonov" and "Aleksei Leonov" match, and so do "Jim Lovell" and "James A.
+    Lovell Jr." (before the suffix was dropped, the scenario's Lovell had a second copy).
+    """
+    parts = [w for w in name.replace(".", " ").split() if w.lower() not in _SUFFIXES]
     return (parts[-1].lower(), parts[0][:1].lower()) if parts else ("", "")
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@functools.cache
+def _record_by_key() -> Mapping[tuple[str, str, str], AstronautRecord]:
+    """(country, last name, first initial) -> the one record of that key (ambiguous: none)."""
+    seen: dict[tuple[str, str, str], list[AstronautRecord]] = {}
+    for rec, country in astronauts_by_country():
+        seen.setdefault((country, *_name_key(rec.name)), []).append(rec)
+    return MappingProxyType({k: v[0] for k, v in seen.items() if len(v) == 1})
 
 
 @functools.cache
@@ -172,6 +194,8 @@ def _add_real_people(world: World, start_year: int, named: set) -> None:
             skill=real_person_skill(rec.name),
             real=True,
             sex=rec.sex,
+            flights=rec.flights_before(start_year),
+            pilot=rec.pilot,
         )
 
 

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from spacerace.catalog.rates import EraRate
 from spacerace.sim.context import RunContext
 
 __all__ = ["metrics_process", "random_events_process"]
 
 
 def random_events_process(ctx: RunContext):
-    """Each year: ground accidents at the catalog's rate; discoveries where there are bases."""
+    """Each year: non-flight deaths at the rate of the year's era; discoveries at bases.
+
+    The exposure is an agency's corps (``RunContext.in_corps``: flyers of age in training or
+    ready) times the era's rate per astronaut-year (``catalog/data/era_rates.csv``).
+    """
     rng = ctx.rng("random_events")
-    rates = ctx.ref.rates
     while True:
         yield ctx.env.timeout(365.25)
+        era = ctx.ref.rate_in_year("astronaut_nonflight_death", ctx.year)
         for key in ctx.active_agencies():
-            flyers = sum(
-                1 for p in ctx.people_of(key) if p.flies and p.status in ("active", "training")
-            )
-            for _ in range(int(rng.poisson(rates["astronaut_nonflight_death"] * flyers))):
-                _ground_accident(ctx, key, rng)
+            flyers = sum(1 for p in ctx.people_of(key) if ctx.in_corps(p))
+            for _ in range(int(rng.poisson(era.per_year * flyers))):
+                _nonflight_death(ctx, key, rng, era)
         lunar = [b for _, b in sorted(ctx.world.bases.items()) if b.body == "moon"]
         if lunar and "lunar_water_ice" not in ctx.world.discoveries:
             if rng.random() < ctx.mech.bases.discovery_per_base_year:
@@ -36,9 +39,9 @@ def random_events_process(ctx: RunContext):
                 )
 
 
-def _ground_accident(ctx: RunContext, key: str, rng) -> None:
+def _nonflight_death(ctx: RunContext, key: str, rng, era: EraRate) -> None:
     people = [  # ctx.people_of is in name order and holds every flyer of the agency
-        p.name for p in ctx.people_of(key) if p.flies and p.status in ("active", "training")
+        p.name for p in ctx.people_of(key) if ctx.in_corps(p)
     ]
     if not people:
         return
@@ -50,8 +53,8 @@ def _ground_accident(ctx: RunContext, key: str, rng) -> None:
         "death",
         key,
         f"{name} dies in a training accident.",
-        cause=f"non-flight death rate {ctx.ref.rates['astronaut_nonflight_death']:.3f} "
-        "per astronaut-year (NASA T-38 losses 1964-67)",
+        cause=f"non-flight death rate {era.per_year:.4f} per astronaut-year "
+        f"({era.events} deaths in {era.exposure:g} astronaut-years from {era.from_year})",
         actors=(name,),
     )
 
@@ -64,12 +67,12 @@ def metrics_process(ctx: RunContext):
         for key in ctx.active_agencies():
             agency = ctx.world.agencies[key]
             people = ctx.people_of(key)
-            now = ctx.now
+            now, min_age = ctx.now, ctx.mech.people.min_crew_age
             in_space = flyers = 0
             for p in people:  # both counts in one pass (can_fly needs "active": not flying)
                 if p.status == "flying":
                     in_space += 1
-                elif p.status == "active" and p.can_fly(now):
+                elif p.status == "active" and p.can_fly(now, year, min_age):
                     flyers += 1
             ctx.metrics.append(
                 {

@@ -340,7 +340,10 @@ class PeopleMechanics(MechanicGroup):
         0.02,
         "invented",
         "[0, 1]",
-        "training injuries that keep someone off flights",
+        "training injuries that keep someone off flights, a year per flyer of age ready to fly; "
+        "invented: the shipped data record no injuries and no count of groundings exists to "
+        "divide, so it stays a round figure (a flyer is hurt about once in a 50-year career) "
+        "and, unlike non-flight deaths, has no eras",
     )
 
     injury_recovery_chance: float = constant(
@@ -365,19 +368,21 @@ class PeopleMechanics(MechanicGroup):
         "health of a person just injured, on a 0..1 scale",
     )
 
-    recruit_min_age: float = constant(
-        25.0,
+    min_crew_age: float = constant(
+        23.0,
         "derived",
         "[18, 80]",
-        "youngest recruit, years: NASA's groups 1959-1978 were selected at 26-46, Soviet groups "
-        "from the mid twenties; below recruit_max_age",
+        "youngest age, years (calendar year minus birth year), at which anyone is recruited, "
+        "trains, is hurt or killed in training, counts as a flyer or flies: the youngest "
+        "selection in astronauts.csv, Sarafanov, Klimuk and Zudov (Soviet, 1965) at 23; the "
+        "youngest US selectee there, Anthony England (1967), was 25; below recruit_max_age",
     )
 
     recruit_max_age: float = constant(
         45.0,
         "derived",
         "[18, 80]",
-        "oldest recruit, years (the same groups); above recruit_min_age",
+        "oldest recruit, years: NASA's groups 1959-1978 were selected at 26-46; above min_crew_age",
     )
 
     invented_cosmonaut_skill: float = constant(
@@ -392,8 +397,7 @@ class PeopleMechanics(MechanicGroup):
         30.0,
         "invented",
         "[18, 80]",
-        "age of an invented cosmonaut when recruited, years (within "
-        "recruit_min_age..recruit_max_age)",
+        "age of an invented cosmonaut when recruited, years (within min_crew_age..recruit_max_age)",
     )
 
 

@@ -29,6 +29,9 @@ class Person:
         canon: True for the series' characters (invented people, marked so).
         real: True for real people from the astronaut data set.
         sex: ``"female"``, ``"male"`` or "" (unknown: base staff and children).
+        pilot: True if trained to fly the spacecraft, so fit to command: a real person who
+            flew as commander or pilot in the astronaut data set; anyone else with no such
+            record (the series' characters, invented cosmonauts) counts as one.
     """
 
     name: str
@@ -44,14 +47,33 @@ class Person:
     canon: bool = False
     real: bool = False
     sex: str = ""
+    pilot: bool = True
+
+    def age(self, year: int) -> int:
+        """Age in whole years during calendar year ``year`` (born_year's birthday passed)."""
+        return year - self.born_year
 
     @property
     def flies(self) -> bool:
         """True for astronauts and cosmonauts."""
         return self.role in FLYING_ROLES
 
-    def can_fly(self, day: float) -> bool:
-        """True if trained, healthy enough and free to be assigned."""
+    def can_fly(self, day: float, year: int, min_age: float) -> bool:
+        """True if of age (at least ``min_age`` in ``year``), trained, healthy and free.
+
+        Example:
+            >>> kelly = Person("Kelly Baldwin", "nasa", "astronaut", "US", 1966)
+            >>> kelly.can_fly(0.0, 1970, 23), kelly.can_fly(0.0, 1990, 23)
+            (False, True)
+        """
         return (
-            self.flies and self.status == "active" and day >= self.ready_day and self.health >= 0.5
+            self.flies
+            and self.status == "active"
+            and day >= self.ready_day
+            and self.health >= 0.5
+            and self.age(year) >= min_age
         )
+
+    def in_corps(self, year: int, min_age: float) -> bool:
+        """True for a flyer of age who trains or stands ready (``training`` or ``active``)."""
+        return self.flies and self.status in ("active", "training") and self.age(year) >= min_age
