@@ -102,8 +102,10 @@ def mission_rows(result: RunResult) -> list[dict]:
         >>> from spacerace.scenario.loader import load_scenario
         >>> from spacerace.sim.engine import run_timeline
         >>> rows = mission_rows(run_timeline(load_scenario("history"), 1, until_year=1969))
-        >>> sorted({r["outcome"] for r in rows}) <= sorted(OUTCOMES)
-        True
+        >>> for r in rows[:2]:
+        ...     print(r["id"], r["launch_date"], r["outcome"], r["milestones"])
+        nasa-0001 1969-08-29 success ['crewed_lunar_landing']
+        soviet-0001 1969-08-29 success []
     """
     missions = result.world.missions
     if not missions:
