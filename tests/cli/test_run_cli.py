@@ -25,6 +25,24 @@ def test_run_json_and_report(tmp_path, cli):
         assert (tmp_path / name).stat().st_size > 500
 
 
+def test_run_writes_the_facts_table_of_the_run_it_played(tmp_path, cli):
+    from spacerace.scenario.loader import load_scenario
+    from spacerace.sim.engine import run_timeline
+
+    argv = ["run", "--scenario", "history", "--seed", "0", "--until", "2003", "--json"]
+    code, out, err = cli([*argv, "--out", str(tmp_path)])
+    assert code == 0, err
+    path = tmp_path / "missions.jsonl"
+    assert json.loads(out)["files"]["missions.jsonl"] == str(path)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    expected = run_timeline(load_scenario("history"), 0, until_year=2003).mission_rows()
+    assert rows == expected and len(rows) > 40
+    assert rows[0]["id"] == "nasa-0001" and rows[0]["launch_date"].startswith("1969")
+    outcomes = {r["outcome"] for r in rows}  # seed 0 to 2003: a scrub, a loss, one in flight
+    assert {"success", "failed", "crew_lost", "scrubbed", "in_flight"} <= outcomes
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
 def test_run_prints_the_chronicle(cli):
     code, out, _ = cli(["run", "--scenario", "history", "--seed", "1", "--until", "1972"])
     assert code == 0
@@ -86,7 +104,7 @@ def test_run_writes_decisions_and_replaying_them_gives_the_same_events(tmp_path,
     assert code == 0 and err == "", err
     replayed = json.loads(out)
     assert replayed["left_log_at"] is None and replayed["decisions"] == data["decisions"]
-    for name in ("events.jsonl", "decisions.jsonl", "bases.jsonl"):
+    for name in ("events.jsonl", "decisions.jsonl", "bases.jsonl", "missions.jsonl"):
         assert (again / name).read_bytes() == (first / name).read_bytes(), name
 
 

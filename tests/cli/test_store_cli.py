@@ -70,6 +70,9 @@ def test_show_json_and_report_match_spacerace_run(db_path, fam_records, tmp_path
     assert shown == played
     jsonl = (tmp_path / "events.jsonl").read_bytes()
     assert hashlib.sha256(jsonl).hexdigest() == fam_records[0].run["events_sha256"]
+    rows = [json.loads(line) for line in (tmp_path / "missions.jsonl").read_text().splitlines()]
+    with Store(db_path, read_only=True) as store:
+        assert rows == store.missions(run_id) and rows
 
 
 def test_a_run_of_another_version_shows_its_stored_events(db_path, fam_records, tmp_path, cli):
@@ -91,13 +94,30 @@ def test_a_run_of_another_version_shows_its_stored_events(db_path, fam_records, 
     # the stored rows give back the very bytes the run wrote: nothing lost in the store
     jsonl = (tmp_path / "events.jsonl").read_bytes()
     assert hashlib.sha256(jsonl).hexdigest() == record.run["events_sha256"]
+    # and the stored facts table, as `run --out` wrote it
+    from spacerace.scenario.loader import load_scenario
+    from spacerace.sim.engine import run_timeline
+    from spacerace.sim.facts import missions_jsonl
+
+    played = run_timeline(load_scenario(FAM), 2, until_year=1975).mission_rows()
+    assert data["missions"] == played
+    assert sorted(data["files"]) == ["events.jsonl", "missions.jsonl"]
+    assert (tmp_path / "missions.jsonl").read_text(encoding="utf-8") == missions_jsonl(played)
 
 
 def test_export_writes_parquet(db_path, tmp_path, cli):
     code, out, err = cli(["export", "--db", str(db_path), "--out", str(tmp_path / "pq")])
     assert code == 0, err
-    assert "wrote 6 Parquet files" in out
+    assert "wrote 7 Parquet files" in out and "missions.parquet" in out
     assert (tmp_path / "pq" / "events.parquet").stat().st_size > 1000
+    import duckdb
+
+    con = duckdb.connect()
+    path = str(tmp_path / "pq" / "missions.parquet")
+    (n,) = con.execute("SELECT count(*) FROM read_parquet(?)", [path]).fetchone()
+    con.close()
+    with Store(db_path, read_only=True) as store:
+        assert [(n,)] == store.query("SELECT count(*) FROM missions") and n > 10
 
 
 def test_errors_are_one_line(db_path, fam_records, tmp_path, cli):

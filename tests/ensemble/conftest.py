@@ -24,5 +24,5 @@ def content(records):
     rows = []
     for r in sorted(records, key=lambda r: r.run["seed"]):
         run = {k: v for k, v in r.run.items() if k != "duration_s"}
-        rows.append((run, r.events, r.milestones, r.metrics))
+        rows.append((run, r.events, r.milestones, r.metrics, r.missions))
     return rows

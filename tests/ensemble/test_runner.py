@@ -37,6 +37,17 @@ def test_resume_plays_exactly_the_missing_seeds(fam, serial_records):
     assert store.ensembles[whole.ensemble_id]["status"] == "done"
 
 
+def test_an_ensemble_keeps_the_facts_table_of_every_run(fam, planners):
+    from spacerace.sim.engine import run_timeline
+
+    store = MemoryStore()
+    run_ensemble(fam, 2, store, seed_base=30, backend="processes", workers=2)
+    for record in store.records():
+        played = run_timeline(fam, record.run["seed"], planner=planners["for-all-mankind"])
+        assert store.missions(record.run["run_id"]) == played.mission_rows()
+    assert store.missions("no-such-run") == []
+
+
 def test_resume_after_a_crash_mid_ensemble(fam):
     class Crash(Exception):
         pass

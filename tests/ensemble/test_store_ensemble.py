@@ -18,7 +18,7 @@ def stored_rows(store) -> dict:
     from spacerace.store.schema import TABLES
 
     out = {}
-    for table in ("runs", "events", "milestones", "metrics"):
+    for table in ("runs", "events", "milestones", "metrics", "missions"):
         cols = [c for c in TABLES[table] if c not in _VOLATILE]
         order = ", ".join(cols[:3])
         out[table] = store.query(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}")
@@ -39,6 +39,20 @@ def test_summary_from_sql_equals_summary_from_records(serial_store, serial_recor
     rows = rows_from_store(serial_store, fam.content_hash(), serial_records[0].run["version"])
     assert rows == rows_from_records(serial_records)
     assert json.dumps(summarize(rows)) == json.dumps(summarize(rows_from_records(serial_records)))
+
+
+def test_the_store_keeps_every_runs_facts_table(serial_store, serial_records):
+    from spacerace.ensemble.memory import MemoryStore
+
+    memory = MemoryStore()
+    memory.write_runs(serial_records)
+    total = 0
+    for record in serial_records:
+        run_id = record.run["run_id"]
+        rows = serial_store.missions(run_id)
+        assert rows == memory.missions(run_id) and len(rows) == len(record.missions) > 40
+        total += len(rows)
+    assert serial_store.query("SELECT count(*) FROM missions") == [(total,)]
 
 
 @pytest.mark.slow

@@ -65,6 +65,7 @@ def test_write_run_writes_every_file(run_result, tmp_path):
         "bases.jsonl",
         "run.json",
         "decisions.jsonl",
+        "missions.jsonl",
         *(f"{base_figure_stem(name)}.png" for name in run_result.world.bases),
     }
     assert all(

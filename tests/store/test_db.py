@@ -1,5 +1,6 @@
 """The DuckDB store: schema, round trips against ``record_of``, idempotence, transactions that
-survive SIGKILL, the one-writer-process rule, Parquet export, the default location."""
+survive SIGKILL, the one-writer-process rule, Parquet export, the default location, and a
+store written before the facts table existed."""
 
 from __future__ import annotations
 
@@ -8,27 +9,32 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 
 import duckdb
 import pytest
 
 from spacerace.errors import InputError, StoreError
+from spacerace.sim.facts import FIELDS
 from spacerace.store.db import Store, default_path
-from spacerace.store.records import RunRecord, record_of
-from spacerace.store.schema import TABLES
+from spacerace.store.records import RunRecord, facts_row, record_of
+from spacerace.store.schema import ADDED_TABLES, TABLES
 
 FAM = "for-all-mankind"
 
 
 @pytest.fixture(scope="module")
-def records(scenarios, planners):
-    """Three whole 1969-2003 For All Mankind runs, as the ensemble would store them."""
+def results(scenarios, planners):
+    """Three whole 1969-2003 For All Mankind runs."""
     from spacerace.sim.engine import run_timeline
 
-    return [
-        record_of(run_timeline(scenarios[FAM], seed, planner=planners[FAM]), duration_s=0.5)
-        for seed in (0, 1, 2)
-    ]
+    return [run_timeline(scenarios[FAM], seed, planner=planners[FAM]) for seed in (0, 1, 2)]
+
+
+@pytest.fixture(scope="module")
+def records(results):
+    """The three runs as the ensemble would store them."""
+    return [record_of(result, duration_s=0.5) for result in results]
 
 
 @pytest.fixture
@@ -37,7 +43,9 @@ def db(tmp_path):
         yield store
 
 
-def synthetic(seed: int, n_events: int = 50, scenario_hash: str = "feedfacefeedface") -> RunRecord:
+def synthetic(
+    seed: int, n_events: int = 50, scenario_hash: str = "feedfacefeedface", n_missions: int = 0
+) -> RunRecord:
     """A small run with the shape of a real one (for loops that need many runs fast)."""
     run_id = f"{scenario_hash}-{seed}-0.1.0"
     events = [
@@ -66,7 +74,11 @@ def synthetic(seed: int, n_events: int = 50, scenario_hash: str = "feedfacefeedf
         "events_sha256": "0" * 64,
         "duration_s": 0.0,
     }
-    return RunRecord(run, events, [], [])
+    missions = [
+        {"run_id": run_id, "seq": i, **dict.fromkeys(FIELDS, "x"), "launch_day": float(i)}
+        for i in range(n_missions)
+    ]
+    return RunRecord(run, events, [], [], missions)
 
 
 def test_schema_has_every_table_and_the_metric_columns_of_the_engine(db, records):
@@ -76,6 +88,7 @@ def test_schema_has_every_table_and_the_metric_columns_of_the_engine(db, records
     assert set(TABLES["metrics"]) == {"run_id", *records[0].metrics[0]}
     assert set(TABLES["events"]) == set(records[0].events[0])
     assert set(TABLES["milestones"]) == set(records[0].milestones[0])
+    assert list(TABLES["missions"]) == ["run_id", "seq", *FIELDS] == list(records[0].missions[0])
     assert set(TABLES["runs"]) == {*records[0].run, "ensemble_id", "status", "stored_at"}
 
 
@@ -95,6 +108,23 @@ def test_round_trip_gives_back_the_records_exactly(db, records):
         )
         metrics = db.query("SELECT * FROM metrics WHERE run_id = ? ORDER BY year, agency", [run_id])
         assert [dict(zip(TABLES["metrics"], m, strict=True)) for m in metrics] == record.metrics
+        missions = db.query("SELECT * FROM missions WHERE run_id = ? ORDER BY seq", [run_id])
+        assert [dict(zip(TABLES["missions"], m, strict=True)) for m in missions] == (
+            record.missions
+        )
+
+
+def test_the_store_gives_back_the_facts_table_of_each_run(db, records, results):
+    db.write_runs(records)
+    for record, result in zip(records, results, strict=True):
+        rows = db.missions(record.run["run_id"])
+        assert rows == result.mission_rows() and len(rows) > 40
+        assert [facts_row(m) for m in record.missions] == rows
+    assert db.missions("no-such-run") == []
+    outcomes = db.query("SELECT outcome, count(*) FROM missions GROUP BY ALL ORDER BY outcome")
+    assert dict(outcomes) == dict(
+        sorted(Counter(r["outcome"] for res in results for r in res.mission_rows()).items())
+    )
 
 
 def test_rewriting_a_run_is_a_no_op(db, records):
@@ -135,12 +165,22 @@ def test_a_failing_batch_writes_nothing(db, records):
         db.write_runs([synthetic(2), bad])
     assert db.query("SELECT run_id FROM runs") == [(synthetic(1).run["run_id"],)]
     assert db.query("SELECT count(*) FROM events") == [(50,)]
+    late = synthetic(5, n_missions=2)
+    late.missions[1]["outcome"] = None  # refused last, after every other table went in
+    with pytest.raises(StoreError, match="none of them was written"):
+        db.write_runs([late])
+    assert db.query("SELECT count(*) FROM runs") == [(1,)]
+    assert db.query("SELECT count(*) FROM missions") == [(0,)]
     short = synthetic(4)
     short.events.pop()
     with pytest.raises(StoreError, match="49 events but n_events is 50"):
         db.write_runs([short])
     extra = RunRecord(records[0].run, records[0].events, [], [{**records[0].metrics[0], "x": 1}])
     with pytest.raises(StoreError, match="metrics column.* x have no place"):
+        db.write_runs([extra])
+    missions = [{**records[0].missions[0], "y": 1}]
+    extra = RunRecord(records[0].run, records[0].events, [], [], missions)
+    with pytest.raises(StoreError, match="missions column.* y have no place"):
         db.write_runs([extra])
     assert db.query("SELECT count(*) FROM runs") == [(1,)]
 
@@ -260,18 +300,20 @@ insert = store_db.Store._insert
 
 def insert_then_hang(self, table, rows, **constant):
     insert(self, table, rows, **constant)
-    if table == "events":  # runs and events are in, the commit has not come
+    if table == "missions":  # every table is in (missions go last), the commit has not come
         print("mid", flush=True)
         time.sleep(600)
 
 with store_db.Store({path!r}) as db:
     for batch in range(3):
-        db.write_runs([synthetic(batch * 40 + i, n_events=400 + i) for i in range(40)])
+        db.write_runs(
+            [synthetic(batch * 40 + i, n_events=400 + i, n_missions=3) for i in range(40)]
+        )
         print(batch, flush=True)
     store_db.Store._insert = insert_then_hang
     # more than one DuckDB row group (122,880 rows): DuckDB writes such appends to the file
     # before the commit, the case most likely to leave debris
-    db.write_runs([synthetic(1000 + i, n_events=4000) for i in range(40)])
+    db.write_runs([synthetic(1000 + i, n_events=4000, n_missions=50) for i in range(40)])
 """
 
 
@@ -297,6 +339,11 @@ def test_a_writer_killed_mid_write_leaves_only_whole_runs(tmp_path):
             "SELECT count(*) FROM events WHERE run_id NOT IN (FROM runs SELECT run_id)"
         )
         assert orphans == [(0,)]
+        missions = db.query(
+            "SELECT count(*), count(*) FILTER (WHERE run_id NOT IN (FROM runs SELECT run_id)) "
+            "FROM missions"
+        )
+        assert missions == [(120 * 3, 0)]
         assert db.write_runs([synthetic(1000)]) == 1  # the lost run can be written again
 
 
@@ -342,3 +389,50 @@ def test_a_writer_caps_duckdbs_buffer_pool_so_an_ensemble_stays_flat_in_memory(t
     with Store(tmp_path / "runs.duckdb") as db:
         limit = db.query("SELECT current_setting('memory_limit')")[0][0]
     assert WRITER_MEMORY_LIMIT == "64MB" and limit in ("61.0 MiB", "64.0 MB", "64.0MB"), limit
+
+
+def _older_store(path, record: RunRecord) -> None:
+    """A store as the version before the facts table left it: one run, no missions table."""
+    with Store(path) as db:
+        db.write_runs([record], "old")
+        for table in ADDED_TABLES:
+            db.query(f"DROP TABLE {table}")
+
+
+def test_a_store_from_before_the_facts_table_opens_read_only_and_exports(records, tmp_path):
+    path = tmp_path / "old.duckdb"
+    old = records[0]
+    _older_store(path, old)
+    with Store(path, read_only=True) as db:
+        assert [r["run_id"] for r in db.runs()] == [old.run["run_id"]]
+        assert len(db.events(old.run["run_id"])) == old.run["n_events"]
+        assert db.missions(old.run["run_id"]) == []
+        files = db.export_parquet(tmp_path / "pq")
+    assert [f.name for f in files] == [f"{t}.parquet" for t in TABLES]
+    con = duckdb.connect()
+    missions = str(tmp_path / "pq" / "missions.parquet")
+    described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [missions]).fetchall()
+    count = con.execute("SELECT count(*) FROM read_parquet(?)", [missions]).fetchone()
+    con.close()
+    assert [(c, t) for c, t, *_ in described] == [
+        (c, t.split()[0]) for c, t in TABLES["missions"].items()
+    ]
+    assert count == (0,)
+
+
+def test_opening_a_store_from_before_the_facts_table_adds_it_and_keeps_everything(
+    records, results, tmp_path
+):
+    path = tmp_path / "old.duckdb"
+    old, new = records[:2]
+    _older_store(path, old)
+    with Store(path) as db:  # for writing: the table is created, nothing else changes
+        assert db.query("SELECT count(*) FROM missions") == [(0,)]
+        assert db.events(old.run["run_id"]) == old.events
+        assert db.get_run(old.run["run_id"])["ensemble_id"] == "old"
+        assert db.write_runs([old, new]) == 1  # the old run is not written again
+        assert db.missions(old.run["run_id"]) == []
+        assert db.missions(new.run["run_id"]) == results[1].mission_rows()
+    with Store(path, read_only=True) as db:
+        assert db.missions(new.run["run_id"]) == results[1].mission_rows()
+        assert db.query("SELECT count(*) FROM runs") == [(2,)]

@@ -34,8 +34,9 @@ def run(
         Path | None,
         output_option(
             "--out",
-            "Folder for events.jsonl, decisions.jsonl, chronicle.md, chronicle.html and the "
-            "plots (made if missing; run files an earlier run left there are replaced).",
+            "Folder for events.jsonl, decisions.jsonl, missions.jsonl (one row per mission), "
+            "chronicle.md, chronicle.html and the plots (made if missing; run files an earlier "
+            "run left there are replaced).",
             folder=True,
         ),
     ] = None,

@@ -3,7 +3,8 @@
 ``show`` re-renders a stored run by replaying it: the stored scenario text is parsed again and
 the timeline rerun with the stored seed; if the replayed log's SHA-256 equals the stored one,
 the chronicle is printed as ``spacerace run`` prints it. A run made by another version of the
-engine replays differently: then the stored events are shown instead. DuckDB, the engine and
+engine replays differently: then the stored events are shown instead (and ``--out`` writes the
+stored ``events.jsonl`` and, if the store holds it, ``missions.jsonl``). DuckDB, the engine and
 the report are imported inside the commands (fast ``--help``).
 """
 
@@ -96,7 +97,9 @@ def show(
     out: Annotated[
         Path | None,
         output_option(
-            "--out", "Folder for events.jsonl, chronicle.md, .html and plots.", folder=True
+            "--out",
+            "Folder for events.jsonl, missions.jsonl, chronicle.md, .html and plots.",
+            folder=True,
         ),
     ] = None,
     as_json: JsonOption = False,
@@ -115,10 +118,11 @@ def show(
         with render.status(f"replaying {row['run_id']}"):
             result, reason = replay_stored(row, source_text)
         events = store.events(row["run_id"]) if result is None else []
+        missions = store.missions(row["run_id"]) if result is None else []
     if result is not None:
         _show_replayed(row, result, out, as_json)
     else:
-        _show_stored(row, events, reason, out, as_json)
+        _show_stored(row, events, missions, reason, out, as_json)
 
 
 def export(
@@ -219,17 +223,23 @@ def _show_replayed(row: dict, result, out: Path | None, as_json: bool) -> None:
         )
 
 
-def _show_stored(row: dict, events: list[dict], reason: str, out, as_json: bool) -> None:
+def _show_stored(
+    row: dict, events: list[dict], missions: list[dict], reason: str, out, as_json: bool
+) -> None:
     from spacerace.cli import render
 
     files = {}
     if out is not None:
-        from spacerace.atomic_files import write_atomic
+        from spacerace.atomic_files import write_all_atomic
+        from spacerace.sim.facts import missions_jsonl
 
+        texts = {"events.jsonl": stored_events_jsonl(events)}
+        if missions:  # a run stored before the store had a missions table has none
+            texts["missions.jsonl"] = missions_jsonl(missions)
         with writing("--out", out):
             out.mkdir(parents=True, exist_ok=True)
-            path = write_atomic(out / "events.jsonl", stored_events_jsonl(events).encode())
-        files["events.jsonl"] = str(path)
+            written = write_all_atomic(out, {k: v.encode() for k, v in texts.items()})
+        files = {name: str(path) for name, path in written.items()}
     if as_json:
         render.print_json(
             {
@@ -238,6 +248,7 @@ def _show_stored(row: dict, events: list[dict], reason: str, out, as_json: bool)
                 "reason": reason,
                 "run": _jsonable(row),
                 "events": [_event_dict(e) for e in events],
+                "missions": missions,
                 "files": files,
             }
         )

@@ -6,7 +6,7 @@ for small ensembles only (the DuckDB store is what streams 10,000 timelines to d
 
 from __future__ import annotations
 
-from spacerace.store.records import RunRecord
+from spacerace.store.records import RunRecord, facts_row
 
 __all__ = ["MemoryStore"]
 
@@ -61,6 +61,11 @@ class MemoryStore:
     def finish_ensemble(self, ensemble_id: str, status: str = "done") -> None:
         """Record that an ensemble ended, ``done`` or ``interrupted``."""
         self.ensembles[ensemble_id]["status"] = status
+
+    def missions(self, run_id: str) -> list[dict]:
+        """A kept run's facts table, rows as ``missions.jsonl`` has them (``Store.missions``)."""
+        record = self.runs.get(run_id)
+        return [] if record is None else [facts_row(row) for row in record.missions]
 
     def records(self) -> list[RunRecord]:
         """Every kept run, sorted by (scenario hash, version, seed)."""

@@ -33,6 +33,7 @@ from spacerace.report.chronicle import (
 )
 from spacerace.report.figures import FIGURES
 from spacerace.sim.decision_log import format_decision_log
+from spacerace.sim.facts import missions_jsonl
 from spacerace.sim.result import RunResult
 from spacerace.world.event import Event
 
@@ -43,6 +44,7 @@ RUN_FILES = (
     "bases.jsonl",
     "run.json",
     "decisions.jsonl",
+    "missions.jsonl",
     "chronicle.md",
     "chronicle.html",
     *(f"{stem}.png" for stem in FIGURES),
@@ -92,6 +94,7 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
     and month, ``sim.result.BaseRow``), ``run.json`` (scenario, seed, day 0, agency names:
     what ``spacerace base`` needs to read the folder back), ``decisions.jsonl`` (every
     question and answer, ``sim.decision_log``: ``spacerace run --decisions`` replays it),
+    ``missions.jsonl`` (the facts table: one row per committed mission, ``sim.facts``),
     ``chronicle.md``, ``chronicle.html`` and one PNG per figure (``budgets.png``,
     ``prestige.png``, ``people_in_space.png``, ``milestones.png``, ``base_<name>.png`` per
     base), each atomically.
@@ -112,6 +115,7 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
         ).encode(),
         "run.json": (json.dumps(run_info(result), sort_keys=True, indent=1) + "\n").encode(),
         "decisions.jsonl": decisions_jsonl(result).encode(),
+        "missions.jsonl": missions_jsonl(result.mission_rows()).encode(),
         "chronicle.md": format_markdown(result).encode(),
         "chronicle.html": _page(result, pngs).encode(),
         **{f"{stem}.png": data for stem, data in pngs.items()},

@@ -76,6 +76,7 @@ def deliver_asteroid(ctx: RunContext, mission: Mission) -> None:
     water = products["water"] + products["volatiles"]
     if home is not None and water > 0:
         home.credit("water_kg", water, "delivered")
+        mission.base = home.name
     where = "Mars orbit" if body == "mars" else "Earth-Moon space"
     ctx.emit(
         "asteroid_delivered",

@@ -51,6 +51,7 @@ def record_first(ctx: RunContext, mission: Mission, milestone: str, scripted: bo
     first = ctx.achieve(mission.agency, milestone, mission.crew, secret=secret)
     label = milestone.replace("_", " ")
     if first is not None:
+        mission.firsts.append(milestone)
         ctx.emit(
             "milestone",
             mission.agency,
@@ -104,6 +105,7 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     own = ctx.bases_of(mission.agency, body.key)
     if own:
         base = own[0]
+        mission.base = base.name
         if kind.adds_module:  # the mission lands one more module
             base.units.append(ModuleUnit(kind.adds_module, ctx.now, mission.agency))
         _crew_moves_in(ctx, base, mission)
@@ -120,6 +122,7 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
         return
     name = base_name_for(ctx, mission.agency, body.key)
     base = Base(name, body.key, mission.agency, [mission.agency], ctx.now, site=body.site)
+    mission.base = name
     found_base(ctx, base, mission.crew)
     ctx.emit(
         "base_founded",
@@ -148,6 +151,7 @@ def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
     for _, base in sorted(ctx.world.bases.items()):
         if base.body == body and mission.agency not in base.agencies and base.abandoned_day is None:
             base.agencies.append(mission.agency)
+            mission.base = base.name
             _crew_moves_in(ctx, base, mission)
             agency = ctx.world.agencies[mission.agency]
             ctx.emit(

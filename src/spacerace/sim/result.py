@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacerace.scenario.model import Scenario
+from spacerace.sim.facts import mission_rows
 from spacerace.world.event import EventLog
 from spacerace.world.world import Milestone, World
 
@@ -59,3 +60,7 @@ class RunResult:
     def start_jd_tdb(self) -> float:
         """Day 0 of the clock, TDB Julian date."""
         return self.world.start_jd_tdb
+
+    def mission_rows(self) -> list[dict]:
+        """The facts table: one row per committed mission (``sim.facts.mission_rows``)."""
+        return mission_rows(self)

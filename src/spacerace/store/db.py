@@ -1,12 +1,17 @@
 """The embedded DuckDB store of runs: the only module of spacerace that imports duckdb.
 
 One file holds scenarios (their TOML text, so a run can be replayed), runs, events,
-milestones, yearly metrics and ensembles (:mod:`spacerace.store.schema`).
+milestones, yearly metrics, missions (the facts table, ``sim.facts``) and ensembles
+(:mod:`spacerace.store.schema`).
 
 Transactions: :meth:`Store.write_runs` writes a batch of runs in one transaction, so a run is
-in the file whole (its row, every event, milestone and metric) or not at all; a process
+in the file whole (its row, every event, milestone, metric and mission) or not at all; a process
 killed mid-write leaves the file readable with the batches committed before it (DuckDB
 replays its write-ahead log on the next open).
+
+Older stores: a store written before a table of :data:`~spacerace.store.schema.ADDED_TABLES`
+existed gets it when opened for writing (its data untouched); opened read-only, the table
+reads as empty (:meth:`Store.missions` gives ``[]``, the export writes it with no rows).
 
 Concurrency: DuckDB lets one process at a time open a file for writing. All writes go through
 the process that owns the :class:`Store` (an ensemble's parent process: workers return
@@ -36,13 +41,13 @@ import numpy as np
 
 from spacerace import __version__
 from spacerace.errors import InputError, StoreError
-from spacerace.store.records import RunRecord
-from spacerace.store.schema import TABLES, create_statements
+from spacerace.store.records import RunRecord, facts_row
+from spacerace.store.schema import ADDED_TABLES, TABLES, create_statements
 
 __all__ = ["Store", "default_path"]
 
 DEFAULT_NAME = "spacerace.duckdb"
-_CHILDREN = ("events", "milestones", "metrics")
+_CHILDREN = ("events", "milestones", "metrics", "missions")
 WRITER_MEMORY_LIMIT = "64MB"
 """DuckDB's buffer pool in a process that writes the store (an ensemble's parent).
 
@@ -284,6 +289,16 @@ class Store:
         """A stored run's events in log order."""
         return self._dicts("SELECT * FROM events WHERE run_id = ? ORDER BY seq", [run_id])
 
+    def missions(self, run_id: str) -> list[dict]:
+        """A stored run's facts table, rows as ``missions.jsonl`` has them, in commit order.
+
+        Empty for a run stored before the store had a ``missions`` table.
+        """
+        if not self._has_table("missions"):  # an older store opened read-only
+            return []
+        rows = self._dicts("SELECT * FROM missions WHERE run_id = ? ORDER BY seq", [run_id])
+        return [facts_row(row) for row in rows]
+
     def scenario_source(self, scenario_hash: str) -> str:
         """The TOML text of a stored scenario.
 
@@ -323,12 +338,13 @@ class Store:
             partial = final.with_suffix(".parquet.partial")
             order = ", ".join(list(cols)[:3])
             literal = "'" + str(partial).replace("'", "''") + "'"
+            select = f"SELECT * FROM {table} ORDER BY {order}"
+            if table in ADDED_TABLES and not self._has_table(table):  # older store, read-only
+                typed = ", ".join(f"CAST(NULL AS {t.split()[0]}) AS {c}" for c, t in cols.items())
+                select = f"SELECT {typed} WHERE false"  # its columns, no rows
             try:
                 with self._reading():
-                    self._con.execute(
-                        f"COPY (SELECT * FROM {table} ORDER BY {order}) TO {literal} "
-                        "(FORMAT PARQUET)"
-                    )
+                    self._con.execute(f"COPY ({select}) TO {literal} (FORMAT PARQUET)")
                 partial.replace(final)
             except (StoreError, OSError) as exc:
                 partial.unlink(missing_ok=True)
@@ -341,6 +357,10 @@ class Store:
                 ) from None
             written.append(final)
         return written
+
+    def _has_table(self, table: str) -> bool:
+        found = self.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [table])
+        return bool(found[0][0])
 
     def _dicts(self, sql: str, params: list) -> list[dict]:
         with self._reading():
@@ -424,11 +444,13 @@ def _short(message: str, limit: int = 160) -> str:
 
 def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     names = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    missing = sorted(set(TABLES) - names)
+    missing = sorted(set(TABLES) - names - ADDED_TABLES)  # an older store lacks those
     if missing:
         raise StoreError(f"{path} is not a spacerace store (no table {', '.join(missing)})")
-    found = con.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall()
-    lacking = [f"{t}.{c}" for t, cols in TABLES.items() for c in cols if (t, c) not in set(found)]
+    found = set(con.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall())
+    lacking = [
+        f"{t}.{c}" for t, cols in TABLES.items() if t in names for c in cols if (t, c) not in found
+    ]
     if lacking:
         raise StoreError(
             f"{path}: written by another version of spacerace (no column "

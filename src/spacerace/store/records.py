@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacerace import __version__
 from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.sim.result import RunResult
 
-__all__ = ["RunRecord", "record_of", "run_id_of"]
+__all__ = ["RunRecord", "facts_row", "record_of", "run_id_of"]
+
+_JSON_LISTS = ("crew", "milestones")
+"""Facts-table fields that are lists: stored as JSON text, as events' ``actors`` are."""
 
 
 def run_id_of(scenario_hash: str, seed: int, version: str = __version__) -> str:
@@ -40,12 +43,17 @@ class RunRecord:
         milestones: One dict per first: ``run_id, milestone, agency, day, date, year,
             people (JSON list), secret``.
         metrics: The run's yearly metric rows, each with ``run_id`` added.
+        missions: The facts table (``sim.facts.mission_rows``), one dict per mission with
+            ``run_id`` and ``seq`` (its position, from 0) added and ``crew`` and
+            ``milestones`` as JSON lists; :func:`facts_row` gives a row back (about 50
+            rows, 10 kB pickled, for a whole run; its events are 110-150 kB).
     """
 
     run: dict
     events: list[dict]
     milestones: list[dict]
     metrics: list[dict]
+    missions: list[dict] = field(default_factory=list)
 
 
 def record_of(result: RunResult, duration_s: float = 0.0) -> RunRecord:
@@ -86,6 +94,15 @@ def record_of(result: RunResult, duration_s: float = 0.0) -> RunRecord:
         for m in sorted(result.milestones.values(), key=lambda m: (m.day, m.key))
     ]
     metrics = [{"run_id": run_id, **row} for row in result.metrics]
+    missions = [
+        {
+            "run_id": run_id,
+            "seq": i,
+            **row,
+            **{k: json.dumps(row[k], ensure_ascii=False) for k in _JSON_LISTS},
+        }
+        for i, row in enumerate(result.mission_rows())
+    ]
     run = {
         "run_id": run_id,
         "scenario": result.scenario.name,
@@ -96,4 +113,18 @@ def record_of(result: RunResult, duration_s: float = 0.0) -> RunRecord:
         "events_sha256": hashlib.sha256(jsonl.encode()).hexdigest(),
         "duration_s": round(duration_s, 6),
     }
-    return RunRecord(run, events, milestones, metrics)
+    return RunRecord(run, events, milestones, metrics, missions)
+
+
+def facts_row(stored: dict) -> dict:
+    """A stored ``missions`` row as the facts table has it (``missions.jsonl``'s line).
+
+    Example:
+        >>> facts_row({"run_id": "r", "seq": 0, "id": "nasa-0001", "crew": '["A"]',
+        ...            "milestones": "[]"})
+        {'id': 'nasa-0001', 'crew': ['A'], 'milestones': []}
+    """
+    row = {k: v for k, v in stored.items() if k not in ("run_id", "seq")}
+    for k in _JSON_LISTS:
+        row[k] = json.loads(row[k])
+    return row

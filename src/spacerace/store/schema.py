@@ -2,8 +2,13 @@
 
 Pure Python (no duckdb import): :mod:`spacerace.store.db` turns these into ``CREATE TABLE``
 statements and uses the same column lists to insert :class:`~spacerace.store.records.RunRecord`
-rows. The run-level columns, events, milestones and metrics follow ``RunRecord``; a test keeps
-``metrics`` equal to the engine's ``MetricRow`` keys.
+rows. The run-level columns, events, milestones, metrics and missions follow ``RunRecord``; a
+test keeps ``metrics`` equal to the engine's ``MetricRow`` keys and ``missions`` to the facts
+table's fields (``sim.facts.FIELDS``).
+
+A table added after stores were first written is named in :data:`ADDED_TABLES`: opening an
+older store for writing creates it (``CREATE TABLE IF NOT EXISTS``: nothing else is touched);
+a read-only open, which cannot create it, reads it as empty.
 
 Times are UTC, stored as ``TIMESTAMP`` without a zone (DuckDB hands a ``TIMESTAMPTZ`` back to
 Python only with pytz installed).
@@ -11,7 +16,7 @@ Python only with pytz installed).
 
 from __future__ import annotations
 
-__all__ = ["INDEXES", "TABLES", "create_statements"]
+__all__ = ["ADDED_TABLES", "INDEXES", "TABLES", "create_statements"]
 
 TABLES: dict[str, dict[str, str]] = {
     "scenarios": {
@@ -68,6 +73,25 @@ TABLES: dict[str, dict[str, str]] = {
         "flyers": "INTEGER NOT NULL",
         "bases": "INTEGER NOT NULL",
     },
+    "missions": {  # the facts table (sim.facts, docs/engine.md): one row per mission
+        "run_id": "VARCHAR NOT NULL",
+        "seq": "INTEGER NOT NULL",  # position in the run's missions (commit order), from 0
+        "id": "VARCHAR NOT NULL",
+        "name": "VARCHAR NOT NULL",
+        "agency": "VARCHAR NOT NULL",
+        "kind": "VARCHAR NOT NULL",
+        "vehicle": "VARCHAR NOT NULL",
+        "crew_vehicle": "VARCHAR NOT NULL",
+        "launch_date": "VARCHAR NOT NULL",
+        "launch_day": "DOUBLE NOT NULL",  # days since the scenario start
+        "outcome": "VARCHAR NOT NULL",
+        "failed_phase": "VARCHAR NOT NULL",
+        "crew": "VARCHAR NOT NULL",  # JSON list
+        "destination": "VARCHAR NOT NULL",
+        "target": "VARCHAR NOT NULL",
+        "base": "VARCHAR NOT NULL",
+        "milestones": "VARCHAR NOT NULL",  # JSON list
+    },
     "ensembles": {
         "ensemble_id": "VARCHAR PRIMARY KEY",
         "scenario": "VARCHAR NOT NULL",
@@ -82,6 +106,10 @@ TABLES: dict[str, dict[str, str]] = {
     },
 }
 """Columns and DuckDB types per table, in insertion order."""
+
+ADDED_TABLES: frozenset[str] = frozenset({"missions"})
+"""Tables a store written by an earlier spacerace may lack (runs stored then have no rows in
+them; replaying such a run with ``spacerace show --out`` writes its ``missions.jsonl``)."""
 
 INDEXES: dict[str, str] = {
     # existing_seeds (resume) and the ensemble summaries select runs by scenario and version.

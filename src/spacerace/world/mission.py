@@ -62,9 +62,16 @@ class Mission:
         crew_vehicle: Vehicle that launches the crew last, after ``plan.launches`` cargo
             launches (Earth-orbit rendezvous), or "" if the crew rides ``vehicle``.
         plan: The plan.
-        status: ``"planned"``, ``"flying"``, ``"success"``, ``"failed"``, ``"lost"``.
-        failed_phase: Phase that failed, if any.
-        base: Base the mission founds or serves, if any.
+        status: ``"planned"``, ``"flying"``, ``"success"``, ``"failed"`` (the crew, if
+            any, survived; ``failed_phase`` ``"scrubbed"`` if it never left), ``"lost"``
+            (its crew died: in a failed phase, or at the base during its surface stay).
+        failed_phase: Phase that failed (``"launch"``, a phase of its kind's row,
+            ``"surface"`` when the crew died at the base, ``"scrubbed"``), "" if none.
+        base: Base the mission founds, joins or serves (a landing), or where an asteroid's
+            water goes; "" if none.
+        phases_done: Phases flown so far, in order.
+        firsts: Milestones this mission was the first to achieve (``World.milestones``),
+            in the order they were recorded.
         goal: The goal it was chosen to achieve ("" if none: an upkeep flight).
     """
 
@@ -80,10 +87,10 @@ class Mission:
     failed_phase: str = ""
     base: str = ""
     goal: str = ""
+    phases_done: list[str] = field(default_factory=list)
+    firsts: list[str] = field(default_factory=list)
 
     @property
     def pending(self) -> bool:
         """True until it has ended (planned or flying)."""
         return self.status in ("planned", "flying")
-
-    phases_done: list[str] = field(default_factory=list)
