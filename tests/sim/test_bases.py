@@ -6,7 +6,7 @@ import pytest
 
 from spacerace.catalog.base_modules import load_life_support
 from spacerace.policy.base import ExternalPolicy
-from spacerace.policy.builtin import StatePolicy
+from spacerace.policy.builtin import StatePolicy, policy_for
 from spacerace.sim.bases import STEP_DAYS
 from spacerace.sim.engine import run_timeline
 from spacerace.world.base import STOCKS
@@ -46,8 +46,14 @@ def _cut(scenario, planner, seed, evacuate=True, until=1986):
         supply_fn=lambda view, base, cost, rng: view.year < CUT_YEAR,
         evacuate_fn=(lambda view, base, days, rng: evacuate),
     )
+    # whoever commands Jamestown (joint command after a treaty) answers the evacuation alike
+    others = {
+        key: ExternalPolicy(policy_for(spec.kind), evacuate_fn=policy.evacuate_fn)
+        for key, spec in scenario.agencies.items()
+        if key != "nasa"
+    }
     return run_timeline(
-        scenario, seed, planner=planner, until_year=until, policies={"nasa": policy}
+        scenario, seed, planner=planner, until_year=until, policies={"nasa": policy, **others}
     )
 
 

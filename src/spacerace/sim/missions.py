@@ -87,8 +87,13 @@ def review_goals(ctx: RunContext, key: str) -> None:
         if keep:
             continue
         dropped = [g for g in agency.goals if g in row.abandoned_with]
-        if agency.goals and agency.goals[0] in dropped:
+        if agency.goals and agency.goals[0] in dropped and not agency.race_lost:
             agency.race_lost = True  # its race is over: infrastructure and other races now
+            if agency.profile.superpower:
+                politics = ctx.mech.politics
+                ctx.world.rivalry = max(
+                    politics.rivalry_floor, ctx.world.rivalry - politics.rivalry_drop_race_over
+                )
         agency.goals = tuple(g for g in agency.goals if g not in dropped)
         for program in [
             p

@@ -241,7 +241,11 @@ def _soviet_year(ctx: RunContext, rng, year: int) -> None:
 
 
 def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
-    """Politics after a first: the achiever's support rises, a beaten rival's more."""
+    """Politics after a first: the achiever's support rises, a beaten rival's more.
+
+    A beaten rival still racing raises the superpowers' rivalry; one whose race is over
+    (won or given up) is not alarmed by it.
+    """
     mech = ctx.mech
     agency = ctx.world.agencies[key]
     agency.prestige += mech.prestige.prestige_first
@@ -270,7 +274,8 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
             if other.profile.is_legislated
             else mech.politics.rivalry_jump_soviet_beaten
         )
-        ctx.world.rivalry = min(1.0, ctx.world.rivalry + jump)
+        if other.racing:  # a side whose race is over is not alarmed (Salyut 1 in 1971)
+            ctx.world.rivalry = min(1.0, ctx.world.rivalry + jump)
         ctx.emit(
             "support",
             rival,

@@ -201,6 +201,15 @@ class PoliticsMechanics(MechanicGroup):
         "gesture, the cooling that led to it goes on at rivalry_decay_per_year)",
     )
 
+    rivalry_drop_race_over: float = constant(
+        0.15,
+        "invented",
+        "[0, 1]",
+        "rivalry removed at once when a superpower gives up the race it set out to win (the "
+        "Moon decided, detente followed: the 1972 Moscow summit signed the Apollo-Soyuz "
+        "agreement three years after Apollo 11); the cooling goes on at rivalry_decay_per_year",
+    )
+
     rivalry_floor: float = constant(
         0.1,
         "invented",
