@@ -12,6 +12,7 @@ import pytest
 from spacerace.catalog.soviet_economy import defense_share_pct, gnp_growth_pct
 from spacerace.sim.regime import regime_process, review_regime
 from spacerace.world.regime import Regime
+from spacerace.world.world import Milestone
 
 
 def _with_regime(ctx, stability=0.5):
@@ -30,20 +31,29 @@ def test_the_catalog_series_the_review_reads():
 def test_a_review_moves_stability_by_growth_burden_firsts_and_leadership(make_ctx):
     ctx = make_ctx(at_year=1978)
     ussr, regime = _with_regime(ctx)
-    regime.firsts_won, regime.firsts_lost, regime.new_leader = 2, 1, True
+    regime.new_leader = True
+    # two public firsts of the Soviet agency, one of its rival: one ahead (a secret one
+    # does not count)
+    for key, agency, secret in (
+        ("a", "ussr", False),
+        ("b", "ussr", False),
+        ("c", "usa", False),
+        ("d", "ussr", True),
+    ):
+        ctx.world.milestones[key] = Milestone(key, agency, 0.0, secret=secret)
     m = ctx.mech.regime
     burden = 12.5 + m.space_share_of_gnp_pct * ussr.support
     expected = (
         0.5
         + m.stability_per_growth_point * (2.0 - m.growth_promise_pct)
         - m.stability_per_burden_point * max(0.0, burden - m.bearable_burden_pct)
-        + m.stability_per_first * (2 - 1)
+        + m.stability_per_first_ahead * (2 - 1)
         + m.stability_new_leader
     )
     ctx.env.process(regime_process(ctx))
     ctx.env.run(until=ctx.cal.day_of(1978, 12, 27))
     assert regime.stability == pytest.approx(expected)
-    assert (regime.firsts_won, regime.firsts_lost, regime.new_leader) == (0, 0, False)
+    assert not regime.new_leader
     (event,) = ctx.log.of_kind("stability")
     assert event.data["stability"] == pytest.approx(expected, abs=1e-3)
     assert ctx.cal.year(event.day) == 1978

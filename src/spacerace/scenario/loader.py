@@ -36,7 +36,14 @@ from spacerace.catalog.vehicles import load_vehicles
 from spacerace.errors import ScenarioError
 from spacerace.scenario import _lines
 from spacerace.scenario._reader import Field, Reader, Skip, listing, show, suggest
-from spacerace.scenario.model import AgencySpec, Era, PersonSpec, Scenario, ScriptedEvent
+from spacerace.scenario.model import (
+    AgencySpec,
+    Era,
+    PersonSpec,
+    Scenario,
+    ScriptedEvent,
+    VehicleRecordSpec,
+)
 from spacerace.world.agency import FUNDING
 from spacerace.world.mission import MISSION_TYPES
 from spacerace.world.mission_kinds import GOALS as GOAL_ROWS
@@ -72,7 +79,7 @@ of strings (goals, vehicles, crew, ...)."""
 _BODY_NAMES = {"moon": "the Moon", "mars": "Mars"}
 _MAX_DEPTH_SEEN = re.compile(r"[\[{]")
 
-_TOP = ("scenario", "era", "agencies", "people", "scripted", "mechanics")
+_TOP = ("scenario", "era", "agencies", "people", "scripted", "mechanics", "vehicles")
 _SCENARIO = {
     "name": Field("string", True),
     "title": Field("string", True, text=True),
@@ -322,6 +329,9 @@ def parse_scenario(text: str, source: str) -> Scenario:
     eras: tuple[Era, ...] = ()
     with r.guard():
         eras = _eras(r, data.get("era", []), start_year, end_year)
+    records: tuple[VehicleRecordSpec, ...] = ()
+    with r.guard():
+        records = _vehicle_records(r, data.get("vehicles", {}))
     focus = head.get("focus", next(iter(_keys_of(data.get("agencies"))), ""))
     if focus not in agencies and focus not in broken:
         r.note(("scenario", "focus"), _unknown("agency", focus, agencies))
@@ -334,7 +344,33 @@ def parse_scenario(text: str, source: str) -> Scenario:
         eras=eras,
         mechanics=mechanics,
         source=source,
+        vehicle_records=records,
     )
+
+
+_VEHICLE_RECORD = {
+    "prior_successes": Field("integer", True),
+    "prior_failures": Field("integer", True),
+    "note": Field("string", True, text=True),
+}
+
+
+def _vehicle_records(r: Reader, data: Any) -> tuple[VehicleRecordSpec, ...]:
+    """``[vehicles.KEY]``: a vehicle's flight record as the scenario's world has it."""
+    table = r.table(data, ("vehicles",), "[vehicles.KEY]")
+    known = known_vehicles()
+    out = []
+    for key, entries in sorted(table.items()):
+        path = ("vehicles", key)
+        with r.guard():
+            if key not in known:
+                r.fail(path, _unknown("vehicle", key, known))
+            spec = r.fields(r.table(entries, path, f"[vehicles.{key}]"), path, _VEHICLE_RECORD)
+            for name in ("prior_successes", "prior_failures"):
+                if name in spec and not 0 <= spec[name] <= 100_000:
+                    r.fail((*path, name), f"expected 0 to 100000 flights, got {spec[name]}")
+            out.append(VehicleRecordSpec(key=key, **spec))
+    return tuple(out)
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, label: str) -> ScenarioError:

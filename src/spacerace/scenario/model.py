@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["AgencySpec", "Era", "PersonSpec", "Scenario", "ScriptedEvent"]
+__all__ = ["AgencySpec", "Era", "PersonSpec", "Scenario", "ScriptedEvent", "VehicleRecordSpec"]
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,27 @@ class Era:
 
 
 @dataclass(frozen=True)
+class VehicleRecordSpec:
+    """A vehicle's flight record before the start as the scenario's world has it.
+
+    The catalog's record is the real one (the GCAT launch log); a scenario whose divergence
+    changes a vehicle's fortunes declares its record here (For All Mankind: the N1 works),
+    with a note saying why. The engine's reliability belief starts from it.
+
+    Attributes:
+        key: Vehicle key.
+        prior_successes: Successful flights before the start.
+        prior_failures: Failed flights before the start.
+        note: Why this world's record differs from the real one.
+    """
+
+    key: str
+    prior_successes: int
+    prior_failures: int
+    note: str
+
+
+@dataclass(frozen=True)
 class Scenario:
     """A validated scenario.
 
@@ -172,6 +193,7 @@ class Scenario:
         mechanics: Overrides of the engine's invented constants, group -> name -> value
             (see ``world.mechanics``).
         source: Where it was read from (path or ``builtin:NAME``).
+        vehicle_records: Vehicles whose record this world changes (``[vehicles.KEY]``).
         base_names: Body -> name of the first base there of an agency that names none,
             as sorted (body, name) pairs (the series' Happy Valley).
     """
@@ -190,6 +212,7 @@ class Scenario:
     mechanics: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     source: str = ""
     base_names: tuple[tuple[str, str], ...] = ()
+    vehicle_records: tuple[VehicleRecordSpec, ...] = ()
 
     @property
     def start_jd_tdb(self) -> float:

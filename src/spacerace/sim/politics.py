@@ -257,14 +257,10 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
         agency.race_won = True
     if agency.profile.answers_to_leadership:
         agency.support_shift += mech.politics.soviet_support_per_first
-    if key in ctx.world.regimes:
-        ctx.world.regimes[key].firsts_won += 1
     rival = ctx.rival_of(key)
     if rival is None:
         return
     other = ctx.world.agencies[rival]
-    if milestone in other.goals and rival in ctx.world.regimes:
-        ctx.world.regimes[rival].firsts_lost += 1
     if milestone in other.goals:
         other.support = min(
             mech.politics.support_max, other.support + mech.politics.support_boost_rival_first

@@ -252,10 +252,7 @@ def _complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
         yield from _test_flights(ctx, agency_key, spec)
     if agency.programs.get(progress.key) is not progress:
         return  # given up while its test flights flew
-    del agency.programs[progress.key]
-    agency.capabilities.add(progress.key)
-    if spec.units:
-        agency.flight_sets[progress.key] = spec.units
+    agency.gain(progress.key, spec.units)
     if spec.vehicle:
         agency.fleet.add(spec.vehicle)
     if spec.purpose == "station":

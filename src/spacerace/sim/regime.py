@@ -9,8 +9,9 @@ standing regime (``world.regime.Regime``) moves by
 * the burden: - ``stability_per_burden_point`` x (defense share of GNP, cited, + space
   share ``space_share_of_gnp_pct`` x the agency's support - ``bearable_burden_pct``),
   where positive;
-* prestige: ``stability_per_first`` for each first the agency won this year, minus as
-  much for each first a rival won that the agency pursued;
+* standing: ``stability_per_first_ahead`` for each public first the agency holds beyond
+  its rival's (fewer: a loss), every year: being ahead in the race is propaganda at home,
+  being behind a humiliation;
 * leadership: ``stability_new_leader`` if a new leader took over this year.
 
 Below ``collapse_threshold`` the state falls with ``collapse_chance_per_year``. Its agency
@@ -28,7 +29,7 @@ from spacerace.catalog.soviet_economy import defense_share_pct, gnp_growth_pct
 from spacerace.sim.context import RunContext
 from spacerace.world.regime import Regime
 
-__all__ = ["regime_process", "review_regime"]
+__all__ = ["firsts_ahead", "regime_process", "review_regime"]
 
 
 def regime_process(ctx: RunContext):
@@ -50,21 +51,21 @@ def review_regime(ctx: RunContext, regime: Regime, rng) -> None:
     agency = ctx.world.agencies[regime.agency]
     year = ctx.year
     growth = gnp_growth_pct(year)
+    standing = firsts_ahead(ctx, regime.agency)
     burden = defense_share_pct(year) + mech.space_share_of_gnp_pct * agency.support
     change = (
         mech.stability_per_growth_point * (growth - mech.growth_promise_pct)
         - mech.stability_per_burden_point * max(0.0, burden - mech.bearable_burden_pct)
-        + mech.stability_per_first * (regime.firsts_won - regime.firsts_lost)
+        + mech.stability_per_first_ahead * standing
         + (mech.stability_new_leader if regime.new_leader else 0.0)
     )
     before = regime.stability
     regime.stability = min(1.0, max(0.0, before + change))
     why = (
         f"growth {growth:+.1f} % against a promise of {mech.growth_promise_pct:.1f} %, "
-        f"defense and space {burden:.1f} % of GNP, firsts {regime.firsts_won} won and "
-        f"{regime.firsts_lost} lost" + (", a new leader" if regime.new_leader else "")
+        f"defense and space {burden:.1f} % of GNP, {standing:+d} firsts against its rival"
+        + (", a new leader" if regime.new_leader else "")
     )
-    regime.firsts_won = regime.firsts_lost = 0
     regime.new_leader = False
     ctx.emit(
         "stability",
@@ -80,6 +81,15 @@ def review_regime(ctx: RunContext, regime: Regime, rng) -> None:
     if rng.random() >= mech.collapse_chance_per_year:
         return
     _fall(ctx, regime, year)
+
+
+def firsts_ahead(ctx: RunContext, key: str) -> int:
+    """Public firsts agency ``key`` holds minus those its rival holds (0 without a rival)."""
+    rival = ctx.rival_of(key)
+    if rival is None:
+        return 0
+    held = [m.agency for m in ctx.world.milestones.values() if not m.secret]
+    return held.count(key) - held.count(rival)
 
 
 def _fall(ctx: RunContext, regime: Regime, year: int) -> None:

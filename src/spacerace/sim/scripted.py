@@ -54,8 +54,7 @@ def _scripted_mission(ctx: RunContext, event):
             continue
         choices = token.split("|")  # the program under way if any, else the first
         granted = next((c for c in choices if c in agency.programs), choices[0])
-        agency.capabilities.add(granted)
-        agency.programs.pop(granted, None)
+        agency.gain(granted, ctx.ref.programs[granted].units)
         ctx.emit(
             "program_completed",
             event.agency,

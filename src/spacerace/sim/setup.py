@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections.abc import Mapping
@@ -71,7 +72,13 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
     year they reach ``mech.people.min_crew_age``.
     """
     start_year = int(scenario.start[:4])
-    specs = load_vehicles()
+    specs = dict(load_vehicles())
+    for record in scenario.vehicle_records:  # this world's record of a vehicle, declared
+        specs[record.key] = dataclasses.replace(
+            specs[record.key],
+            prior_successes=record.prior_successes,
+            prior_failures=record.prior_failures,
+        )
     programs = load_programs()
     agencies = {}
     for key, a in sorted(scenario.agencies.items()):

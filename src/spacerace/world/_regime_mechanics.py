@@ -73,13 +73,14 @@ class RegimeMechanics(MechanicGroup):
         "the bearable burden (the late-1980s 15 % defense share costs about 0.025 a year)",
     )
 
-    stability_per_first: float = constant(
-        0.04,
+    stability_per_first_ahead: float = constant(
+        0.015,
         "invented",
         "[0, 1]",
-        "stability gained with each first the agency wins, and lost with each first a rival "
-        "wins that it pursued: space spectaculars were propaganda at home (Sputnik, Gagarin), "
-        "being beaten a humiliation; about a year and a half of a point of growth",
+        "stability gained each year per public first the agency holds beyond its rival's (lost "
+        "per first behind): space spectaculars were propaganda at home (Sputnik, Gagarin), "
+        "being beaten a humiliation; a lead of two firsts outweighs a growth shortfall of a "
+        "point a year",
     )
 
     stability_new_leader: float = constant(

@@ -205,6 +205,13 @@ class Agency:
         """True for a company living on capital rather than appropriations."""
         return self.kind == "private"
 
+    def gain(self, program: str, units: int = 0) -> None:
+        """Hold a completed program: its capability, and its flight sets if it buys any."""
+        self.capabilities.add(program)
+        self.programs.pop(program, None)
+        if units:
+            self.flight_sets[program] = units
+
     def is_grounded(self, day: float) -> bool:
         """True while crewed flights are halted after a loss of crew."""
         return day < self.grounded_until_day

@@ -1,7 +1,7 @@
 """The one-party state behind a planned-economy agency: how secure it is, and whether it stands.
 
 Its stability (0 = falling, 1 = unshakeable) moves once a year with the economy, the
-burden of the military and space budgets, and prestige (``sim.regime``); below a threshold
+burden of the military and space budgets, and its standing in the race (``sim.regime``); below a threshold
 the state may collapse, and its agency carries on as a successor with a far smaller
 budget.
 """
@@ -20,16 +20,12 @@ class Regime:
     Attributes:
         agency: Key of the agency it funds (``"soviet"``).
         stability: 0 (collapsing) .. 1 (secure); see ``sim.regime`` for what moves it.
-        firsts_won: The agency's firsts since the last yearly review.
-        firsts_lost: Firsts a rival won since the last review that the agency pursued.
         new_leader: True if the leader changed since the last review.
         fallen_year: Year the state collapsed, None while it stands.
     """
 
     agency: str
     stability: float
-    firsts_won: int = 0
-    firsts_lost: int = 0
     new_leader: bool = False
     fallen_year: int | None = None
 
