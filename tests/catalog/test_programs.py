@@ -17,6 +17,7 @@ KEYS = {
     "sea_dragon",
     "helios_heavy",
     "kp_launcher",
+    "vulkan",
     "asteroid_capture",
     "skylab",
     "salyut",

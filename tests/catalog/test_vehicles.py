@@ -21,8 +21,9 @@ KEYS = {
     "sea_dragon",
     "helios_heavy",
     "kp_rocket",
+    "vulkan",
 }
-INVENTED = {"sea_dragon", "helios_heavy", "kp_rocket"}
+INVENTED = {"sea_dragon", "helios_heavy", "kp_rocket", "vulkan"}
 
 
 def _rows(name):
@@ -112,6 +113,7 @@ def test_expected_unlocks():
         "sea_dragon": "sea_dragon",
         "helios_heavy": "helios_heavy",
         "kp_rocket": "kp_launcher",
+        "vulkan": "vulkan",
     }
 
 

@@ -1,8 +1,8 @@
 """The one-party state behind a planned-economy agency: how secure it is, and whether it stands.
 
 Its stability (0 = falling, 1 = unshakeable) moves once a year with the economy, the
-burden of the military and space budgets, and its standing in the race (``sim.regime``); below a threshold
-the state may collapse, and its agency carries on as a successor with a far smaller
+burden of the military and space budgets, and its standing in the race (``sim.regime``);
+below a threshold the state may collapse, and its agency carries on as a successor with a far smaller
 budget.
 """
 
