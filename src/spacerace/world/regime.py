@@ -2,8 +2,8 @@
 
 Its stability (0 = falling, 1 = unshakeable) moves once a year with the economy, the
 burden of the military and space budgets, and its standing in the race (``sim.regime``);
-below a threshold the state may collapse, and its agency carries on as a successor with a far smaller
-budget.
+below a threshold the state may collapse, and its agency carries on as a successor with a
+far smaller budget.
 """
 
 from __future__ import annotations
