@@ -15,6 +15,7 @@ from spacerace.sim.context import RunContext, SurfaceStay
 from spacerace.sim.landings import arrive_at_destination, stay_days
 from spacerace.sim.mission_options import phase_risk
 from spacerace.sim.politics import react_to_loss
+from spacerace.sim.rescue import try_rescue
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import MISSION_KINDS, Phase
 
@@ -168,6 +169,8 @@ def _fail(ctx, mission, phase, risk, rng, scripted, survive=None):
         actors=mission.crew,
         scripted=scripted,
     )
+    if lost and not scripted and try_rescue(ctx, mission, phase, ctx.rng("rescue")):
+        lost = False
     if lost:
         mission.status = "lost"
         for name in mission.crew:

@@ -99,6 +99,23 @@ class MissionsMechanics(MechanicGroup):
         "chance that a failure after launch kills the crew (Apollo 13 survived; Soyuz 11 did not)",
     )
 
+    rescue_chance: float = constant(
+        0.5,
+        "invented",
+        "[0, 1]",
+        "chance that another agency's people at the same body save a crew whose failure would "
+        "kill it (sim.rescue; the series' Mars-94 crew saved in 1995); even odds for want of any "
+        "record of rescues beyond Earth",
+    )
+
+    rivalry_drop_rescue: float = constant(
+        0.05,
+        "invented",
+        "[0, 1]",
+        "rivalry removed when a superpower's people rescue its rival's crew (a gesture as a joint "
+        "docking is: treaty_rivalry_drop)",
+    )
+
     skill_risk_reduction: float = constant(
         0.4,
         "invented",
