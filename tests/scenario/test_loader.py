@@ -668,3 +668,39 @@ def test_a_fifo_or_a_folder_is_refused_without_blocking(tmp_path):
         load_scenario(str(fifo))
     with pytest.raises(ScenarioError, match="is a folder"):
         load_scenario(str(tmp_path))
+
+
+# --- [vehicles.KEY]: this world's record of a vehicle -----------------------------------------
+
+VEHICLE_RECORD = """
+[vehicles.n1]
+prior_successes = 13
+prior_failures = 0
+note = "the divergence: the N1 works"
+"""
+
+
+def test_a_vehicle_record_is_read_and_starts_the_engines_belief():
+    from spacerace.sim.setup import build_world
+
+    scenario = parse_scenario(GOOD + VEHICLE_RECORD, "tiny.toml")
+    (record,) = scenario.vehicle_records
+    assert (record.key, record.prior_successes, record.prior_failures) == ("n1", 13, 0)
+    world = build_world(scenario)
+    assert world.vehicle_specs["n1"].prior_successes == 13
+    assert world.vehicle_specs["n1"].prior_failures == 0
+
+
+def test_a_vehicle_record_names_a_catalog_vehicle_and_says_why():
+    bad = error(GOOD + VEHICLE_RECORD.replace("[vehicles.n1]", "[vehicles.n2]"))
+    assert "n2" in str(bad) and "vehicle" in str(bad)
+    bad = error(GOOD + VEHICLE_RECORD.replace('note = "the divergence: the N1 works"\n', ""))
+    assert "note" in str(bad) and "missing" in str(bad)
+    bad = error(GOOD + VEHICLE_RECORD.replace("prior_failures = 0", "prior_failures = -1"))
+    assert "prior_failures" in str(bad)
+
+
+def test_for_all_mankind_declares_the_working_n1_and_history_the_real_record():
+    fam, history = load_scenario("for-all-mankind"), load_scenario("history")
+    assert [r.key for r in fam.vehicle_records] == ["n1"]
+    assert history.vehicle_records == ()
