@@ -51,6 +51,22 @@ __all__ = [
 TRAINING_ACCIDENT = "training accident"
 """What the text of a ground-accident ``death`` event says (``sim.world_events``)."""
 
+CANON_EVENTS = (
+    "armed_standoff",
+    "armed_clash",
+    "site_seized",
+    "deescalation",
+    "front_opened",
+    "first_revealed",
+    "company_bankrupt",
+    "company_taken_over",
+    "launch_sold",
+    "rescue",
+    "state_collapse",
+    "treaty",
+)
+"""Event kinds whose first year a run's facts keep (the series' canon items, issue 12)."""
+
 BUDGET_SPANS = tuple((y, min(y + 4, 2003)) for y in range(1970, 2004, 5))
 """Fiscal-year spans the budget is compared over: 1970-74, 1975-79, ..., 2000-03."""
 
@@ -100,7 +116,13 @@ def facts_of(result: RunResult) -> dict:
         departure; ``programs_completed``: program -> ``[agency, year]`` of its first
         completion; ``collapse``: agency -> year of its ``state_collapse`` event;
         ``training_deaths``: ground-accident deaths; ``crew_lost``: agency -> people lost
-        in flight; ``budget``: agency -> ``{fiscal year: M$}``.
+        in flight; ``budget``: agency -> ``{fiscal year: M$}``; ``event_years``: event
+        kind -> year of its first occurrence, for the kinds of :data:`CANON_EVENTS`;
+        ``rescues``: body -> rescues there; ``crewed_agencies``: agencies that launched a
+        crew; ``mars_departures``: ``[agency, day]`` of each crewed Mars mission that left;
+        ``bases_founded``: agency -> body -> year of its first base there;
+        ``public_firsts``: milestone -> ``[agency, year]`` of the first the world was told
+        of (where the run keeps it apart from the true first).
     """
     cal = Calendar(result.world.start_jd_tdb)
     year = cal.year
@@ -111,9 +133,15 @@ def facts_of(result: RunResult) -> dict:
     landings: dict = {}
     stations: dict = {}
     first_launch: dict = {}
+    crewed: set = set()
+    mars_departures: list = []
     for m in result.world.missions:
         if m.status == "planned":
             continue
+        if m.crew:
+            crewed.add(m.agency)
+            if MISSION_KINDS[m.kind].body == "mars":
+                mars_departures.append([m.agency, round(m.plan.depart_day, 1)])
         if landed(m):
             body = MISSION_KINDS[m.kind].body
             y = year(m.plan.depart_day + m.plan.transit_days)
@@ -129,8 +157,27 @@ def facts_of(result: RunResult) -> dict:
     crew_lost: dict = {}
     treaty = None
     training = 0
+    event_years: dict = {}
+    rescues: dict = {}
+    bases: dict = {}
     for e in result.log:
         kind = e.kind
+        if kind in CANON_EVENTS:
+            _first_year(event_years, kind, year(e.day))
+        if kind == "rescue":
+            where = next(
+                (MISSION_KINDS[m.kind].body for m in result.world.missions if m.name in e.text),
+                "",
+            )
+            rescues[where] = rescues.get(where, 0) + 1
+        if kind == "base_founded" and e.agency:
+            body = (
+                result.world.bases[e.data["base"]].body
+                if e.data.get("base") in (result.world.bases)
+                else ""
+            )
+            if body:
+                bases.setdefault(e.agency, {}).setdefault(body, year(e.day))
         if kind == "launch":
             v = e.data.get("vehicle")
             if v:
@@ -168,6 +215,15 @@ def facts_of(result: RunResult) -> dict:
         "training_deaths": training,
         "crew_lost": crew_lost,
         "budget": budget,
+        "event_years": event_years,
+        "rescues": rescues,
+        "crewed_agencies": sorted(crewed),
+        "mars_departures": mars_departures,
+        "bases_founded": bases,
+        "public_firsts": {
+            key: [m.agency, year(m.day)]
+            for key, m in sorted(getattr(result.world, "public_firsts", {}).items())
+        },
     }
 
 
