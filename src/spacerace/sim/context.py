@@ -126,6 +126,7 @@ class RunContext:
     _people_seen: int = 0
     _rivals: dict[str, str | None] = field(default_factory=dict)
     _kinds: dict[str, tuple[int, list]] = field(default_factory=dict)
+    _taken: tuple[int, dict[str, str]] | None = None
     _missions_seen: int = 0
     _goal_missions: dict[str, list] = field(default_factory=dict)
     _mission_names: set[str] = field(default_factory=set)
@@ -179,7 +180,12 @@ class RunContext:
     def view(self, key: str) -> AgencyView:
         """What agency ``key``'s policy may see now."""
         agency = self.world.agencies[key]
-        taken = {m.key: m.agency for m in self.world.milestones.values() if not m.secret}
+        milestones = self.world.milestones  # only ever added to, and frozen
+        cached = self._taken
+        if cached is None or cached[0] != len(milestones):
+            taken = {m.key: m.agency for m in milestones.values() if not m.secret}
+            cached = self._taken = (len(milestones), taken)
+        taken = dict(cached[1])  # the view's own copy
         rival = self.rival_of(key)
         achieved_by = self.world.agencies[rival].achieved if rival else set()
         return AgencyView(

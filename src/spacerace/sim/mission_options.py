@@ -14,7 +14,7 @@ import math
 from spacerace.policy.base import MissionOption
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
-from spacerace.world.crew import crew_order
+from spacerace.world.crew import first_seats
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS, MissionKind
 
 __all__ = [
@@ -104,7 +104,7 @@ def mission_options(
     has_woman = any(p.sex == "female" for p in pool)
     # the odds are the crew's the engine will offer first (world.crew.crew_order): the
     # mean skill of its (up to) three seats
-    seats = crew_order(pool, 3)[:3] if pool else []
+    seats = first_seats(pool, 3)
     skill = sum(p.skill for p in seats) / len(seats) if seats else 0.0
     kinds = ctx.kinds_open_to(key)
     last = agency.last_flown

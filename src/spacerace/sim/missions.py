@@ -175,7 +175,12 @@ def mission_name(ctx: RunContext, key: str, kind: str, vehicle: str, plan) -> st
     """
     agency = ctx.world.agencies[key]
     scheme = ctx.ref.mission_names[agency.profile.mission_names]
-    rule = scheme.rule_for(kind, vehicle, agency.capabilities)
+    # the first rule that matches: a function of what the agency holds, which only grows
+    memo = ctx.memo.setdefault("name_rules", {})
+    rule_key = (agency.profile.mission_names, kind, vehicle, len(agency.capabilities))
+    rule = memo.get(rule_key)
+    if rule is None:
+        rule = memo[rule_key] = scheme.rule_for(kind, vehicle, agency.capabilities)
     numbers = {c: agency.numbers.take(c, scheme.counters[c].first) for c in rule.counters}
     name = rule.pattern.format(
         agency=agency.name,
