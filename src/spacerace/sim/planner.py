@@ -10,6 +10,7 @@ planner (about a second) and shared by every run that uses the planner.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from dataclasses import replace
 from functools import cached_property
@@ -364,7 +365,8 @@ class MissionPlanner:
 def _departures(windows: list[TransferPoint]) -> list[float] | None:
     """The windows' departure epochs if they are in time order (for a bisect), else None."""
     departs = [w.depart_jd_tdb for w in windows]
-    return departs if all(a <= b for a, b in zip(departs, departs[1:])) else None
+    in_order = all(a <= b for a, b in itertools.pairwise(departs))
+    return departs if in_order else None
 
 
 def _first_on_or_after(windows, departs, jd_tdb: float) -> TransferPoint | None:
