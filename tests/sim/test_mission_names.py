@@ -109,7 +109,7 @@ def test_a_name_already_flown_gets_a_number(make_ctx):
     names = []
     for _ in range(3):
         names.append(mission_name(ctx, "usa", "mars_landing", "saturn_v", plan))
-        ctx.world.missions.append(SimpleNamespace(name=names[-1]))
+        ctx.world.missions.append(SimpleNamespace(name=names[-1], agency="usa", goal=""))
     assert names == ["Mars-94", "Mars-94 (2)", "Mars-94 (3)"]
     assert agency.numbers.last == {}  # a year names it: no counter advances
     station = mission_name(ctx, "usa", "space_station", "soyuz", plan)

@@ -16,7 +16,7 @@ import csv
 import string
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 __all__ = [
@@ -59,9 +59,9 @@ class NameRule:
     invented: bool
     source: str
 
-    @property
+    @cached_property
     def counters(self) -> tuple[str, ...]:
-        """The counters its pattern advances, in order (placeholders not in FIELDS).
+        """The counters its pattern advances, in order (placeholders not in FIELDS; parsed once).
 
         Example:
             >>> load_mission_names()["soviet"].rules[2].counters

@@ -27,6 +27,7 @@ from spacerace.sim.rng import stream
 from spacerace.world.event import Event, EventLog
 from spacerace.world.mechanics import Mechanics
 from spacerace.world.mission_kinds import MISSION_KINDS, is_met
+from spacerace.world.person import FLYING_ROLES
 from spacerace.world.world import Milestone, World
 
 if TYPE_CHECKING:
@@ -125,6 +126,10 @@ class RunContext:
     _people_seen: int = 0
     _rivals: dict[str, str | None] = field(default_factory=dict)
     _kinds: dict[str, tuple[int, list]] = field(default_factory=dict)
+    _taken: tuple[int, dict[str, str]] | None = None
+    _missions_seen: int = 0
+    _goal_missions: dict[str, list] = field(default_factory=dict)
+    _mission_names: set[str] = field(default_factory=set)
     memo: dict = field(default_factory=dict)
 
     def rng(self, name: str):
@@ -175,7 +180,12 @@ class RunContext:
     def view(self, key: str) -> AgencyView:
         """What agency ``key``'s policy may see now."""
         agency = self.world.agencies[key]
-        taken = {m.key: m.agency for m in self.world.milestones.values() if not m.secret}
+        milestones = self.world.milestones  # only ever added to, and frozen
+        cached = self._taken
+        if cached is None or cached[0] != len(milestones):
+            taken = {m.key: m.agency for m in milestones.values() if not m.secret}
+            cached = self._taken = (len(milestones), taken)
+        taken = dict(cached[1])  # the view's own copy
         rival = self.rival_of(key)
         achieved_by = self.world.agencies[rival].achieved if rival else set()
         return AgencyView(
@@ -245,12 +255,55 @@ class RunContext:
         _, by_agency, by_skill = self._index()
         now, year, min_age = self.now, self.year, self.mech.people.min_crew_age
         people = by_skill.get(key, [])
-        ready = [p for p in people if p.can_fly(now, year, min_age)]  # in (-skill, name) order
-        if any(p.status in ("dead", "retired") for p in people):
+        ready = [  # Person.can_fly, inlined (the hottest filter of a run); (-skill, name) order
+            p
+            for p in people
+            if p.status == "active"
+            and p.role in FLYING_ROLES
+            and now >= p.ready_day
+            and p.health >= 0.5
+            and year - p.born_year >= min_age
+        ]
+        if any(p.status in _GONE for p in people):
             # permanent: drop them from the index until it is next rebuilt
             for group in (by_agency.get(key, []), people):
-                group[:] = [p for p in group if p.status not in ("dead", "retired")]
+                group[:] = [p for p in group if p.status not in _GONE]
         return ready
+
+    def pending_goals(self, key: str) -> set[str]:
+        """Goals of agency ``key`` that a mission on its way (planned or flying) serves."""
+        self._index_missions()
+        group = self._goal_missions.get(key)
+        if not group:
+            return set()
+        if any(not m.pending for m in group):  # a mission that ended never flies again
+            group[:] = [m for m in group if m.pending]
+        return {m.goal for m in group}
+
+    def mission_names(self) -> set[str]:
+        """Names of every mission of the run so far (a new name must differ from them)."""
+        self._index_missions()
+        return self._mission_names
+
+    def _index_missions(self) -> None:
+        """Take in missions appended to ``World.missions`` since the last look.
+
+        Missions are only ever appended (``sim.missions``, ``sim.scripted``) and keep their
+        agency, goal and name; only their status changes, which ``pending_goals`` reads.
+        """
+        missions = self.world.missions
+        seen = self._missions_seen
+        if seen == len(missions):
+            return
+        if seen > len(missions):  # the list was replaced: index it again
+            seen = 0
+            self._goal_missions.clear()
+            self._mission_names.clear()
+        for m in itertools.islice(missions, seen, None):
+            self._mission_names.add(m.name)
+            if m.goal and m.pending:
+                self._goal_missions.setdefault(m.agency, []).append(m)
+        self._missions_seen = len(missions)
 
     def in_corps(self, person) -> bool:
         """True for a flyer of age who trains or stands ready now.
@@ -338,6 +391,9 @@ class RunContext:
         first = Milestone(milestone, key, self.now, people, secret)
         self.world.milestones[milestone] = first
         return first
+
+
+_GONE = ("dead", "retired")  # statuses nobody leaves
 
 
 def _in_corps(person) -> bool:

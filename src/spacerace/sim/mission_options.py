@@ -14,7 +14,7 @@ import math
 from spacerace.policy.base import MissionOption
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
-from spacerace.world.crew import crew_order
+from spacerace.world.crew import first_seats
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS, MissionKind
 
 __all__ = [
@@ -76,28 +76,44 @@ def _odds(
     if crew_vehicle:
         odds *= ctx.world.vehicles[crew_vehicle].reliability
     cut = 1.0 - ctx.mech.missions.skill_risk_reduction * skill
-    for phase in kind.phases:
-        odds *= 1.0 - phase_risk(ctx, phase.risk) * cut
+    for risk in _phase_risks(ctx, kind):
+        odds *= 1.0 - risk * cut
     return odds
 
 
-def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
-    """Missions agency ``key`` could decide now, one per (kind, vehicle) that fits."""
+def _phase_risks(ctx: RunContext, kind: MissionKind) -> tuple[float, ...]:
+    """The failure chances of a kind's phases in order (``phase_risk``), memoised per run."""
+    memo = ctx.memo.setdefault("phase_risks", {})
+    risks = memo.get(kind.key)
+    if risks is None:
+        risks = memo[kind.key] = tuple(phase_risk(ctx, phase.risk) for phase in kind.phases)
+    return risks
+
+
+def mission_options(
+    ctx: RunContext, key: str, pool: list | None = None, max_cost_musd: float = math.inf
+) -> list[MissionOption]:
+    """Missions agency ``key`` could decide now, one per (kind, vehicle) that fits.
+
+    ``pool`` is ``ctx.crew_pool(key)`` if the caller has it already; options costing more
+    than ``max_cost_musd`` are left out (the same list as filtering the result).
+    """
     agency = ctx.world.agencies[key]
     fleet = sorted(agency.fleet)
-    pool = ctx.crew_pool(key)
+    pool = ctx.crew_pool(key) if pool is None else pool
     has_woman = any(p.sex == "female" for p in pool)
     # the odds are the crew's the engine will offer first (world.crew.crew_order): the
     # mean skill of its (up to) three seats
-    seats = crew_order(pool, 3)[:3] if pool else []
+    seats = first_seats(pool, 3)
     skill = sum(p.skill for p in seats) / len(seats) if seats else 0.0
     kinds = ctx.kinds_open_to(key)
     last = agency.last_flown
     nuclear = "nuclear_propulsion" in agency.capabilities
     destination = asteroid_destination(ctx, key)
     crew_vehicle = _crew_vehicle(ctx, fleet)
-    pending = {m.goal for m in ctx.world.missions if m.agency == key and m.goal and m.pending}
+    pending = ctx.pending_goals(key)
     lead = ctx.mech.missions.mission_lead_days
+    grounded = agency.is_grounded(ctx.now)
     options = []
     for kind in kinds:
         if kind.needs_own_base and not ctx.bases_of(key, kind.body):
@@ -114,10 +130,12 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
             or leaves - last.get(kind.key, -1e9) < upkeep_interval_days(ctx, kind)
         ):
             continue
-        if kind.crew and (len(pool) < kind.crew or agency.is_grounded(ctx.now)):
+        if kind.crew and (len(pool) < kind.crew or grounded):
             continue
         for vkey in fleet:
-            option = _option(ctx, kind, vkey, crew_vehicle, goal, skill, nuclear, destination)
+            option = _option(
+                ctx, kind, vkey, crew_vehicle, goal, skill, nuclear, destination, max_cost_musd
+            )
             if option is not None:
                 options.append(option)
     return options
@@ -151,15 +169,21 @@ def _split(ctx: RunContext, kind: MissionKind, vkey: str, crew_vehicle: str, pla
     return cargo, crew_vehicle
 
 
-def _option(
-    ctx, kind: MissionKind, vkey, best_crew_vehicle, goal, skill, nuclear, destination
-) -> MissionOption | None:
+def _costed(ctx: RunContext, kind: MissionKind, vkey: str, best_crew_vehicle: str, plan):
+    """(launches, crew vehicle, cost this year) of flying ``plan``, or None if over the cap.
+
+    A pure function of the plan, the vehicles and the year (the deflator): memoised per run
+    by the plan's identity (the run keeps its plans, ``RunContext.plan``).
+    """
+    memo = ctx.memo.setdefault("costed", {})
+    year = ctx.year
+    key = (id(plan), kind.key, vkey, best_crew_vehicle, year)
+    if key in memo:
+        return memo[key]
     spec = ctx.world.vehicle_specs[vkey]
-    plan = ctx.plan(kind.key, spec, nuclear, destination)
-    if plan is None:
-        return None
     launches, crew_vehicle = _split(ctx, kind, vkey, best_crew_vehicle, plan)
     if crew_vehicle is None or launches + bool(crew_vehicle) > launch_cap(ctx, kind):
+        memo[key] = None
         return None
     cost = launches * money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) + (
         plan.cost_musd - plan.launches * spec.cost_musd
@@ -167,9 +191,34 @@ def _option(
     if crew_vehicle:
         crew_spec = ctx.world.vehicle_specs[crew_vehicle]
         cost += money_in_dollars_of(ctx, crew_spec.cost_musd, crew_spec.cost_year)
+    found = memo[key] = (launches, crew_vehicle, round(cost, 2))
+    return found
+
+
+def _option(
+    ctx,
+    kind: MissionKind,
+    vkey,
+    best_crew_vehicle,
+    goal,
+    skill,
+    nuclear,
+    destination,
+    max_cost_musd=math.inf,
+) -> MissionOption | None:
+    spec = ctx.world.vehicle_specs[vkey]
+    plan = ctx.plan(kind.key, spec, nuclear, destination)
+    if plan is None:
+        return None
+    costed = _costed(ctx, kind, vkey, best_crew_vehicle, plan)
+    if costed is None:
+        return None
+    launches, crew_vehicle, cost = costed
+    if cost > max_cost_musd:
+        return None
     odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
     depart = plan.depart_day if kind.windowed else ctx.now + ctx.mech.missions.mission_lead_days
-    return MissionOption(kind.key, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, depart)
+    return MissionOption(kind.key, vkey, crew_vehicle, cost, launches, odds, goal, depart)
 
 
 def best_odds(ctx: RunContext, key: str, kind: str) -> float:

@@ -40,7 +40,10 @@ def decide_process(ctx: RunContext, key: str):
             yield ctx.env.timeout(ctx.cal.day_of(agency.founded_year, 1, 1) - ctx.now)
             continue
         review_goals(ctx, key)
-        options = [o for o in mission_options(ctx, key) if o.cost_musd <= agency.funds_musd]
+        # nothing below changes the world until the crew is picked, so the pool and the
+        # view serve the options, the choice and the crew alike
+        pool = ctx.crew_pool(key)
+        options = mission_options(ctx, key, pool, max_cost_musd=agency.funds_musd)
         if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns
             yield ctx.env.timeout(ctx.mech.missions.idle_review_days)
             continue
@@ -55,7 +58,7 @@ def decide_process(ctx: RunContext, key: str):
         if choice is None:
             yield ctx.env.timeout(ctx.mech.missions.decision_retry_days)
             continue
-        mission = commit_mission(ctx, key, choice)
+        mission = commit_mission(ctx, key, choice, pool=pool, view=view)
         if mission is None:
             yield ctx.env.timeout(ctx.mech.missions.decision_retry_days)
             continue
@@ -111,11 +114,15 @@ def review_goals(ctx: RunContext, key: str) -> None:
         )
 
 
-def commit_mission(ctx: RunContext, key: str, choice: MissionOption) -> Mission | None:
+def commit_mission(
+    ctx: RunContext, key: str, choice: MissionOption, *, pool=None, view=None
+) -> Mission | None:
     """Commit to a chosen option: crew (the policy picks), money, departure; the Mission.
 
     The crew candidates are offered in ``world.crew.crew_order``'s order (a commander who
     has flown first, then by skill; a woman among the first seats when the goal needs one).
+    ``pool`` and ``view`` are ``ctx.crew_pool(key)`` and ``ctx.view(key)`` if the caller
+    took them at this moment, with nothing changed since.
     """
     agency = ctx.world.agencies[key]
     kind = MISSION_KINDS[choice.kind]
@@ -129,8 +136,9 @@ def commit_mission(ctx: RunContext, key: str, choice: MissionOption) -> Mission 
         goal = GOALS.get(choice.serves_goal)
         needs_woman = bool(goal and goal.needs_woman)
         # offered in the order a crew is taken: a commander who has flown, the rest by skill
-        pool = [p.name for p in crew_order(ctx.crew_pool(key), kind.crew, needs_woman)]
-        policy, view = ctx.policies[key], ctx.view(key)
+        pool = ctx.crew_pool(key) if pool is None else pool
+        pool = [p.name for p in crew_order(pool, kind.crew, needs_woman)]
+        policy, view = ctx.policies[key], ctx.view(key) if view is None else view
         crew = ctx.decisions.ask(
             ctx, key, "pick_crew", pool,
             lambda rng: policy.pick_crew(view, choice.kind, pool, kind.crew, rng),
@@ -172,7 +180,12 @@ def mission_name(ctx: RunContext, key: str, kind: str, vehicle: str, plan) -> st
     """
     agency = ctx.world.agencies[key]
     scheme = ctx.ref.mission_names[agency.profile.mission_names]
-    rule = scheme.rule_for(kind, vehicle, agency.capabilities)
+    # the first rule that matches: a function of what the agency holds, which only grows
+    memo = ctx.memo.setdefault("name_rules", {})
+    rule_key = (agency.profile.mission_names, kind, vehicle, len(agency.capabilities))
+    rule = memo.get(rule_key)
+    if rule is None:
+        rule = memo[rule_key] = scheme.rule_for(kind, vehicle, agency.capabilities)
     numbers = {c: agency.numbers.take(c, scheme.counters[c].first) for c in rule.counters}
     name = rule.pattern.format(
         agency=agency.name,
@@ -181,7 +194,7 @@ def mission_name(ctx: RunContext, key: str, kind: str, vehicle: str, plan) -> st
         yy=f"{ctx.cal.year(plan.depart_day) % 100:02d}",
         **numbers,
     )
-    taken = {m.name for m in ctx.world.missions}
+    taken = ctx.mission_names()
     unique, k = name, 1
     while unique in taken:
         k += 1

@@ -9,6 +9,8 @@ planner (about a second) and shared by every run that uses the planner.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from dataclasses import replace
 from functools import cached_property
@@ -97,12 +99,19 @@ class MissionPlanner:
 
     def next_mars_window(self, day: float) -> TransferPoint | None:
         """The first Earth-Mars window whose best departure is on or after ``day``."""
-        jd = self.start_jd_tdb + day
-        return next((w for w in self.mars_windows if w.depart_jd_tdb >= jd), None)
+        return _first_on_or_after(self.mars_windows, self._mars_departs, self.start_jd_tdb + day)
 
     def return_window_after(self, jd_tdb: float) -> TransferPoint | None:
         """The first Mars-Earth window departing on or after an epoch."""
-        return next((w for w in self.return_windows if w.depart_jd_tdb >= jd_tdb), None)
+        return _first_on_or_after(self.return_windows, self._return_departs, jd_tdb)
+
+    @cached_property
+    def _mars_departs(self) -> list[float] | None:
+        return _departures(self.mars_windows)
+
+    @cached_property
+    def _return_departs(self) -> list[float] | None:
+        return _departures(self.return_windows)
 
     def plan(
         self,
@@ -351,3 +360,18 @@ class MissionPlanner:
             cost_musd=round(cost, 2),
             notes=f"{note}; {imleo / 1000:.0f} t in LEO = {launches} x {vehicle.name}",
         )
+
+
+def _departures(windows: list[TransferPoint]) -> list[float] | None:
+    """The windows' departure epochs if they are in time order (for a bisect), else None."""
+    departs = [w.depart_jd_tdb for w in windows]
+    in_order = all(a <= b for a, b in itertools.pairwise(departs))
+    return departs if in_order else None
+
+
+def _first_on_or_after(windows, departs, jd_tdb: float) -> TransferPoint | None:
+    """The first window (in list order) departing on or after ``jd_tdb``."""
+    if departs is None:  # not in time order: the first in the list that qualifies
+        return next((w for w in windows if w.depart_jd_tdb >= jd_tdb), None)
+    i = bisect.bisect_left(departs, jd_tdb)
+    return windows[i] if i < len(windows) else None

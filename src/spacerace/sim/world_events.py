@@ -19,7 +19,7 @@ def random_events_process(ctx: RunContext):
         yield ctx.env.timeout(365.25)
         era = ctx.ref.rate_in_year("astronaut_nonflight_death", ctx.year)
         for key in ctx.active_agencies():
-            flyers = sum(1 for p in ctx.people_of(key) if ctx.in_corps(p))
+            flyers = _corps_size(ctx, key)
             for _ in range(int(rng.poisson(era.per_year * flyers))):
                 _nonflight_death(ctx, key, rng, era)
         lunar = [b for _, b in sorted(ctx.world.bases.items()) if b.body == "moon"]
@@ -37,6 +37,12 @@ def random_events_process(ctx: RunContext):
                     cause="surface work at the base (yearly discovery chance, invented)",
                     base=base.name,
                 )
+
+
+def _corps_size(ctx: RunContext, key: str) -> int:
+    """How many of agency ``key``'s people are in its corps now (``RunContext.in_corps``)."""
+    year, min_age = ctx.year, ctx.mech.people.min_crew_age
+    return sum(1 for p in ctx.people_of(key) if p.in_corps(year, min_age))
 
 
 def _nonflight_death(ctx: RunContext, key: str, rng, era: EraRate) -> None:

@@ -160,7 +160,7 @@ class Base:
 
     def credit(self, stock: str, kg: float, entry: str) -> None:
         """Add ``kg`` (>= 0) to a stock under a credit entry of the ledger."""
-        if entry not in CREDITS or kg < 0 or not math.isfinite(kg):
+        if entry not in CREDITS or not 0.0 <= kg < math.inf:  # refuses nan and inf too
             raise ValueError(f"credit {stock} {kg!r} kg as {entry!r}")
         self.stocks[stock] += kg
         self.ledger[stock][entry] += kg
@@ -170,7 +170,7 @@ class Base:
 
         A stock never goes below zero: what is not there is not taken.
         """
-        if entry not in DEBITS or kg < 0 or not math.isfinite(kg):
+        if entry not in DEBITS or not 0.0 <= kg < math.inf:  # refuses nan and inf too
             raise ValueError(f"debit {stock} {kg!r} kg as {entry!r}")
         taken = min(kg, self.stocks[stock])
         self.stocks[stock] -= taken

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacerace.world.person import Person
 
-__all__ = ["crew_order"]
+__all__ = ["crew_order", "first_seats"]
 
 
 def crew_order(pool: Sequence[Person], size: int, needs_woman: bool = False) -> list[Person]:
@@ -49,6 +49,27 @@ def crew_order(pool: Sequence[Person], size: int, needs_woman: bool = False) -> 
             rest = [p for p in order if p is not woman]
             order = [woman, *rest] if size <= 1 else [rest[0], woman, *rest[1:]]
     return order
+
+
+def first_seats(pool: Sequence[Person], size: int) -> list[Person]:
+    """The first ``size`` of ``crew_order(pool, size)`` (no woman needed), without the rest.
+
+    Example:
+        >>> a = Person("Ann Able", "x", "astronaut", "US", 1940, skill=0.9)
+        >>> b = Person("Bob Baker", "x", "astronaut", "US", 1935, skill=0.6, flights=2)
+        >>> [p.name for p in first_seats([a, b], 1)], [p.name for p in first_seats([a, b], 3)]
+        (['Bob Baker'], ['Bob Baker', 'Ann Able'])
+    """
+    if not pool or size <= 0:
+        return []
+    commander = _commander(pool)
+    seats = [commander]
+    for p in pool:
+        if len(seats) >= size:
+            break
+        if p is not commander:
+            seats.append(p)
+    return seats
 
 
 def _commander(pool: Sequence[Person]) -> Person:

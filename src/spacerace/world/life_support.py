@@ -159,14 +159,15 @@ def advance_stocks(base: Base, flows: Flows, days: float, storage_kg: float) -> 
     exports). Every kilogram goes through the base's ledger.
     """
     unmet = {}
-    for stock in sorted(base.stocks):
-        made = flows.production_kg_day.get(stock, 0.0) * days
+    stocks, production, demand = base.stocks, flows.production_kg_day, flows.demand_kg_day
+    for stock in sorted(stocks):
+        made = production.get(stock, 0.0) * days
         if made > 0:
             base.credit(stock, made, "produced")
-        want = flows.demand_kg_day.get(stock, 0.0) * days
+        want = demand.get(stock, 0.0) * days
         unmet[stock] = want - base.debit(stock, want, "consumed")
-        if base.stocks[stock] > storage_kg:
-            base.debit(stock, base.stocks[stock] - storage_kg, "surplus")
+        if stocks[stock] > storage_kg:
+            base.debit(stock, stocks[stock] - storage_kg, "surplus")
     return unmet
 
 
