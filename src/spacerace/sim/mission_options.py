@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from spacerace.policy.base import MissionOption
+from spacerace.sim.company import launch_price_musd, sellers
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.crew import crew_order
@@ -84,7 +85,8 @@ def _odds(
 def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
     """Missions agency ``key`` could decide now, one per (kind, vehicle) that fits."""
     agency = ctx.world.agencies[key]
-    fleet = sorted(agency.fleet)
+    bought = sellers(ctx, key)  # a company buys launches of what it does not fly
+    fleet = sorted(agency.fleet | set(bought))
     pool = ctx.crew_pool(key)
     has_woman = any(p.sex == "female" for p in pool)
     # the odds are the crew's the engine will offer first (world.crew.crew_order): the
@@ -117,7 +119,9 @@ def mission_options(ctx: RunContext, key: str) -> list[MissionOption]:
         if kind.crew and (len(pool) < kind.crew or agency.is_grounded(ctx.now)):
             continue
         for vkey in fleet:
-            option = _option(ctx, kind, vkey, crew_vehicle, goal, skill, nuclear, destination)
+            option = _option(
+                ctx, kind, vkey, crew_vehicle, goal, skill, nuclear, destination, bought
+            )
             if option is not None:
                 options.append(option)
     return options
@@ -151,8 +155,16 @@ def _split(ctx: RunContext, kind: MissionKind, vkey: str, crew_vehicle: str, pla
     return cargo, crew_vehicle
 
 
+def _price(ctx, vkey: str, bought) -> float:
+    """One launch of ``vkey`` now: its cost, or a seller's price if it is bought."""
+    if vkey in bought:
+        return launch_price_musd(ctx, vkey)
+    spec = ctx.world.vehicle_specs[vkey]
+    return money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year)
+
+
 def _option(
-    ctx, kind: MissionKind, vkey, best_crew_vehicle, goal, skill, nuclear, destination
+    ctx, kind: MissionKind, vkey, best_crew_vehicle, goal, skill, nuclear, destination, bought=()
 ) -> MissionOption | None:
     spec = ctx.world.vehicle_specs[vkey]
     plan = ctx.plan(kind.key, spec, nuclear, destination)
@@ -161,12 +173,9 @@ def _option(
     launches, crew_vehicle = _split(ctx, kind, vkey, best_crew_vehicle, plan)
     if crew_vehicle is None or launches + bool(crew_vehicle) > launch_cap(ctx, kind):
         return None
-    cost = launches * money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) + (
-        plan.cost_musd - plan.launches * spec.cost_musd
-    )
+    cost = launches * _price(ctx, vkey, bought) + (plan.cost_musd - plan.launches * spec.cost_musd)
     if crew_vehicle:
-        crew_spec = ctx.world.vehicle_specs[crew_vehicle]
-        cost += money_in_dollars_of(ctx, crew_spec.cost_musd, crew_spec.cost_year)
+        cost += _price(ctx, crew_vehicle, bought)
     odds = _odds(ctx, kind, vkey, launches, skill, crew_vehicle)
     depart = plan.depart_day if kind.windowed else ctx.now + ctx.mech.missions.mission_lead_days
     return MissionOption(kind.key, vkey, crew_vehicle, round(cost, 2), launches, odds, goal, depart)
