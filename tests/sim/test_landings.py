@@ -6,6 +6,7 @@ first Moon base of any other agency "Scenario Moon" and the first Mars base "Sce
 
 import dataclasses
 
+from spacerace.sim.company import earn_contracts
 from spacerace.sim.landings import arrive_at_destination, base_name_for, record_first, stay_days
 from spacerace.world.base import Base
 from spacerace.world.mission import Mission, MissionPlan
@@ -135,10 +136,10 @@ def test_a_company_joins_a_standing_moon_base_and_earns_helium3(make_ctx):
     ctx = make_ctx(at_year=1960)
     arrive_at_destination(ctx, _mission(ctx, "usa", "lunar_base", 1), False)
     corp = ctx.world.agencies["corp"]
-    revenue = corp.revenue_musd
     arrive_at_destination(ctx, _mission(ctx, "corp", "lunar_base", 1), False)
     assert ctx.world.bases["Jamestown"].agencies == ["usa", "corp"]
-    assert corp.revenue_musd == revenue + ctx.mech.economy.helium3_revenue_musd
+    earn_contracts(ctx, "corp")  # each 1 January (sim.politics)
+    assert corp.company.pending_musd["helium3"] == ctx.mech.economy.helium3_revenue_musd
     assert ctx.log.of_kind("base_joined")[0].data["base"] == "Jamestown"
 
 

@@ -73,11 +73,17 @@ def test_a_company_spends_its_investor_share_of_capital_and_revenue(make_ctx):
     ctx = make_ctx()
     ctx.ref = dataclasses.replace(ctx.ref, rates={**ctx.ref.rates, "us_recession": 0.0})
     share = ctx.mech.economy.private_investor_share
-    _run_to(ctx, fiscal_process(ctx), 1957, 10, 1)
     corp = ctx.world.agencies["corp"]
-    # tiny: capital 2000, revenue 100
-    assert corp.budget_musd == pytest.approx(2100.0 * share)
-    assert corp.capital_musd == pytest.approx(2100.0 * (1 - share))
+    unspent = corp.funds_musd  # goes back to capital when the books close (sim.company)
+    overhead = ctx.mech.company.overhead_musd * deflate_musd(1.0, 1995, 1957)
+    _run_to(ctx, fiscal_process(ctx), 1957, 10, 1)
+    # tiny: capital 2000, revenue 100; no bases; it flies Saturn V and sells launches of it
+    books = corp.company.books[-1]
+    assert books.business == 100.0 and books.overhead == pytest.approx(overhead, abs=0.05)
+    assert books.launches > 0 and books.payroll == 0.0
+    left = 2000.0 + unspent + 100.0 + books.launches - overhead
+    assert corp.budget_musd == pytest.approx(left * share, abs=0.1)  # books round to 0.1
+    assert corp.capital_musd == pytest.approx(left * (1 - share), abs=0.2)
 
 
 def test_a_first_lifts_the_achiever_and_the_beaten_rival(make_ctx):

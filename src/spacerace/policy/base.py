@@ -92,6 +92,10 @@ class AgencyView:
         rival_ahead: Goals the rival has achieved that this agency has not.
         bases: Names of bases this agency belongs to.
         racing: True while its race is on (``world.agency.Agency.racing``).
+        capital_musd: A company's capital beyond this year's funds, million USD (0 for a
+            state).
+        guest_fares_musd: What the paying guests of one flight to its orbital hotel bring
+            now, million USD (0 without a hotel or for a state).
     """
 
     agency: str
@@ -107,6 +111,8 @@ class AgencyView:
     rival_ahead: tuple[str, ...]
     bases: tuple[str, ...]
     racing: bool = True
+    capital_musd: float = 0.0
+    guest_fares_musd: float = 0.0
 
 
 class Policy(Protocol):
@@ -153,6 +159,11 @@ class Policy(Protocol):
     ) -> bool:
         """Return True to evacuate a base whose reserves last ``reserve_days`` (too few)."""
 
+    def sell_launches(
+        self, view: AgencyView, vehicles: list[str], rng: np.random.Generator
+    ) -> bool:
+        """Return True to sell launches of its own ``vehicles`` this fiscal year (a company)."""
+
 
 @dataclass
 class ExternalPolicy:
@@ -170,6 +181,7 @@ class ExternalPolicy:
         keep_goal_fn: Replaces :meth:`Policy.keep_goal`.
         supply_fn: Replaces :meth:`Policy.supply_base`.
         evacuate_fn: Replaces :meth:`Policy.evacuate_base`.
+        sell_fn: Replaces :meth:`Policy.sell_launches`.
     """
 
     fallback: Policy
@@ -179,6 +191,7 @@ class ExternalPolicy:
     keep_goal_fn: Callable | None = None
     supply_fn: Callable | None = None
     evacuate_fn: Callable | None = None
+    sell_fn: Callable | None = None
 
     def fund(self, view, options, rng):
         """See :meth:`Policy.fund`."""
@@ -209,3 +222,8 @@ class ExternalPolicy:
         """See :meth:`Policy.evacuate_base`."""
         fn = self.evacuate_fn or self.fallback.evacuate_base
         return fn(view, base, reserve_days, rng)
+
+    def sell_launches(self, view, vehicles, rng):
+        """See :meth:`Policy.sell_launches`."""
+        fn = self.sell_fn or self.fallback.sell_launches
+        return fn(view, vehicles, rng)

@@ -108,16 +108,58 @@ class StatePolicy:
         """Always bring the people home before the reserves run out."""
         return True
 
+    def sell_launches(self, view, vehicles, rng):
+        """A state is not asked (only a company sells launches); it would not sell."""
+        return False
+
 
 class PrivatePolicy(StatePolicy):
-    """A company: the state policy's choices, without Earth-orbit flights that earn nothing.
+    """A company chasing returns: its goals when its books allow, flights that pay.
 
-    What it can pay for is already limited by its capital and revenue (see ``sim.politics``).
+    * Funding: programs toward its goals in goal order (a line bought from an agency of
+      its country is one of them, at its price), then its orbital hotel (a station), then
+      its own launcher; what it can start is limited by its budget, a share of its
+      capital (``sim.company``).
+    * Missions: a mission that serves a goal (no crew at worse than ``min_crewed_odds``;
+      the engine offers only what its capital covers with a reserve); else a flight to its
+      hotel whose guests' fares cover its cost; else nothing: no flight that earns nothing
+      (Earth orbit for practice, crews to bases where the command's people do the work).
+    * Launches: it sells launches of its own vehicles whenever asked.
     """
 
+    def fund(self, view: AgencyView, options: list[ProgramOption], rng: np.random.Generator):
+        """Return program keys: goals first, then the hotel, then its own transport."""
+        rank = {g: i for i, g in enumerate(view.goals)}
+        order = {"station": 0, "transport": 1}
+
+        def priority(o: ProgramOption):
+            goal = rank.get(o.serves_goal, len(rank))
+            return (not o.in_progress, goal, order.get(o.purpose, 2), o.remaining_musd, o.key)
+
+        return [o.key for o in sorted(options, key=priority)]
+
     def next_mission(self, view, options, rng):
-        """As the state policy, without unpaid Earth-orbit flights."""
-        return super().next_mission(view, [o for o in options if o.kind != "earth_orbit"], rng)
+        """A goal mission, else a paying hotel flight, else none."""
+        floor = self.mech.min_crewed_odds
+        safe = [o for o in options if o.kind == "asteroid_capture" or o.success_odds >= floor]
+        rank = {g: i for i, g in enumerate(view.goals)}
+        goal_options = [o for o in safe if o.serves_goal]
+        if goal_options:
+            return min(
+                goal_options, key=lambda o: (rank.get(o.serves_goal, 99), -o.success_odds, o.kind)
+            )
+        paying = [
+            o
+            for o in safe
+            if MISSION_KINDS[o.kind].carries_guests and view.guest_fares_musd >= o.cost_musd
+        ]
+        if paying:
+            return max(paying, key=lambda o: (view.guest_fares_musd - o.cost_musd, o.vehicle))
+        return None
+
+    def sell_launches(self, view, vehicles, rng):
+        """Sell launches whenever asked: a launcher earns between its own flights."""
+        return True
 
 
 def policy_for(kind: str, name: str = "auto", mech: PolicyMechanics | None = None):

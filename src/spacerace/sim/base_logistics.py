@@ -321,6 +321,7 @@ def _operator(ctx: RunContext, base: Base, kind: str) -> str:
 
 def _staff_arrive(ctx: RunContext, base: Base, seats: dict[str, int], rng) -> list[str]:
     from spacerace.sim.bases import arrive
+    from spacerace.sim.company import employ
 
     names = []
     tour = (
@@ -330,6 +331,7 @@ def _staff_arrive(ctx: RunContext, base: Base, seats: dict[str, int], rng) -> li
     )
     for key, n in sorted(seats.items()):
         agency = ctx.world.agencies[key]
+        employ(ctx, base, key)  # a company's workers come on its terms (pay, hours)
         roles = ROLES["private" if agency.is_private else "state"]
         for _ in range(n):
             ctx.world.staff_count += 1

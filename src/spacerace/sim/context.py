@@ -157,8 +157,10 @@ class RunContext:
         )
 
     def active_agencies(self) -> list[str]:
-        """Keys of agencies acting this year, sorted."""
-        return sorted(k for k, a in self.world.agencies.items() if a.founded_year <= self.year)
+        """Keys of agencies acting this year, sorted (a bankrupt company acts no more)."""
+        return sorted(
+            k for k, a in self.world.agencies.items() if a.founded_year <= self.year and a.trades
+        )
 
     def superpowers(self) -> list[str]:
         """Keys of the agencies on either side of the superpowers' rivalry, sorted."""
@@ -202,7 +204,23 @@ class RunContext:
             rival_ahead=tuple(sorted(achieved_by - agency.achieved)),
             bases=tuple(sorted(b.name for b in self.world.bases.values() if key in b.agencies)),
             racing=agency.racing,
+            capital_musd=agency.capital_musd if agency.company is not None else 0.0,
+            guest_fares_musd=self.guest_fares_musd(key),
         )
+
+    def guest_fares_musd(self, key: str) -> float:
+        """What one flight's paying guests bring agency ``key`` now, million USD.
+
+        Only a company holding a station a guest-carrying kind flies to has guests
+        (``MissionKind.carries_guests``; the fare is ``company.hotel_guest_fare_musd`` of
+        2001, deflated); 0 otherwise.
+        """
+        if self.world.agencies[key].company is None:
+            return 0.0
+        if not any(kind.carries_guests for kind in self.kinds_open_to(key)):
+            return 0.0
+        mech = self.mech.company
+        return mech.hotel_guests_per_flight * mech.hotel_guest_fare_musd * self.deflator(2001)
 
     def people_of(self, key: str) -> list:
         """People of agency ``key`` in name order (indexed; rebuilt when people join).

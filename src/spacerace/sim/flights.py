@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacerace.sim.asteroids import deliver_asteroid
 from spacerace.sim.bases import depart
+from spacerace.sim.company import on_success
 from spacerace.sim.context import RunContext, SurfaceStay
 from spacerace.sim.landings import arrive_at_destination, stay_days
 from spacerace.sim.mission_options import phase_risk
@@ -198,8 +199,7 @@ def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     mission.status = "success"
     agency = ctx.world.agencies[mission.agency]
     agency.prestige += ctx.mech.prestige.prestige_success if mission.crew else 0.0
-    if agency.is_private:  # investors follow success
-        agency.capital_musd += ctx.mech.economy.private_success_capital_musd
+    on_success(ctx, mission)  # a company's investors and hotel guests
     for name in mission.crew:
         ctx.world.people[name].flights += 1
     _release(ctx, mission)

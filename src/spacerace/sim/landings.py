@@ -163,7 +163,5 @@ def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
                 else "contractor to the base",
                 base=base.name,
             )
-            if agency.is_private and SURFACE_BODIES[body].helium3:
-                agency.revenue_musd += ctx.mech.economy.helium3_revenue_musd
             return True
     return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from spacerace.policy.base import MissionOption
+from spacerace.sim.company import launch_price_musd, sellers
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.crew import first_seats
@@ -99,7 +100,8 @@ def mission_options(
     than ``max_cost_musd`` are left out (the same list as filtering the result).
     """
     agency = ctx.world.agencies[key]
-    fleet = sorted(agency.fleet)
+    bought = sellers(ctx, key)  # a company buys launches of what it does not fly
+    fleet = sorted(agency.fleet | set(bought))
     pool = ctx.crew_pool(key) if pool is None else pool
     has_woman = any(p.sex == "female" for p in pool)
     # the odds are the crew's the engine will offer first (world.crew.crew_order): the
@@ -134,7 +136,16 @@ def mission_options(
             continue
         for vkey in fleet:
             option = _option(
-                ctx, kind, vkey, crew_vehicle, goal, skill, nuclear, destination, max_cost_musd
+                ctx,
+                kind,
+                vkey,
+                crew_vehicle,
+                goal,
+                skill,
+                nuclear,
+                destination,
+                max_cost_musd,
+                bought,
             )
             if option is not None:
                 options.append(option)
@@ -169,15 +180,25 @@ def _split(ctx: RunContext, kind: MissionKind, vkey: str, crew_vehicle: str, pla
     return cargo, crew_vehicle
 
 
-def _costed(ctx: RunContext, kind: MissionKind, vkey: str, best_crew_vehicle: str, plan):
+def _price(ctx, vkey: str, bought) -> float:
+    """One launch of ``vkey`` now: its cost, or a seller's price if it is bought."""
+    if vkey in bought:
+        return launch_price_musd(ctx, vkey)
+    spec = ctx.world.vehicle_specs[vkey]
+    return money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year)
+
+
+def _costed(ctx: RunContext, kind: MissionKind, vkey: str, best_crew_vehicle: str, plan, bought):
     """(launches, crew vehicle, cost this year) of flying ``plan``, or None if over the cap.
 
-    A pure function of the plan, the vehicles and the year (the deflator): memoised per run
-    by the plan's identity (the run keeps its plans, ``RunContext.plan``).
+    A pure function of the plan, the vehicles, whether they are bought (a company's) and
+    the year (the deflator, a seller's price): memoised per run by the plan's identity (the
+    run keeps its plans, ``RunContext.plan``).
     """
     memo = ctx.memo.setdefault("costed", {})
     year = ctx.year
-    key = (id(plan), kind.key, vkey, best_crew_vehicle, year)
+    key = (id(plan), kind.key, vkey, best_crew_vehicle, year, vkey in bought,
+           best_crew_vehicle in bought)  # fmt: skip
     if key in memo:
         return memo[key]
     spec = ctx.world.vehicle_specs[vkey]
@@ -185,12 +206,9 @@ def _costed(ctx: RunContext, kind: MissionKind, vkey: str, best_crew_vehicle: st
     if crew_vehicle is None or launches + bool(crew_vehicle) > launch_cap(ctx, kind):
         memo[key] = None
         return None
-    cost = launches * money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) + (
-        plan.cost_musd - plan.launches * spec.cost_musd
-    )
+    cost = launches * _price(ctx, vkey, bought) + (plan.cost_musd - plan.launches * spec.cost_musd)
     if crew_vehicle:
-        crew_spec = ctx.world.vehicle_specs[crew_vehicle]
-        cost += money_in_dollars_of(ctx, crew_spec.cost_musd, crew_spec.cost_year)
+        cost += _price(ctx, crew_vehicle, bought)
     found = memo[key] = (launches, crew_vehicle, round(cost, 2))
     return found
 
@@ -205,12 +223,13 @@ def _option(
     nuclear,
     destination,
     max_cost_musd=math.inf,
+    bought=(),
 ) -> MissionOption | None:
     spec = ctx.world.vehicle_specs[vkey]
     plan = ctx.plan(kind.key, spec, nuclear, destination)
     if plan is None:
         return None
-    costed = _costed(ctx, kind, vkey, best_crew_vehicle, plan)
+    costed = _costed(ctx, kind, vkey, best_crew_vehicle, plan, bought)
     if costed is None:
         return None
     launches, crew_vehicle, cost = costed

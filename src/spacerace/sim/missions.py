@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spacerace.policy.base import MissionOption
+from spacerace.sim.company import pay, spendable_musd
 from spacerace.sim.context import RunContext
 from spacerace.sim.flights import flight_process
 from spacerace.sim.mission_options import (
@@ -35,7 +36,7 @@ def decide_process(ctx: RunContext, key: str):
     """One agency's mission decisions while it exists."""
     agency = ctx.world.agencies[key]
     policy = ctx.policies[key]
-    while True:
+    while agency.trades:
         if agency.founded_year > ctx.year:
             yield ctx.env.timeout(ctx.cal.day_of(agency.founded_year, 1, 1) - ctx.now)
             continue
@@ -43,7 +44,8 @@ def decide_process(ctx: RunContext, key: str):
         # nothing below changes the world until the crew is picked, so the pool and the
         # view serve the options, the choice and the crew alike
         pool = ctx.crew_pool(key)
-        options = mission_options(ctx, key, pool, max_cost_musd=agency.funds_musd)
+        money = spendable_musd(ctx, key)  # a company may spend its capital on a mission
+        options = mission_options(ctx, key, pool, max_cost_musd=money)
         if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns
             yield ctx.env.timeout(ctx.mech.missions.idle_review_days)
             continue
@@ -149,7 +151,7 @@ def commit_mission(
     used = flight_set_of(agency, kind) if kind.uses_flight_set else ""
     if used:
         agency.flight_sets[used] -= 1
-    agency.funds_musd -= choice.cost_musd
+    pay(ctx, key, choice.cost_musd, choice.vehicle, choice.launches)
     agency.mission_count += 1
     count = agency.mission_count
     delay = 0.0 if kind.windowed else agency.approval_delay_days

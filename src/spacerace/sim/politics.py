@@ -7,16 +7,18 @@ economy, inflation alone by the OMB GDP deflator). Support moves toward a target
 the superpowers' rivalry while the agency races, by a formula its funding profile chooses
 (a legislature's or a one-party leadership's); once a legislature's race is won its target
 is the post-race level; it jumps when a rival achieves a first, drops after a loss of crew.
-A private agency spends part of its capital plus its
-revenue; investors add capital after successes. Elections shift the support of agencies a
+A private agency lives on its books instead (``sim.company``): capital, revenue and
+investors. Elections shift the support of agencies a
 legislature funds; a new leader cuts the approval backlog of a planned economy.
 """
 
 from __future__ import annotations
 
 from spacerace.catalog.budgets import ECONOMY_SERIES, deflate_musd
+from spacerace.sim.company import close_books, earn_contracts
 from spacerace.sim.context import RunContext
 from spacerace.world.agency import Agency
+from spacerace.world.mission_kinds import SURFACE_BODIES
 
 __all__ = ["fiscal_process", "politics_process", "react_to_first", "react_to_loss"]
 
@@ -75,13 +77,8 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
     agency = ctx.world.agencies[key]
     mech = ctx.mech
     previous = agency.budget_musd
-    if agency.is_private:
-        agency.capital_musd += agency.revenue_musd
-        spend = agency.capital_musd * mech.economy.private_investor_share
-        agency.capital_musd -= spend
-        agency.budget_musd = spend
-        share = mech.economy.private_investor_share
-        cause = f"{share:.0%} of capital, revenue {agency.revenue_musd:.0f} M$"
+    if agency.company is not None:
+        cause = close_books(ctx, key, fy)
     else:
         target = support_target(ctx, agency)
         agency.support += (target - agency.support) * mech.politics.support_relax_per_year
@@ -139,37 +136,28 @@ def politics_process(ctx: RunContext):
 
 
 def _contracts(ctx: RunContext) -> None:
-    """A company with the money becomes a contractor at the bases it cannot build itself."""
-    fee = ctx.mech.economy.contractor_fee_musd
+    """A company becomes a contractor at the bases it does not build; they pay its contracts.
+
+    The pay is ``sim.company.earn_contracts`` (construction contracts, lunar helium-3).
+    """
     for key in ctx.active_agencies():
         company = ctx.world.agencies[key]
-        if not company.is_private:
+        if company.company is None:
             continue
         for _, base in sorted(ctx.world.bases.items()):
-            if key in base.agencies:
-                company.capital_musd -= fee
-                ctx.world.agencies[base.founder].funds_musd += fee
-                continue
-            if company.capital_musd < ctx.mech.economy.contractor_capital_fees * fee:
+            if key in base.agencies or base.abandoned_day is not None:
                 continue
             base.agencies.append(key)
-            company.capital_musd -= fee
-            if base.body == "moon":
-                company.revenue_musd += ctx.mech.economy.helium3_revenue_musd
+            lead = ctx.world.agencies[base.lead]
             ctx.emit(
                 "base_joined",
                 key,
                 f"{company.name} joins {base.name} as a contractor.",
-                cause=f"pays {fee:.0f} M$ a year to {ctx.world.agencies[base.founder].name}"
-                + (
-                    "; lunar helium-3 contracts bring "
-                    f"{ctx.mech.economy.helium3_revenue_musd:.0f} M$ "
-                    "a year"
-                    if base.body == "moon"
-                    else ""
-                ),
+                cause=f"{lead.name} pays it construction contracts"
+                + ("; helium-3 is its to sell" if SURFACE_BODIES[base.body].helium3 else ""),
                 base=base.name,
             )
+        earn_contracts(ctx, key)
 
 
 def _cooperation(ctx: RunContext, year: int) -> None:

@@ -6,8 +6,9 @@ build for its own sake (stations, cheaper transport; a heavy cargo launcher once
 base to supply). Each proposal says what it costs a year, what is left to pay, what it is
 for and whether a rival is already on its way to the same goal.
 
-A program needs its catalog cost (converted to the current year's dollars with the OMB
-deflator) and at least its catalog duration. While an agency races (``Agency.racing``) it
+A program needs its catalog cost (a company's terms: ``sim.company.program_terms``),
+converted to the current year's dollars with the OMB deflator, and at least its catalog
+duration. While an agency races (``Agency.racing``) it
 may spend up to ``crash_program_rate`` times a program's yearly need and finish it that
 much sooner; afterwards a program gets at most its planned yearly need. A new program is
 approved only when this year's development money covers its yearly need in full; a year
@@ -19,6 +20,7 @@ vehicle's reliability, before the vehicle (and capability) is available.
 from __future__ import annotations
 
 from spacerace.policy.base import ProgramOption
+from spacerace.sim.company import program_terms
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.agency import ProgramProgress
@@ -143,12 +145,15 @@ def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
             continue  # prerequisites first
         progress = agency.programs.get(key)
         spent = progress.spent_musd if progress else 0.0
-        remaining = money_in_dollars_of(ctx, max(0.0, spec.cost_musd - spent), spec.cost_year)
-        yearly = money_in_dollars_of(ctx, spec.cost_musd / spec.duration_years, spec.cost_year)
+        terms = program_terms(ctx, agency_key, key)
+        cost = spec.cost_musd * terms.cost_factor
+        remaining = money_in_dollars_of(ctx, max(0.0, cost - spent), spec.cost_year)
+        yearly = money_in_dollars_of(ctx, cost / terms.duration_years, spec.cost_year)
+        seller = ctx.world.agencies[terms.licensed_from].name if terms.licensed_from else ""
         options.append(
             ProgramOption(
                 key,
-                spec.name,
+                spec.name + (f" (bought from {seller})" if seller else ""),
                 yearly,
                 remaining,
                 goal,
@@ -202,20 +207,21 @@ def fund_programs(ctx: RunContext, agency_key: str):
         progress = agency.programs.get(key)
         if progress is None:
             progress = agency.programs[key] = ProgramProgress(key, started_day=ctx.now)
+            terms = program_terms(ctx, agency_key, key)
             ctx.emit(
                 "program_started",
                 agency_key,
-                f"{agency.name} starts {spec.name}.",
+                f"{agency.name} starts {option.name}.",
                 cause=(
                     f"serves the goal {option.serves_goal.replace('_', ' ')}"
                     + (" (a race: the rival is on its way)" if option.contested else "")
                     if option.serves_goal
                     else f"{option.purpose} infrastructure"
                 )
-                + f"; budget {spec.cost_musd:,.0f} M$ ({spec.cost_year} dollars) over "
-                f"{spec.duration_years:g} years",
+                + f"; budget {spec.cost_musd * terms.cost_factor:,.0f} M$ ({spec.cost_year} "
+                f"dollars) over {terms.duration_years:g} years",
                 program=key,
-                cost_musd=round(spec.cost_musd, 1),
+                cost_musd=round(spec.cost_musd * terms.cost_factor, 1),
             )
         share = spend / money_in_dollars_of(ctx, 1.0, spec.cost_year)
         progress.spent_musd += share
@@ -226,9 +232,10 @@ def fund_programs(ctx: RunContext, agency_key: str):
 def _maybe_complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
     """Complete a paid-for program now, or on the day its shortest duration ends."""
     spec = ctx.ref.programs[progress.key]
-    if progress.spent_musd < spec.cost_musd * 0.999 or progress.completion_due:
+    terms = program_terms(ctx, agency_key, progress.key)
+    if progress.spent_musd < spec.cost_musd * terms.cost_factor * 0.999 or progress.completion_due:
         return
-    shortest = spec.duration_years / spending_rate(ctx, agency_key)
+    shortest = terms.duration_years / spending_rate(ctx, agency_key)
     wait = progress.started_day + shortest * 365.25 - ctx.now
     if wait > 0.0:
         progress.completion_due = True
@@ -248,8 +255,8 @@ def _complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
     spec = ctx.ref.programs[progress.key]
     elapsed_years = (ctx.now - progress.started_day) / 365.25
     progress.completion_due = True
-    if spec.vehicle:
-        yield from _test_flights(ctx, agency_key, spec)
+    if spec.vehicle and not program_terms(ctx, agency_key, progress.key).licensed_from:
+        yield from _test_flights(ctx, agency_key, spec)  # a line bought has flown already
     if agency.programs.get(progress.key) is not progress:
         return  # given up while its test flights flew
     agency.gain(progress.key, spec.units)
@@ -270,7 +277,9 @@ def _complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
         "program_completed",
         agency_key,
         f"{agency.name} completes {spec.name}.",
-        cause=f"{progress.spent_musd:,.0f} of {spec.cost_musd:,.0f} M$ ({spec.cost_year} "
+        cause=f"{progress.spent_musd:,.0f} of "
+        f"{spec.cost_musd * program_terms(ctx, agency_key, progress.key).cost_factor:,.0f} M$ "
+        f"({spec.cost_year} "
         f"dollars) spent over {elapsed_years:.1f} years",
         program=progress.key,
         cost_musd=round(progress.spent_musd, 1),

@@ -15,6 +15,7 @@ from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.scenario.model import AgencySpec, Scenario
 from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
+from spacerace.world.company import Company
 from spacerace.world.mechanics import Mechanics
 from spacerace.world.person import Person
 from spacerace.world.regime import Regime
@@ -62,6 +63,14 @@ def profile_of(spec: AgencySpec) -> AgencyProfile:
     )
 
 
+def _company_of(scenario: Scenario, key: str) -> Company:
+    """A company's books on its first day: its founder is the first administrator named."""
+    founder = next(
+        (p.name for p in scenario.people if p.agency == key and p.role == "administrator"), ""
+    )
+    return Company(founder=founder)
+
+
 def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
     """Return the world on the scenario's first day.
 
@@ -103,6 +112,7 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
             profile=profile_of(a),
             fleet=set(a.vehicles),
             flight_sets={c: programs[c].units for c in sorted(a.capabilities) if programs[c].units},
+            company=_company_of(scenario, key) if a.kind == "private" else None,
         )
     available = {v for a in scenario.agencies.values() for v in a.vehicles}
     world = World(

@@ -221,7 +221,7 @@ class PoliticsMechanics(MechanicGroup):
 
 @dataclass(frozen=True, slots=True)
 class EconomyMechanics(MechanicGroup):
-    """Private capital, contractor fees, helium-3 and asteroid money."""
+    """Private capital, helium-3 and asteroid money (a company's other books: ``company``)."""
 
     group = "economy"
 
@@ -236,31 +236,17 @@ class EconomyMechanics(MechanicGroup):
         400.0,
         "invented",
         "[0, inf)",
-        "investor money raised after a private agency's mission success, M$",
-    )
-
-    contractor_fee_musd: float = constant(
-        250.0,
-        "invented",
-        "[0, inf)",
-        "what a company pays a year to put its people at another agency's base as a contractor "
-        "(the series' Helios at Jamestown and Happy Valley)",
-    )
-
-    contractor_capital_fees: float = constant(
-        4.0,
-        "invented",
-        "[0, inf)",
-        "a company joins a base as a contractor only with this many years' fees in capital "
-        "(investors want the venture funded for a few tours before it pays)",
+        "investor money raised after a private agency's mission toward one of its goals comes "
+        "home, M$",
     )
 
     helium3_revenue_musd: float = constant(
         600.0,
         "invented",
         "[0, inf)",
-        "yearly lunar helium-3 / fusion contract revenue once a private agency shares a lunar "
-        "base (the series' Helios)",
+        "yearly lunar helium-3 / fusion contract revenue of a company working at a lunar base "
+        "(the series' Helios); at about 4 billion $ a tonne (a figure often quoted after "
+        "Kulcinski's Wisconsin studies) 600 M$ is some 150 kg a year",
     )
 
     asteroid_support_per_billion: float = constant(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacerace.world.company import Company
+
 __all__ = ["FUNDING", "Agency", "AgencyProfile", "MissionNumbers", "ProgramProgress"]
 
 FUNDING = ("appropriation", "planned", "private", "secret")
@@ -154,6 +156,7 @@ class Agency:
             (``ProgramSpec.units``: the Apollo landers a lunar landing uses up).
         retired: Completed programs whose hardware is gone (a station out of orbit): still
             known (prerequisites stay met), no longer flown to, never built again.
+        company: A private agency's books and owners (``world.company``), None for a state.
     """
 
     key: str
@@ -189,6 +192,12 @@ class Agency:
     race_lost: bool = False
     flight_sets: dict[str, int] = field(default_factory=dict)
     retired: set[str] = field(default_factory=set)
+    company: Company | None = None
+
+    @property
+    def trades(self) -> bool:
+        """False once a company has gone bankrupt (a state agency always acts)."""
+        return self.company is None or self.company.trades
 
     @property
     def racing(self) -> bool:

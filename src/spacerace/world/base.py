@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-__all__ = ["Base", "ModuleUnit", "CREDITS", "DEBITS", "STOCKS"]
+__all__ = ["Base", "Employment", "ModuleUnit", "CREDITS", "DEBITS", "STOCKS"]
 
 STOCKS = ("oxygen_kg", "water_kg", "food_kg", "spares_kg")
 """The stocks a base keeps, kg."""
@@ -42,6 +42,22 @@ class ModuleUnit:
     def works(self, day: float) -> bool:
         """True if it produces on ``day``: not broken, struck or seized."""
         return day >= self.offline_until and not self.held_by
+
+
+@dataclass(frozen=True)
+class Employment:
+    """The terms an employer gives its people at a base (a company's workers).
+
+    Attributes:
+        pay_musd_per_year: What it pays a year for one employee there, M$ (then-year),
+            overhead included.
+        hours_per_week: Hours its people work a week there.
+        since_day: Day the terms were set (days since the start).
+    """
+
+    pay_musd_per_year: float
+    hours_per_week: float
+    since_day: float = 0.0
 
 
 @dataclass
@@ -75,6 +91,8 @@ class Base:
         in_transit_kg: Stock key -> kg on their way (ordered, not yet landed).
         work_factor: Share of production while a work stoppage lasts, 0..1.
         work_factor_until: Day the stoppage ends.
+        employment: Employer key -> the terms its people work on here (set for a company
+            when its workers first arrive; ``sim.company`` pays them).
     """
 
     name: str
@@ -102,6 +120,7 @@ class Base:
     in_transit_kg: dict[str, float] = field(default_factory=dict)
     work_factor: float = 1.0
     work_factor_until: float = 0.0
+    employment: dict[str, Employment] = field(default_factory=dict)
     _modules_of: tuple[list[ModuleUnit], int, dict[str, int]] | None = field(
         default=None, init=False, repr=False, compare=False
     )

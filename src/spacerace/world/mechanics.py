@@ -30,6 +30,7 @@ from spacerace.world._agency_mechanics import (
     ProgramsMechanics,
 )
 from spacerace.world._base_mechanics import BasesMechanics, TensionMechanics
+from spacerace.world._company_mechanics import CompanyMechanics
 from spacerace.world._flight_mechanics import MissionsMechanics, SpacecraftMechanics
 from spacerace.world._mechanic_kit import TAGS, MechanicGroup, MechanicRow, rows_of, suggest
 from spacerace.world._regime_mechanics import RegimeMechanics
@@ -39,6 +40,7 @@ __all__ = [
     "MECHANIC_ROWS",
     "TAGS",
     "BasesMechanics",
+    "CompanyMechanics",
     "EconomyMechanics",
     "MechanicRow",
     "Mechanics",
@@ -61,6 +63,7 @@ GROUPS: dict[str, type[MechanicGroup]] = {
         PoliticsMechanics,
         RegimeMechanics,
         EconomyMechanics,
+        CompanyMechanics,
         ProgramsMechanics,
         MissionsMechanics,
         SpacecraftMechanics,
@@ -105,6 +108,7 @@ class Mechanics:
     politics: PoliticsMechanics = field(default_factory=PoliticsMechanics)
     regime: RegimeMechanics = field(default_factory=RegimeMechanics)
     economy: EconomyMechanics = field(default_factory=EconomyMechanics)
+    company: CompanyMechanics = field(default_factory=CompanyMechanics)
     programs: ProgramsMechanics = field(default_factory=ProgramsMechanics)
     missions: MissionsMechanics = field(default_factory=MissionsMechanics)
     spacecraft: SpacecraftMechanics = field(default_factory=SpacecraftMechanics)

@@ -106,6 +106,8 @@ class MissionKind:
         woman_milestone: First it earns on arrival when a woman is in the crew ("" if none).
         label: What its missions are called in prose; the generic naming scheme names
             them "<agency> <label> <n>" (others: ``catalog.mission_names``).
+        carries_guests: True if, flown by a company to a station it holds, it carries
+            paying guests beside its crew (an orbital hotel's ferry; ``sim.company``).
         uses_flight_set: True if each mission uses up one flight set of the program that
             gives the agency its kind (``Agency.flight_sets``: the Apollo landers bought).
     """
@@ -129,6 +131,7 @@ class MissionKind:
     woman_milestone: str = ""
     label: str = ""
     uses_flight_set: bool = False
+    carries_guests: bool = False
 
     @property
     def is_upkeep(self) -> bool:
@@ -166,6 +169,7 @@ _ROWS = (
         upkeep_rank=20,
         milestones=("space_station",),
         label="space station",
+        carries_guests=True,
     ),
     MissionKind(
         key="lunar_landing",
