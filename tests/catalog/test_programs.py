@@ -12,6 +12,7 @@ KEYS = {
     "lunar_base",
     "nuclear_propulsion",
     "mars_vehicle",
+    "mars_lander_light",
     "shuttle",
     "energia",
     "sea_dragon",

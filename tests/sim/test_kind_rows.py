@@ -16,7 +16,15 @@ from spacerace.world.mission_kinds import GOALS, MISSION_KINDS, SURFACE_BODIES
 MISSIONS = {f.name for f in dataclasses.fields(MissionsMechanics)}
 PROGRAMS = {f.name for f in dataclasses.fields(ProgramsMechanics)}
 DURATIONS = ("transit", "return", "landing", "short")
-PLANNER_BUILDERS = ("earth_orbit", "station", "lunar", "lunar_base", "mars", "asteroid")
+PLANNER_BUILDERS = (
+    "earth_orbit",
+    "station",
+    "lunar",
+    "lunar_base",
+    "mars",
+    "mars_light",
+    "asteroid",
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +81,11 @@ def test_every_goal_names_a_kind_programs_and_goals_that_exist(goal, catalog_pro
     assert all(g in GOALS for g in row.abandoned_with)
     assert not row.abandoned_with or goal in row.abandoned_with  # "itself included"
     assert row.after == "" or row.after in GOALS
-    if row.kind:  # the goal's needs are what its kind's row needs
-        assert set(row.needs) == set(MISSION_KINDS[row.kind].needs)
+    assert all(k in MISSION_KINDS for k in row.also_by)
+    if row.kind:  # the goal's needs are what its kinds' rows need, as alternatives
+        kinds = (row.kind, *row.also_by)
+        wanted = {part for k in kinds for t in MISSION_KINDS[k].needs for part in t.split("|")}
+        assert {part for t in row.needs for part in t.split("|")} == wanted
 
 
 def test_every_mechanics_default_is_readable_by_its_row_name():
@@ -96,6 +107,7 @@ VEHICLE = {
     "lunar_base": "saturn_v",
     "lunar_rotation": "saturn_v",
     "mars_landing": "sea_dragon",
+    "mars_landing_light": "sea_dragon",
     "mars_base_rotation": "sea_dragon",
     "asteroid_capture": "sea_dragon",
 }

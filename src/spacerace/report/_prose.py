@@ -173,6 +173,74 @@ def summary(
     return " ".join(_capitalise(s) for s in sentences)
 
 
+def secret_first_sentence(first, name) -> str:
+    """Tell a secret first beside the official one.
+
+    Args:
+        first: A ``report.chronicle.First`` achieved in secret.
+        name: Agency key -> display name.
+
+    Example:
+        >>> from spacerace.report.chronicle import First
+        >>> f = First("crewed_mars_landing", "dprk", 9500.0, "1995-01-05", ("Lee Jung-gil",),
+        ...           secret=True, official_agency="nasa", official_people=("Danielle Poole",),
+        ...           official_date="1995-02-20", revealed_date="1996-03-01")
+        >>> names = {"dprk": "North Korean space program", "nasa": "NASA"}
+        >>> import textwrap
+        >>> print(textwrap.fill(secret_first_sentence(f, names.get), 88))
+        Danielle Poole (NASA) officially landed the first crew on Mars, on 20 February 1995; the
+        North Korean space program's Lee Jung-gil had done it 7 weeks before, in secret, as the
+        world learned in 1996.
+    """
+    verb = milestone_verb(first.key)
+    who = join_words(first.people) if first.people else ""
+    true = f"{possessive(name(first.agency))} {who}" if who else subject(name(first.agency))
+    known = (
+        f"as the world learned in {first.revealed_date[:4]}"
+        if first.revealed_date
+        else "and the world does not know it yet"
+    )
+    if not first.official_agency:
+        return _capitalise(f"{true} {verb} on {_long_date(first.date)}, in secret, {known}.")
+    official = (
+        f"{join_words(first.official_people)} ({name(first.official_agency)})"
+        if first.official_people
+        else subject(name(first.official_agency))
+    )
+    gap = _gap(_days_between(first.date, first.official_date))
+    return _capitalise(
+        f"{official} officially {verb}, on {_long_date(first.official_date)}; "
+        f"{true} had done it {gap} before, in secret, {known}."
+    )
+
+
+def _days_between(iso_a: str, iso_b: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(iso_b[:10]) - date.fromisoformat(iso_a[:10])).days
+
+
+def _gap(days: int) -> str:
+    """'3 days', '6 weeks', '5 months', '2 years': a gap as people say it."""
+    if days < 14:
+        return f"{days} day{'s' * (days != 1)}"
+    if days < 90:
+        return f"{round(days / 7)} weeks"
+    if days < 730:
+        return f"{round(days / 30.44)} months"
+    return f"{round(days / 365.25)} years"
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _long_date(iso: str) -> str:
+    year, month, day = iso[:10].split("-")
+    return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+
+
 def _first_verbs(era_firsts: Sequence) -> dict[str, list[str]]:
     """Return what each agency achieved first in the era, by agency in order of first."""
     verbs: dict[str, list[str]] = {}

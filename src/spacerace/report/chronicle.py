@@ -91,7 +91,12 @@ class First:
         date: ISO calendar date.
         people: Who was there.
         scripted: True when the scenario forced it.
-        secret: True when the world did not know yet.
+        secret: True when it was achieved in secret.
+        official_agency: Who is officially first (the first the world was told of), "" if
+            that is this first's own agency.
+        official_people: Who was there on the official first.
+        official_date: ISO date of the official first, "" if none.
+        revealed_date: ISO date the world learned of a secret first, "" while still secret.
     """
 
     key: str
@@ -101,6 +106,10 @@ class First:
     people: tuple[str, ...] = ()
     scripted: bool = False
     secret: bool = False
+    official_agency: str = ""
+    official_people: tuple[str, ...] = ()
+    official_date: str = ""
+    revealed_date: str = ""
 
     @property
     def label(self) -> str:
@@ -161,7 +170,14 @@ def list_firsts(result: RunResult) -> list[First]:
                 scripted.add(key)
     firsts = {
         key: First(
-            key, m.agency, m.day, _date(result, m.day), tuple(m.people), key in scripted, m.secret
+            key,
+            m.agency,
+            m.day,
+            _date(result, m.day),
+            tuple(m.people),
+            key in scripted,
+            m.secret,
+            **_official(result, key),
         )
         for key, m in result.milestones.items()
     }
@@ -208,14 +224,17 @@ def chronicle_eras(result: RunResult) -> list[EraChronicle]:
             last_year = max([last_year, result.scenario.end_year, *years])
         metrics_year, rows = _end_metrics(result, last_year)
         budgets = [(r["agency"], float(r["budget_musd"])) for r in rows if r["budget_musd"]]
+        name = lambda key: agency_name(result, key)  # noqa: E731
         text = _prose.summary(
             min(last_year, metrics_year or last_year),
             era_firsts[i],
             before,
             budgets,
             per_era[i],
-            lambda key: agency_name(result, key),
+            name,
         )
+        secrets = [_prose.secret_first_sentence(f, name) for f in era_firsts[i] if f.secret]
+        text = " ".join([text, *secrets])
         chapters.append(
             EraChronicle(
                 era=era,
@@ -440,6 +459,22 @@ def _marks(first: First) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _official(result: RunResult, key: str) -> dict:
+    """The official first and the reveal of a secret first, as ``First`` fields."""
+    true = result.milestones[key]
+    official = result.world.public_firsts.get(key)
+    out: dict = {}
+    if true.revealed_day is not None:
+        out["revealed_date"] = _date(result, true.revealed_day)
+    if official is not None and official is not true and official.agency != true.agency:
+        out |= {
+            "official_agency": official.agency,
+            "official_people": tuple(official.people),
+            "official_date": _date(result, official.day),
+        }
+    return out
 
 
 def _date(result: RunResult, day: float) -> str:

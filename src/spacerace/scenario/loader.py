@@ -120,6 +120,7 @@ _AGENCY = {
     "budget_source": Field("string", False, tuple(BUDGET_SERIES)),
     "economy": Field("string", False, tuple(ECONOMY_SERIES)),
     "successor": Field("string"),
+    "patron": Field("string"),
     "base_names": Field("names"),
     "mission_names": Field("string", False, tuple(sorted(load_mission_names()))),
 }
@@ -478,7 +479,23 @@ def _agencies(r: Reader, data: Any, start_year: int, end_year: int) -> dict[str,
         with r.guard():
             agencies[key] = _agency(r, key, value, start_year, end_year)
     _check_schemes_unshared(r, agencies)
+    _check_patrons(r, agencies)
     return agencies
+
+
+def _check_patrons(r: Reader, agencies: Mapping[str, AgencySpec]) -> None:
+    """A patron is another state agency of the scenario."""
+    for key, spec in agencies.items():
+        patron = spec.patron
+        if not patron:
+            continue
+        path = ("agencies", key, "patron")
+        if patron == key:
+            r.note(path, "an agency cannot be its own patron")
+        elif patron not in agencies:
+            r.note(path, _unknown("agency", patron, tuple(sorted(agencies))))
+        elif agencies[patron].kind == "private":
+            r.note(path, f"expected a state agency as patron, got the company {show(patron)}")
 
 
 def _check_schemes_unshared(r: Reader, agencies: Mapping[str, AgencySpec]) -> None:

@@ -50,6 +50,8 @@ class AgencySpec:
             ("" if its state is not modelled as able to fall).
         mission_names: Naming scheme of its flights (``catalog.mission_names``); default
             ``"generic"``: "<name> <kind label> <n>".
+        patron: Key of the state agency that may hand it hardware (``sim.transfers``), ""
+            for none.
     """
 
     key: str
@@ -78,6 +80,7 @@ class AgencySpec:
     economy: str = ""
     successor: str = ""
     mission_names: str = "generic"
+    patron: str = ""
 
 
 @dataclass(frozen=True)

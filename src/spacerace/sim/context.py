@@ -182,11 +182,11 @@ class RunContext:
     def view(self, key: str) -> AgencyView:
         """What agency ``key``'s policy may see now."""
         agency = self.world.agencies[key]
-        milestones = self.world.milestones  # only ever added to, and frozen
+        public = self.world.public_firsts  # only ever added to
         cached = self._taken
-        if cached is None or cached[0] != len(milestones):
-            taken = {m.key: m.agency for m in milestones.values() if not m.secret}
-            cached = self._taken = (len(milestones), taken)
+        if cached is None or cached[0] != len(public):
+            taken = {k: m.agency for k, m in public.items()}
+            cached = self._taken = (len(public), taken)
         taken = dict(cached[1])  # the view's own copy
         rival = self.rival_of(key)
         achieved_by = self.world.agencies[rival].achieved if rival else set()
@@ -341,7 +341,7 @@ class RunContext:
         depart = self.now + self.mech.missions.mission_lead_days
         window = None
         builder = MISSION_KINDS[kind].planner
-        if builder == "mars":
+        if builder in ("mars", "mars_light"):  # both leave in the next Earth-Mars window
             found = self.planner.next_mars_window(depart)
             if found is None:
                 return None
@@ -402,13 +402,26 @@ class RunContext:
         return factor
 
     def achieve(self, key: str, milestone: str, people: tuple[str, ...], secret: bool = False):
-        """Record that an agency achieved a milestone; returns the Milestone if it is a first."""
+        """Record that an agency achieved a milestone; returns the Milestone if it is a first.
+
+        A public achievement nobody had announced is also the official first
+        (``World.public_firsts``), even when a secret first came before it; see
+        :meth:`is_official_first`.
+        """
         self.world.agencies[key].achieved.add(milestone)
+        now = Milestone(milestone, key, self.now, people, secret)
+        if not secret and milestone not in self.world.public_firsts:
+            self.world.public_firsts[milestone] = now
         if milestone in self.world.milestones:
             return None
-        first = Milestone(milestone, key, self.now, people, secret)
-        self.world.milestones[milestone] = first
-        return first
+        self.world.milestones[milestone] = now
+        return now
+
+    def is_official_first(self, key: str, milestone: str) -> bool:
+        """True if agency ``key``'s achievement is the official first after a secret one."""
+        official = self.world.public_firsts.get(milestone)
+        true = self.world.milestones.get(milestone)
+        return bool(official and true and official.agency == key and true is not official)
 
 
 _GONE = ("dead", "retired")  # statuses nobody leaves

@@ -29,7 +29,9 @@ from spacerace.sim.programs import fund_programs
 from spacerace.sim.regime import regime_process
 from spacerace.sim.result import RunResult
 from spacerace.sim.scripted import scripted_process
+from spacerace.sim.secrets import reveal_process
 from spacerace.sim.setup import build_world
+from spacerace.sim.transfers import transfer_process
 from spacerace.sim.world_events import metrics_process, random_events_process
 from spacerace.world.event import EventLog
 from spacerace.world.mechanics import Mechanics
@@ -178,6 +180,8 @@ def _start(ctx: RunContext, scenario: Scenario) -> None:
     env.process(_program_years(ctx))
     env.process(politics_process(ctx))
     env.process(regime_process(ctx))
+    env.process(reveal_process(ctx))
+    env.process(transfer_process(ctx))
     env.process(personnel_process(ctx))
     env.process(random_events_process(ctx))
     env.process(metrics_process(ctx))

@@ -1,7 +1,9 @@
 """Arrivals: the firsts a mission earns, and what its landing does to the bases.
 
 When a mission arrives (touchdown, capture, orbit), the firsts its kind's row earns are
-recorded (a secret agency's are recorded as secret and not announced); a landing at a site
+recorded (a secret agency's are recorded as secret and not announced; the first public
+achievement after a secret one is the official first, ``World.public_firsts``), and its
+crew may find another agency's secret first there (``sim.secrets``); a landing at a site
 serves the agency's base there, joins another agency's base (a company always may; a state
 when rivalry is below the treaty threshold, where the body allows it), or counts toward
 founding a base, named from the agency's profile or the scenario.
@@ -12,6 +14,7 @@ from __future__ import annotations
 from spacerace.sim.bases import arrive, bring_supplies, found_base
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import react_to_first
+from spacerace.sim.secrets import reveal_on_arrival
 from spacerace.world.base import Base, ModuleUnit
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import MISSION_KINDS, SURFACE_BODIES
@@ -32,6 +35,7 @@ def arrive_at_destination(ctx: RunContext, mission: Mission, scripted: bool) -> 
     kind = MISSION_KINDS[mission.kind]
     for milestone in _milestones_of(ctx, mission):
         record_first(ctx, mission, milestone, scripted)
+    reveal_on_arrival(ctx, mission)  # a crew may find another's secret first here
     if kind.at_site:
         _land_at_site(ctx, mission, scripted)
 
@@ -48,8 +52,12 @@ def record_first(ctx: RunContext, mission: Mission, milestone: str, scripted: bo
     """Record a milestone the mission achieved: a first (told, unless secret) or not."""
     agency = ctx.world.agencies[mission.agency]
     secret = not agency.profile.public_firsts
+    announced_before = milestone in ctx.world.public_firsts
     first = ctx.achieve(mission.agency, milestone, mission.crew, secret=secret)
     label = milestone.replace("_", " ")
+    if first is None and not announced_before and milestone in ctx.world.public_firsts:
+        _record_official_first(ctx, mission, milestone, scripted)
+        return
     if first is not None:
         mission.firsts.append(milestone)
         ctx.emit(
@@ -72,12 +80,37 @@ def record_first(ctx: RunContext, mission: Mission, milestone: str, scripted: bo
         ctx.emit(
             "milestone",
             mission.agency,
-            f"{agency.name} achieves {label} too.",
+            f"{agency.name} achieves {label} too" + (", in secret." if secret else "."),
             cause=f"{mission.name}",
             actors=mission.crew,
             milestone=milestone,
             first=False,
         )
+
+
+def _record_official_first(ctx: RunContext, mission: Mission, milestone: str, scripted: bool):
+    """The first the world is told of, after a secret one: the official first.
+
+    It is not a first of the facts table (``Mission.firsts`` holds true firsts only), but
+    the world reacts to it as to a first (support, rivalry, prestige), for the world
+    does not know better; its event says so (``data.official``).
+    """
+    agency = ctx.world.agencies[mission.agency]
+    agency.announced.add(milestone)
+    ctx.emit(
+        "milestone",
+        mission.agency,
+        f"First {milestone.replace('_', ' ')}, as the world knows it: {agency.name}"
+        + (f" ({', '.join(mission.crew)})" if mission.crew else "")
+        + ".",
+        cause=f"{mission.name}: the true first was kept secret",
+        actors=mission.crew,
+        milestone=milestone,
+        first=False,
+        official=True,
+        scripted=scripted,
+    )
+    react_to_first(ctx, mission.agency, milestone)
 
 
 def base_name_for(ctx: RunContext, key: str, body: str) -> str:

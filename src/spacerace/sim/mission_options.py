@@ -64,7 +64,7 @@ def goal_served(ctx: RunContext, key: str, kind: str, has_woman: bool) -> str:
             continue
         if row.after and row.after not in done:
             continue
-        if kind == row.kind:
+        if row.is_achieved_by(kind):
             return goal
     return ""
 

@@ -154,6 +154,7 @@ class MissionPlanner:
             "lunar": self._lunar,
             "lunar_base": self._lunar_base,
             "mars": self._mars,
+            "mars_light": self._mars_light,
             "asteroid": self._asteroid,
         }
 
@@ -210,7 +211,11 @@ class MissionPlanner:
             dv, crew + cargo, vehicle, depart, self.lunar_tof_days, 180.0, 0.0, mech, note
         )
 
-    def _mars(self, vehicle, depart, mech, nuclear, destination=""):
+    def _mars_legs(self, depart, mech, nuclear):
+        """The next window out and the return window after it, with their burns, km/s.
+
+        Returns (window, back, TMI, MOI, TEI, Isp s), or None when a window is missing.
+        """
         window = self.next_mars_window(depart)
         if window is None:
             return None
@@ -221,6 +226,13 @@ class MissionPlanner:
         if back is None:
             return None
         tei = float(departure_dv_km_s(back.vinf_depart_km_s, self._r_lmo, self._mu_mars))
+        return window, back, tmi, moi, tei, isp
+
+    def _mars(self, vehicle, depart, mech, nuclear, destination=""):
+        legs = self._mars_legs(depart, mech, nuclear)
+        if legs is None:
+            return None
+        window, back, tmi, moi, tei, isp = legs
         # stages from the last burn back: return, landing+ascent, capture, departure
         mass = mech.spacecraft.mars_spacecraft_kg / 3.0  # the Earth-return craft
         mass += propellant_mass_kg(tei, isp, mass)
@@ -244,6 +256,44 @@ class MissionPlanner:
             window.depart_jd_tdb - self.start_jd_tdb,
             window.tof_days,
             surface,
+            window.c3_km2_s2,
+            mech,
+            note,
+        )
+
+    def _mars_light(self, vehicle, depart, mech, nuclear, destination=""):
+        """A two-seat Mars landing (a client state's craft, ``mars_landing_light``).
+
+        The same windows and burns as :meth:`_mars`, but split as real Mars plans are: the
+        Earth-return craft (``mars_light_return_kg``) waits in Mars orbit with its TEI
+        propellant while the lander (``mars_light_lander_kg``) goes down and back up on
+        storable propellant. Lighter than the full ship, not cheaper per seat: the saving
+        is in the seats and in what is not landed.
+        """
+        legs = self._mars_legs(depart, mech, nuclear)
+        if legs is None:
+            return None
+        window, back, tmi, moi, tei, isp = legs
+        sc = mech.spacecraft
+        lander = sc.mars_light_lander_kg
+        lander += propellant_mass_kg(sc.mars_landing_ascent_dv_km_s, sc.isp_storable_s, lander)
+        craft = sc.mars_light_return_kg
+        craft += propellant_mass_kg(tei, isp, craft)
+        mass = lander + craft
+        mass += propellant_mass_kg(moi, isp, mass)
+        mass += propellant_mass_kg(tmi, isp, mass)
+        note = (
+            f"two seats, window {window.c3_km2_s2:.1f} km2/s2 C3, TMI {tmi:.2f} + MOI "
+            f"{moi:.2f} + lander {sc.mars_landing_ascent_dv_km_s:.1f} + TEI {tei:.2f} km/s, "
+            f"{'nuclear' if nuclear else 'chemical'} Isp {isp:.0f} s"
+        )
+        return self._finish(
+            tmi + moi + sc.mars_landing_ascent_dv_km_s + tei,
+            float(mass),
+            vehicle,
+            window.depart_jd_tdb - self.start_jd_tdb,
+            window.tof_days,
+            back.depart_jd_tdb - window.arrive_jd_tdb,
             window.c3_km2_s2,
             mech,
             note,

@@ -27,7 +27,7 @@ from spacerace.world.agency import ProgramProgress
 from spacerace.world.mission_kinds import GOALS, is_met
 from spacerace.world.vehicle import VehicleRecord
 
-__all__ = ["fund_programs", "program_options"]
+__all__ = ["fund_programs", "needed_for", "program_options"]
 
 
 def _allowed(ctx: RunContext, agency_key: str, program: str) -> bool:
@@ -55,6 +55,11 @@ def _needed_for(ctx: RunContext, agency_key: str, token: str, seen: set[str]) ->
                     out += _needed_for(ctx, agency_key, req, seen)
             return out + [key]
     return []
+
+
+def needed_for(ctx: RunContext, agency_key: str, token: str) -> list[str]:
+    """Programs (prerequisites first) the agency must finish to satisfy a capability token."""
+    return _needed_for(ctx, agency_key, token, set())
 
 
 def _serves(ctx: RunContext, agency_key: str) -> dict[str, str]:
@@ -108,7 +113,7 @@ def _contested(ctx: RunContext, agency_key: str, goal: str) -> bool:
     Its own race is on, it pursues the goal, nobody has it yet, and it is funding or has
     finished a program toward it.
     """
-    if not goal or goal in ctx.world.milestones:
+    if not goal or goal in ctx.world.public_firsts:  # what the world knows is taken
         return False
     rival = ctx.rival_of(agency_key)
     if rival is None:

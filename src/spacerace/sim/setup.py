@@ -60,6 +60,7 @@ def profile_of(spec: AgencySpec) -> AgencyProfile:
         economy=spec.economy,
         successor=spec.successor,
         mission_names=spec.mission_names,
+        patron=spec.patron,
     )
 
 

@@ -218,6 +218,32 @@ class PoliticsMechanics(MechanicGroup):
         "even at their friendliest, as after the 1975 Apollo-Soyuz flight)",
     )
 
+    transfer_rivalry_min: float = constant(
+        0.3,
+        "invented",
+        "[0, 1]",
+        "a patron hands its client hardware (sim.transfers) only at this rivalry or above: a "
+        "cold war hot enough that a client's first is worth arming (the Soviet arms and "
+        "technology deliveries to clients peaked in the tense years; no space case exists)",
+    )
+
+    reveal_on_arrival: float = constant(
+        0.5,
+        "invented",
+        "[0, 1]",
+        "chance that another agency's crew landing on the body of a secret first finds its "
+        "lander or its crew and the world learns of it (the series: Poole and Kuznetsov find "
+        "the North Korean lander, a supposed probe, when they go looking for a part of it)",
+    )
+
+    reveal_per_year: float = constant(
+        0.1,
+        "invented",
+        "[0, 1]",
+        "yearly chance that a secret first is made known otherwise (the regime announces it, "
+        "a defector or an intelligence service tells): kept about a decade on average",
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class EconomyMechanics(MechanicGroup):

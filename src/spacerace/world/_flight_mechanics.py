@@ -343,3 +343,21 @@ class SpacecraftMechanics(MechanicGroup):
         "powered descent of a cargo lander after aerobraking at Mars (the descent part of "
         "mars_landing_ascent_dv_km_s)",
     )
+
+    mars_light_lander_kg: float = constant(
+        6000.0,
+        "invented",
+        "(0, inf)",
+        "dry mass of a two-seat Mars lander and ascent stage derived from the Soviet LK (the "
+        "LK lunar lander weighed 5.56 t fuelled for one cosmonaut); it lands and lifts off "
+        "alone while the return craft waits in Mars orbit",
+    )
+
+    mars_light_return_kg: float = constant(
+        7000.0,
+        "invented",
+        "(0, inf)",
+        "the Earth-return craft of a two-seat Mars mission, waiting in Mars orbit: a Soyuz "
+        "(7.2 t for three) with no room for the years of stores a real crew would need; the "
+        "series' North Korean ship passed for an uncrewed probe",
+    )

@@ -39,6 +39,11 @@ class AgencyProfile:
         mission_names: The naming scheme of its flights (``catalog.mission_names``:
             ``"nasa"`` names them Apollo, Skylab, STS ...); ``"generic"`` names them
             "<agency> <kind label> <n>".
+        patron: Key of the state agency that may hand it hardware, "" for none: a client
+            state gets the designs and launchers of ``catalog.transfers`` from its patron
+            when the rivalry runs high and the patron races for the same goal
+            (``sim.transfers``; the series' North Korean program flies Soviet-derived
+            hardware).
     """
 
     funding: str = "appropriation"
@@ -50,6 +55,7 @@ class AgencyProfile:
     economy: str = ""
     successor: str = ""
     mission_names: str = "generic"
+    patron: str = ""
 
     @property
     def is_legislated(self) -> bool:

@@ -231,6 +231,18 @@ _ROWS = (
         label="mars landing",
     ),
     MissionKind(
+        key="mars_landing_light",  # a client state's two-seat craft (programs.csv)
+        body="mars",
+        crew=2,
+        needs=("mars_lander_light",),
+        phases=_MARS,
+        planner="mars_light",
+        launch_cap="max_launches_mars",
+        windowed=True,
+        milestones=("crewed_mars_landing",),
+        label="mars landing",
+    ),
+    MissionKind(
         key="mars_base_rotation",
         body="mars",
         crew=4,
@@ -280,6 +292,8 @@ class Goal:
         abandoned_with: Goals given up together with it (itself included).
         needs_woman: True if only a crew with a woman serves it.
         after: A goal that must be achieved first ("" if none).
+        also_by: Other mission kinds that achieve it (a lighter craft's: the two-seat Mars
+            landing of a client state).
     """
 
     key: str
@@ -289,6 +303,11 @@ class Goal:
     abandoned_with: tuple[str, ...] = ()
     needs_woman: bool = False
     after: str = ""
+    also_by: tuple[str, ...] = ()
+
+    def is_achieved_by(self, kind: str) -> bool:
+        """True if a mission of ``kind`` achieves it."""
+        return kind == self.kind or kind in self.also_by
 
 
 _MOON_GOALS = ("crewed_lunar_landing", "woman_on_moon", "lunar_base")
@@ -312,9 +331,12 @@ GOALS: dict[str, Goal] = {
         Goal(
             "crewed_mars_landing",
             "mars_landing",
-            ("mars_vehicle",),
+            # the light craft first: only a client may develop it (programs.csv developers),
+            # so everyone else takes the full Mars ship as before
+            ("mars_lander_light|mars_vehicle",),
             reviewed=True,
             abandoned_with=("crewed_mars_landing",),
+            also_by=("mars_landing_light",),
         ),
         Goal("mars_base", "mars_landing", ("mars_vehicle",), after="crewed_mars_landing"),
         Goal("asteroid_capture", "asteroid_capture", ("asteroid_capture",)),

@@ -23,7 +23,9 @@ class Milestone:
         agency: Who.
         day: When (days since scenario start).
         people: Who was there.
-        secret: True if the world does not know yet (the series' North Korean Mars landing).
+        secret: True if it was achieved in secret (the series' North Korean Mars landing).
+        revealed_day: When the world learned of a secret first (days since scenario start),
+            None while it is still secret and for a first achieved in public.
     """
 
     key: str
@@ -31,6 +33,12 @@ class Milestone:
     day: float
     people: tuple[str, ...] = ()
     secret: bool = False
+    revealed_day: float | None = None
+
+    @property
+    def is_known(self) -> bool:
+        """True if the world knows of it: achieved in public, or a secret since revealed."""
+        return not self.secret or self.revealed_day is not None
 
 
 @dataclass
@@ -45,7 +53,11 @@ class World:
         people: By name.
         missions: In order of planning.
         bases: By name.
-        milestones: Firsts by key.
+        milestones: Firsts by key: the true first, secret or not.
+        public_firsts: The official first by key: the first the world was told of when it
+            happened (the same as ``milestones`` unless a secret first came before it; a
+            secret first revealed later does not change it: the series' Danielle Poole
+            stays officially first on Mars).
         us_president: Current US president's party and name.
         soviet_leader: Current Soviet leader.
         rivalry: Tension between the superpowers, 0 (partners) .. 1 (confrontation).
@@ -64,6 +76,7 @@ class World:
     missions: list[Mission] = field(default_factory=list)
     bases: dict[str, Base] = field(default_factory=dict)
     milestones: dict[str, Milestone] = field(default_factory=dict)
+    public_firsts: dict[str, Milestone] = field(default_factory=dict)
     us_president: str = ""
     soviet_leader: str = ""
     rivalry: float = 0.8
