@@ -154,6 +154,11 @@ class Agency:
             (``ProgramSpec.units``: the Apollo landers a lunar landing uses up).
         retired: Completed programs whose hardware is gone (a station out of orbit): still
             known (prerequisites stay met), no longer flown to, never built again.
+        militarisation: 0 (civilian) .. 1 (armed) on the Moon, from answering a seizure by
+            force (``sim.lunar_front``); a ``military`` doctrine counts as 1 from the start.
+        claims: Body -> its answer when asked whether to build beside a rival's base for
+            the resource there (``sim.lunar_front``: water ice known at the rival's site);
+            asked once per body.
     """
 
     key: str
@@ -189,6 +194,8 @@ class Agency:
     race_lost: bool = False
     flight_sets: dict[str, int] = field(default_factory=dict)
     retired: set[str] = field(default_factory=set)
+    militarisation: float = 0.0
+    claims: dict[str, bool] = field(default_factory=dict)
 
     @property
     def racing(self) -> bool:

@@ -31,6 +31,7 @@ from spacerace.world._agency_mechanics import (
 )
 from spacerace.world._base_mechanics import BasesMechanics, TensionMechanics
 from spacerace.world._flight_mechanics import MissionsMechanics, SpacecraftMechanics
+from spacerace.world._front_mechanics import FrontMechanics
 from spacerace.world._mechanic_kit import TAGS, MechanicGroup, MechanicRow, rows_of, suggest
 from spacerace.world._regime_mechanics import RegimeMechanics
 
@@ -40,6 +41,7 @@ __all__ = [
     "TAGS",
     "BasesMechanics",
     "EconomyMechanics",
+    "FrontMechanics",
     "MechanicRow",
     "Mechanics",
     "MissionsMechanics",
@@ -66,6 +68,7 @@ GROUPS: dict[str, type[MechanicGroup]] = {
         SpacecraftMechanics,
         BasesMechanics,
         TensionMechanics,
+        FrontMechanics,
         PeopleMechanics,
         PrestigeMechanics,
         PolicyMechanics,
@@ -110,6 +113,7 @@ class Mechanics:
     spacecraft: SpacecraftMechanics = field(default_factory=SpacecraftMechanics)
     bases: BasesMechanics = field(default_factory=BasesMechanics)
     tension: TensionMechanics = field(default_factory=TensionMechanics)
+    front: FrontMechanics = field(default_factory=FrontMechanics)
     people: PeopleMechanics = field(default_factory=PeopleMechanics)
     prestige: PrestigeMechanics = field(default_factory=PrestigeMechanics)
     policy: PolicyMechanics = field(default_factory=PolicyMechanics)
