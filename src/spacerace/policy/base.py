@@ -153,6 +153,17 @@ class Policy(Protocol):
     ) -> bool:
         """Return True to evacuate a base whose reserves last ``reserve_days`` (too few)."""
 
+    def escalate(
+        self, view: AgencyView, stage: str, base: str, pressure: float, rng: np.random.Generator
+    ) -> bool:
+        """Return True to escalate a crisis with a rival's base nearby, False to back down.
+
+        ``stage`` says what escalating means (``sim.lunar_front``): ``claim`` (build beside
+        the rival's base for the ice), ``seize`` (take the rival's mine in a dispute),
+        ``answer`` (answer a seizure by force), ``hold`` (hold out in an armed standoff).
+        ``pressure`` (0..1) is how hard rivalry, proximity and militarisation push.
+        """
+
 
 @dataclass
 class ExternalPolicy:
@@ -170,6 +181,7 @@ class ExternalPolicy:
         keep_goal_fn: Replaces :meth:`Policy.keep_goal`.
         supply_fn: Replaces :meth:`Policy.supply_base`.
         evacuate_fn: Replaces :meth:`Policy.evacuate_base`.
+        escalate_fn: Replaces :meth:`Policy.escalate`.
     """
 
     fallback: Policy
@@ -179,6 +191,7 @@ class ExternalPolicy:
     keep_goal_fn: Callable | None = None
     supply_fn: Callable | None = None
     evacuate_fn: Callable | None = None
+    escalate_fn: Callable | None = None
 
     def fund(self, view, options, rng):
         """See :meth:`Policy.fund`."""
@@ -209,3 +222,8 @@ class ExternalPolicy:
         """See :meth:`Policy.evacuate_base`."""
         fn = self.evacuate_fn or self.fallback.evacuate_base
         return fn(view, base, reserve_days, rng)
+
+    def escalate(self, view, stage, base, pressure, rng):
+        """See :meth:`Policy.escalate`."""
+        fn = self.escalate_fn or self.fallback.escalate
+        return fn(view, stage, base, pressure, rng)

@@ -34,6 +34,7 @@ class StatePolicy:
     * Crews: the most skilled available.
     * Goals: a goal the rival already achieved is given up when the odds of one's own
       attempt are below ``give_up_odds`` (the Soviet N1-L3 program after Apollo 11).
+    * Crises on the Moon: escalates with the chance the engine's pressure gives.
 
     Its numbers (``give_up_odds``, ``min_crewed_odds``, ``focus_goals``,
     ``supply_overdraft_share``) are the ``policy`` group of the mechanics.
@@ -107,6 +108,15 @@ class StatePolicy:
     def evacuate_base(self, view, base, reserve_days, rng):
         """Always bring the people home before the reserves run out."""
         return True
+
+    def escalate(self, view, stage, base, pressure, rng):
+        """Escalate with the chance the situation's pressure gives (one draw of ``rng``).
+
+        A state weighs a crisis as its rivalry, its neighbours and its arms push it: the
+        engine's ``pressure`` (``sim.lunar_front``) is that chance; nothing else is known
+        of how a Politburo or a White House would choose on the Moon.
+        """
+        return bool(rng.random() < pressure)
 
 
 class PrivatePolicy(StatePolicy):

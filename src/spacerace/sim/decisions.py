@@ -1,9 +1,10 @@
 """The decision point: every question the engine puts to an agency, and every answer.
 
-There are six questions (:data:`QUESTIONS`): which programs to fund this fiscal year, which
+There are seven questions (:data:`QUESTIONS`): which programs to fund this fiscal year, which
 mission to fly next, which crew to send, whether to keep a goal a rival reached first,
-whether to pay for a base's consumables, whether to evacuate a base. The engine asks them
-only through :class:`DecisionPoint`, which
+whether to pay for a base's consumables, whether to evacuate a base, and whether to
+escalate a crisis with a rival's base nearby or back down (``sim.lunar_front``). The
+engine asks them only through :class:`DecisionPoint`, which
 
 * asks the agency's policy (with the agency's own random stream ``policy:<key>``), or takes
   the answer from a decision log being replayed, or pauses the run for an answer from
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
 
 __all__ = ["QUESTIONS", "Decision", "DecisionPoint", "Paused", "Question"]
 
-QUESTIONS = ("fund", "next_mission", "pick_crew", "keep_goal", "supply_base", "evacuate_base")
+QUESTIONS = (
+    "fund", "next_mission", "pick_crew", "keep_goal", "supply_base", "evacuate_base", "escalate",
+)  # fmt: skip
 """The questions an agency is asked (the ``Policy`` methods of the same names)."""
 
 YES_NO = (True, False)
