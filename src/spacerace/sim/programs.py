@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacerace.policy.base import ProgramOption
 from spacerace.sim.context import RunContext
+from spacerace.sim.lunar_front import is_claimed
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.agency import ProgramProgress
 from spacerace.world.mission_kinds import GOALS, is_met
@@ -101,11 +102,14 @@ a little): one left without money is no threat to a rival."""
 
 
 def _contested(ctx: RunContext, agency_key: str, goal: str) -> bool:
-    """True if a rival races for ``goal``.
+    """True if a rival races for ``goal``, or the goal is a resource claimed beside it.
 
-    Its own race is on, it pursues the goal, nobody has it yet, and it is funding or has
-    finished a program toward it.
+    A race: the rival's own race is on, it pursues the goal, nobody has it yet, and it is
+    funding or has finished a program toward it. A claim (``sim.lunar_front.is_claimed``):
+    the rival's base already stands at the site the agency means to share.
     """
+    if goal and is_claimed(ctx.world.agencies[agency_key], goal):
+        return True  # a resource claimed beside the rival's base: contested by its presence
     if not goal or goal in ctx.world.milestones:
         return False
     rival = ctx.rival_of(agency_key)
