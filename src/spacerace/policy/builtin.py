@@ -13,9 +13,10 @@ from spacerace.world.mission_kinds import MISSION_KINDS
 
 __all__ = ["INFRASTRUCTURE_ORDER", "PrivatePolicy", "StatePolicy", "policy_for"]
 
-INFRASTRUCTURE_ORDER = {"station": 0, "transport": 1, "cargo": 2}
+INFRASTRUCTURE_ORDER = {"station": 0, "transport": 1, "cargo": 2, "shuttle": 3}
 """Which infrastructure a state funds first: a station to fly to, then cheaper transport,
-then heavy cargo for its bases."""
+then heavy cargo for its bases, then a crew shuttle to them (the nuclear Pathfinder: the
+dearest, and crews already fly to the bases on what carries them)."""
 
 
 class StatePolicy:

@@ -78,12 +78,17 @@ def _serves(ctx: RunContext, agency_key: str) -> dict[str, str]:
 INFRASTRUCTURE = ("station", "transport")
 """Purposes an agency may build for their own sake, whatever its goals."""
 
+FOR_A_BASE = ("cargo", "shuttle")
+"""Purposes proposed only to an agency that belongs to a base: a heavy cargo launcher to
+supply it (Sea Dragon), a shuttle to fly crews to it (the series' nuclear Pathfinder)."""
+
 
 def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
     """Program key -> "" for the infrastructure the agency may propose now.
 
-    Stations and transport it may develop and does not hold; a heavy cargo launcher
-    (purpose ``"cargo"``) only once it belongs to a base it must supply.
+    Stations and transport it may develop and does not hold; a heavy cargo launcher or a
+    crew shuttle (purposes ``"cargo"``, ``"shuttle"``: :data:`FOR_A_BASE`) only once it
+    belongs to a base it must supply and crew.
     """
     agency = ctx.world.agencies[agency_key]
     has_base = any(agency_key in b.agencies for b in ctx.world.bases.values())
@@ -91,7 +96,7 @@ def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
     for key, spec in ctx.ref.programs.items():
         if key in agency.capabilities or not _allowed(ctx, agency_key, key):
             continue
-        if spec.purpose in INFRASTRUCTURE or (spec.purpose == "cargo" and has_base):
+        if spec.purpose in INFRASTRUCTURE or (spec.purpose in FOR_A_BASE and has_base):
             out[key] = ""
     return out
 
