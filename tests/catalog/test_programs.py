@@ -18,6 +18,7 @@ KEYS = {
     "helios_heavy",
     "kp_launcher",
     "vulkan",
+    "nuclear_shuttle",
     "asteroid_capture",
     "skylab",
     "salyut",

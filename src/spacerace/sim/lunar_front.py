@@ -26,7 +26,7 @@ The same mechanisms in every scenario; without bases of both superpowers at one 
   victim's militarisation grows); no backs down (prestige lost; the module stays held until
   a treaty or handshake).
 * **A standoff** draws armed clashes at ``clash_per_year`` x rivalry x (1 + militarisation):
-  residents of both bases are hit, some die. Each quarter both sides are asked whether to
+  residents of both bases (not crews on a mission's stay) are hit, some die. Each quarter both sides are asked whether to
   hold out (``hold``), with a pressure that wears off over the years; the first that does
   not ends it with a joint flight (the series' Apollo-Soyuz handshake of 1983): the module
   is handed back and rivalry falls by ``deescalation_rivalry_drop``. A space treaty ends
@@ -407,10 +407,13 @@ def _clash(ctx: RunContext, front: Front, rng) -> None:
     world, mech = ctx.world, ctx.mech.front
     front.clashes += 1
     dead_total, wounded_total = 0, 0
+    # crews on a mission's stay are left out: a mission's crew comes home, or is lost,
+    # together (sim.flights, the facts table); the base's staff and long-stay crews are hit
+    on_stay = {n for _, stay in sorted(ctx.stays.items()) for n in stay.crew}
     for name in front.bases:
         base = world.bases[name]
         dead, wounded = [], []
-        for person in sorted(base.residents):
+        for person in sorted(n for n in base.residents if n not in on_stay):
             if rng.random() < mech.clash_hit_chance:
                 (dead if rng.random() < mech.clash_death_share else wounded).append(person)
         for person in wounded:
