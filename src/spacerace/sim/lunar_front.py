@@ -28,9 +28,10 @@ The same mechanisms in every scenario; without bases of both superpowers at one 
 * **A standoff** draws armed clashes at ``clash_per_year`` x rivalry x (1 + militarisation):
   residents of both bases (not crews on a mission's stay) are hit, some die. Each quarter
   both sides are asked whether to hold out (``hold``), with a pressure that wears off over
-  the years; the first that does not ends it with a joint flight (the series' Apollo-Soyuz handshake of 1983): the module
-  is handed back and rivalry falls by ``deescalation_rivalry_drop``. A space treaty ends
-  any seizure or standoff; a front closes when one base is gone or the bases are shared.
+  the years; the first that does not ends it with a joint flight (the series' Apollo-Soyuz
+  handshake of 1983): the module is handed back and rivalry falls by
+  ``deescalation_rivalry_drop``. A space treaty ends any seizure or standoff; a front
+  closes when one base is gone or the bases are shared.
 
 Every pressure is ``weight x rivalry x (1 + militarisation_weight x militarisation)``, at
 most 1: rivalry on Earth, proximity (a front exists only between neighbours) and arms
