@@ -19,6 +19,7 @@ KEYS = {
     "helios_heavy",
     "kp_launcher",
     "vulkan",
+    "nuclear_shuttle",
     "asteroid_capture",
     "skylab",
     "salyut",

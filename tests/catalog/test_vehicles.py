@@ -22,8 +22,9 @@ KEYS = {
     "helios_heavy",
     "kp_rocket",
     "vulkan",
+    "pathfinder",
 }
-INVENTED = {"sea_dragon", "helios_heavy", "kp_rocket", "vulkan"}
+INVENTED = {"sea_dragon", "helios_heavy", "kp_rocket", "vulkan", "pathfinder"}
 
 
 def _rows(name):
@@ -114,6 +115,7 @@ def test_expected_unlocks():
         "helios_heavy": "helios_heavy",
         "kp_rocket": "kp_launcher",
         "vulkan": "vulkan",
+        "pathfinder": "nuclear_shuttle",
     }
 
 

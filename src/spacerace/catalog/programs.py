@@ -39,7 +39,8 @@ class ProgramSpec:
             ``"lunar"``, ``"base"``, ``"mars"``, ``"propulsion"`` and ``"asteroid"`` serve
             goals; ``"station"`` (an orbital station) and ``"transport"`` (cheaper, reusable
             or heavier access to orbit) are infrastructure an agency may build for their own
-            sake; ``"cargo"`` (a heavy cargo launcher) is proposed only to supply a base.
+            sake; ``"cargo"`` (a heavy cargo launcher) and ``"shuttle"`` (a crew shuttle to
+            the bases) are proposed only to an agency with a base.
         units: Flight sets its cost buys for missions that use them up (the Apollo
             landers), 0 if it buys no countable flight hardware.
         lifetime_years: Years a station it launches stays in orbit, 0 for no set end

@@ -164,6 +164,17 @@ class Policy(Protocol):
     ) -> bool:
         """Return True to sell launches of its own ``vehicles`` this fiscal year (a company)."""
 
+    def escalate(
+        self, view: AgencyView, stage: str, base: str, pressure: float, rng: np.random.Generator
+    ) -> bool:
+        """Return True to escalate a crisis with a rival's base nearby, False to back down.
+
+        ``stage`` says what escalating means (``sim.lunar_front``): ``claim`` (build beside
+        the rival's base for the ice), ``seize`` (take the rival's mine in a dispute),
+        ``answer`` (answer a seizure by force), ``hold`` (hold out in an armed standoff).
+        ``pressure`` (0..1) is how hard rivalry, proximity and militarisation push.
+        """
+
 
 @dataclass
 class ExternalPolicy:
@@ -182,6 +193,7 @@ class ExternalPolicy:
         supply_fn: Replaces :meth:`Policy.supply_base`.
         evacuate_fn: Replaces :meth:`Policy.evacuate_base`.
         sell_fn: Replaces :meth:`Policy.sell_launches`.
+        escalate_fn: Replaces :meth:`Policy.escalate`.
     """
 
     fallback: Policy
@@ -192,6 +204,7 @@ class ExternalPolicy:
     supply_fn: Callable | None = None
     evacuate_fn: Callable | None = None
     sell_fn: Callable | None = None
+    escalate_fn: Callable | None = None
 
     def fund(self, view, options, rng):
         """See :meth:`Policy.fund`."""
@@ -227,3 +240,8 @@ class ExternalPolicy:
         """See :meth:`Policy.sell_launches`."""
         fn = self.sell_fn or self.fallback.sell_launches
         return fn(view, vehicles, rng)
+
+    def escalate(self, view, stage, base, pressure, rng):
+        """See :meth:`Policy.escalate`."""
+        fn = self.escalate_fn or self.fallback.escalate
+        return fn(view, stage, base, pressure, rng)

@@ -13,9 +13,10 @@ from spacerace.world.mission_kinds import MISSION_KINDS
 
 __all__ = ["INFRASTRUCTURE_ORDER", "PrivatePolicy", "StatePolicy", "policy_for"]
 
-INFRASTRUCTURE_ORDER = {"station": 0, "transport": 1, "cargo": 2}
+INFRASTRUCTURE_ORDER = {"station": 0, "transport": 1, "cargo": 2, "shuttle": 3}
 """Which infrastructure a state funds first: a station to fly to, then cheaper transport,
-then heavy cargo for its bases."""
+then heavy cargo for its bases, then a crew shuttle to them (the nuclear Pathfinder: the
+dearest, and crews already fly to the bases on what carries them)."""
 
 
 class StatePolicy:
@@ -34,6 +35,7 @@ class StatePolicy:
     * Crews: the most skilled available.
     * Goals: a goal the rival already achieved is given up when the odds of one's own
       attempt are below ``give_up_odds`` (the Soviet N1-L3 program after Apollo 11).
+    * Crises on the Moon: escalates with the chance the engine's pressure gives.
 
     Its numbers (``give_up_odds``, ``min_crewed_odds``, ``focus_goals``,
     ``supply_overdraft_share``) are the ``policy`` group of the mechanics.
@@ -111,6 +113,15 @@ class StatePolicy:
     def sell_launches(self, view, vehicles, rng):
         """A state is not asked (only a company sells launches); it would not sell."""
         return False
+
+    def escalate(self, view, stage, base, pressure, rng):
+        """Escalate with the chance the situation's pressure gives (one draw of ``rng``).
+
+        A state weighs a crisis as its rivalry, its neighbours and its arms push it: the
+        engine's ``pressure`` (``sim.lunar_front``) is that chance; nothing else is known
+        of how a Politburo or a White House would choose on the Moon.
+        """
+        return bool(rng.random() < pressure)
 
 
 class PrivatePolicy(StatePolicy):

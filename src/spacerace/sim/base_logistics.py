@@ -164,9 +164,11 @@ def _seats(ctx: RunContext, base: Base, specs, new_beds: int) -> dict[str, int]:
     company = (
         max(1, round(free * ctx.mech.bases.contractor_seat_share)) if private and free > 1 else 0
     )
+    if not states:  # a company's own base, or one its state partners have left
+        company = free if private else 0
     for i in range(company):
         seats[private[i % len(private)]] += 1
-    for i in range(free - company):
+    for i in range(free - company if states else 0):
         seats[states[i % len(states)]] += 1
     return {k: n for k, n in seats.items() if n}
 

@@ -37,6 +37,7 @@ __all__ = [
     "found_base",
     "base_process",
     "drivers_of",
+    "record_deaths",
 ]
 
 STEP_DAYS = 30.4375
@@ -193,6 +194,18 @@ def _shortfalls(ctx: RunContext, base: Base, unmet: dict[str, float], food_kg_da
 
 
 def _deaths(ctx: RunContext, base: Base, names: list[str], why: str) -> None:
+    record_deaths(ctx, base, names, why)
+
+
+def record_deaths(
+    ctx: RunContext, base: Base, names: list[str], why: str, ground: bool = True
+) -> None:
+    """People die at a base: they leave it, their stays end, a ``base_deaths`` event.
+
+    With ``ground`` each state agency that lost people reacts as to a loss of crew
+    (``sim.politics.react_to_loss``: support falls, crewed flights stop); deaths by hostile
+    action (``sim.lunar_front``) are not a safety failure and do not ground.
+    """
     if not names:
         return
     depart(ctx, base, names)
@@ -213,7 +226,7 @@ def _deaths(ctx: RunContext, base: Base, names: list[str], why: str) -> None:
         count=len(names),
     )
     for key, count in sorted(by_agency.items()):
-        if not ctx.world.agencies[key].is_private:
+        if ground and not ctx.world.agencies[key].is_private:
             react_to_loss(ctx, key, count)
 
 

@@ -1,10 +1,11 @@
 """The decision point: every question the engine puts to an agency, and every answer.
 
-There are seven questions (:data:`QUESTIONS`): which programs to fund this fiscal year, which
+There are eight questions (:data:`QUESTIONS`): which programs to fund this fiscal year, which
 mission to fly next, which crew to send, whether to keep a goal a rival reached first,
-whether to pay for a base's consumables, whether to evacuate a base, and (a company with
-its own launcher, each fiscal year) whether to sell launches. The engine asks them
-only through :class:`DecisionPoint`, which
+whether to pay for a base's consumables, whether to evacuate a base, whether to
+escalate a crisis with a rival's base nearby or back down (``sim.lunar_front``), and (a
+company with its own launcher, each fiscal year) whether to sell launches. The engine
+asks them only through :class:`DecisionPoint`, which
 
 * asks the agency's policy (with the agency's own random stream ``policy:<key>``), or takes
   the answer from a decision log being replayed, or pauses the run for an answer from
@@ -39,6 +40,7 @@ QUESTIONS = (
     "keep_goal",
     "supply_base",
     "evacuate_base",
+    "escalate",
     "sell_launches",
 )
 """The questions an agency is asked (the ``Policy`` methods of the same names)."""

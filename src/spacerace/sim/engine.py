@@ -21,6 +21,7 @@ from spacerace.sim.calendar import Calendar
 from spacerace.sim.context import RunContext, RunReference
 from spacerace.sim.decision_log import DecisionLog
 from spacerace.sim.decisions import DecisionPoint
+from spacerace.sim.lunar_front import front_process
 from spacerace.sim.missions import decide_process
 from spacerace.sim.personnel import personnel_process
 from spacerace.sim.planner import MissionPlanner
@@ -186,6 +187,7 @@ def _start(ctx: RunContext, scenario: Scenario) -> None:
     env.process(random_events_process(ctx))
     env.process(metrics_process(ctx))
     env.process(scripted_process(ctx, scenario))
+    env.process(front_process(ctx))
     for key in sorted(ctx.world.agencies):
         env.process(decide_process(ctx, key))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacerace.sim.bases import arrive, bring_supplies, found_base
 from spacerace.sim.context import RunContext
+from spacerace.sim.lunar_front import site_for
 from spacerace.sim.politics import react_to_first
 from spacerace.sim.secrets import reveal_on_arrival
 from spacerace.world.base import Base, ModuleUnit
@@ -154,16 +155,18 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     if len(sites) < getattr(ctx.mech.missions, body.min_landings):
         return
     name = base_name_for(ctx, mission.agency, body.key)
-    base = Base(name, body.key, mission.agency, [mission.agency], ctx.now, site=body.site)
+    site = site_for(ctx, mission.agency, body)
+    base = Base(name, body.key, mission.agency, [mission.agency], ctx.now, site=site)
     mission.base = name
     found_base(ctx, base, mission.crew)
     ctx.emit(
         "base_founded",
         mission.agency,
-        f"{agency.name} founds {name} on {body.label}.",
+        f"{agency.name} founds {name} on {body.label}" + (f", at {site}." if site else "."),
         cause=f"{len(sites)} landings at one site",
         base=name,
         body=body.key,
+        site=site,
         scripted=scripted,
     )
     record_first(ctx, mission, body.milestone, scripted)

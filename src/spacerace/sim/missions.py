@@ -19,6 +19,7 @@ from spacerace.policy.base import MissionOption
 from spacerace.sim.company import pay, spendable_musd
 from spacerace.sim.context import RunContext
 from spacerace.sim.flights import flight_process
+from spacerace.sim.lunar_front import is_claimed
 from spacerace.sim.mission_options import (
     asteroid_destination,
     best_odds,
@@ -80,8 +81,8 @@ def review_goals(ctx: RunContext, key: str) -> None:
         if goal not in agency.goals or goal in agency.achieved:
             continue
         row = GOALS[goal]
-        if not row.reviewed:
-            continue
+        if not row.reviewed or is_claimed(agency, goal):
+            continue  # a resource claimed beside the rival is no race to lose
         view = view or ctx.view(key)
         odds = best_odds(ctx, key, row.kind)
         keep = ctx.decisions.ask(

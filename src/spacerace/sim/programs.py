@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacerace.policy.base import ProgramOption
 from spacerace.sim.company import program_terms
 from spacerace.sim.context import RunContext
+from spacerace.sim.lunar_front import is_claimed
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.agency import ProgramProgress
 from spacerace.world.mission_kinds import GOALS, is_met
@@ -84,12 +85,17 @@ def _serves(ctx: RunContext, agency_key: str) -> dict[str, str]:
 INFRASTRUCTURE = ("station", "transport")
 """Purposes an agency may build for their own sake, whatever its goals."""
 
+FOR_A_BASE = ("cargo", "shuttle")
+"""Purposes proposed only to an agency that belongs to a base: a heavy cargo launcher to
+supply it (Sea Dragon), a shuttle to fly crews to it (the series' nuclear Pathfinder)."""
+
 
 def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
     """Program key -> "" for the infrastructure the agency may propose now.
 
-    Stations and transport it may develop and does not hold; a heavy cargo launcher
-    (purpose ``"cargo"``) only once it belongs to a base it must supply.
+    Stations and transport it may develop and does not hold; a heavy cargo launcher or a
+    crew shuttle (purposes ``"cargo"``, ``"shuttle"``: :data:`FOR_A_BASE`) only once it
+    belongs to a base it must supply and crew.
     """
     agency = ctx.world.agencies[agency_key]
     has_base = any(agency_key in b.agencies for b in ctx.world.bases.values())
@@ -97,7 +103,7 @@ def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
     for key, spec in ctx.ref.programs.items():
         if key in agency.capabilities or not _allowed(ctx, agency_key, key):
             continue
-        if spec.purpose in INFRASTRUCTURE or (spec.purpose == "cargo" and has_base):
+        if spec.purpose in INFRASTRUCTURE or (spec.purpose in FOR_A_BASE and has_base):
             out[key] = ""
     return out
 
@@ -108,11 +114,14 @@ a little): one left without money is no threat to a rival."""
 
 
 def _contested(ctx: RunContext, agency_key: str, goal: str) -> bool:
-    """True if a rival races for ``goal``.
+    """True if a rival races for ``goal``, or the goal is a resource claimed beside it.
 
-    Its own race is on, it pursues the goal, nobody has it yet, and it is funding or has
-    finished a program toward it.
+    A race: the rival's own race is on, it pursues the goal, nobody has it yet, and it is
+    funding or has finished a program toward it. A claim (``sim.lunar_front.is_claimed``):
+    the rival's base already stands at the site the agency means to share.
     """
+    if goal and is_claimed(ctx.world.agencies[agency_key], goal):
+        return True  # a resource claimed beside the rival's base: contested by its presence
     if not goal or goal in ctx.world.public_firsts:  # what the world knows is taken
         return False
     rival = ctx.rival_of(agency_key)

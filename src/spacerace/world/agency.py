@@ -163,6 +163,11 @@ class Agency:
         retired: Completed programs whose hardware is gone (a station out of orbit): still
             known (prerequisites stay met), no longer flown to, never built again.
         company: A private agency's books and owners (``world.company``), None for a state.
+        militarisation: 0 (civilian) .. 1 (armed) on the Moon, from answering a seizure by
+            force (``sim.lunar_front``); a ``military`` doctrine counts as 1 from the start.
+        claims: Body -> its answer when asked whether to build beside a rival's base for
+            the resource there (``sim.lunar_front``: water ice known at the rival's site);
+            asked once per body.
     """
 
     key: str
@@ -199,6 +204,8 @@ class Agency:
     flight_sets: dict[str, int] = field(default_factory=dict)
     retired: set[str] = field(default_factory=set)
     company: Company | None = None
+    militarisation: float = 0.0
+    claims: dict[str, bool] = field(default_factory=dict)
 
     @property
     def trades(self) -> bool:

@@ -32,6 +32,7 @@ from spacerace.world._agency_mechanics import (
 from spacerace.world._base_mechanics import BasesMechanics, TensionMechanics
 from spacerace.world._company_mechanics import CompanyMechanics
 from spacerace.world._flight_mechanics import MissionsMechanics, SpacecraftMechanics
+from spacerace.world._front_mechanics import FrontMechanics
 from spacerace.world._mechanic_kit import TAGS, MechanicGroup, MechanicRow, rows_of, suggest
 from spacerace.world._regime_mechanics import RegimeMechanics
 
@@ -42,6 +43,7 @@ __all__ = [
     "BasesMechanics",
     "CompanyMechanics",
     "EconomyMechanics",
+    "FrontMechanics",
     "MechanicRow",
     "Mechanics",
     "MissionsMechanics",
@@ -69,6 +71,7 @@ GROUPS: dict[str, type[MechanicGroup]] = {
         SpacecraftMechanics,
         BasesMechanics,
         TensionMechanics,
+        FrontMechanics,
         PeopleMechanics,
         PrestigeMechanics,
         PolicyMechanics,
@@ -114,6 +117,7 @@ class Mechanics:
     spacecraft: SpacecraftMechanics = field(default_factory=SpacecraftMechanics)
     bases: BasesMechanics = field(default_factory=BasesMechanics)
     tension: TensionMechanics = field(default_factory=TensionMechanics)
+    front: FrontMechanics = field(default_factory=FrontMechanics)
     people: PeopleMechanics = field(default_factory=PeopleMechanics)
     prestige: PrestigeMechanics = field(default_factory=PrestigeMechanics)
     policy: PolicyMechanics = field(default_factory=PolicyMechanics)

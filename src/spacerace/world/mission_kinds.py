@@ -366,6 +366,11 @@ class SurfaceBody:
         milestone: The first its first base earns.
         min_landings: Mechanic: landings at one site that found a base.
         site: Where the first base stands ("" if unnamed).
+        other_site: Where a later agency's own base stands when nothing draws it to
+            ``site`` ("" for the same site); a resource known at ``site`` (``resource``)
+            draws every later base there (``sim.lunar_front.site_for``).
+        resource: The discovery (``World.discoveries``) that makes ``site`` worth sharing
+            with a rival ("" if none).
         joined_by_later_arrivals: True if an agency landing where a base stands joins it
             when rivalry is low ("foes into partners", the series' Happy Valley); a company
             always may.
@@ -377,6 +382,8 @@ class SurfaceBody:
     milestone: str
     min_landings: str
     site: str = ""
+    other_site: str = ""
+    resource: str = ""
     joined_by_later_arrivals: bool = False
     helium3: bool = False
 
@@ -384,7 +391,9 @@ class SurfaceBody:
 SURFACE_BODIES: dict[str, SurfaceBody] = {
     "moon": SurfaceBody(
         "moon", "the Moon", "lunar_base", "lunar_base_min_landings", "Shackleton crater",
-        helium3=True,
+        # Luna 24's site (1976), the Soviet programme's last lunar landing; the south pole's
+        # ice (the series' reason for Jamestown at Shackleton) draws rivals there once known
+        other_site="Mare Crisium", resource="lunar_water_ice", helium3=True,
     ),
     "mars": SurfaceBody(
         "mars", "Mars", "mars_base", "mars_base_min_landings", joined_by_later_arrivals=True

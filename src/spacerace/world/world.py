@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacerace.world.agency import Agency
 from spacerace.world.base import Base
+from spacerace.world.front import Front
 from spacerace.world.mission import Mission
 from spacerace.world.person import Person
 from spacerace.world.regime import Regime
@@ -66,6 +67,7 @@ class World:
         staff_count: Base staff and children ever created (numbers their names).
         asteroid_supply_kg: Asteroid material brought in so far (it lowers prices), kg.
         regimes: The one-party states behind planned-economy agencies, by agency key.
+        fronts: Rival superpowers' bases at one site (``sim.lunar_front``), by front key.
     """
 
     start_jd_tdb: float
@@ -85,6 +87,7 @@ class World:
     staff_count: int = 0
     asteroid_supply_kg: float = 0.0
     regimes: dict[str, Regime] = field(default_factory=dict)
+    fronts: dict[str, Front] = field(default_factory=dict)
 
     def home_of(self, name: str) -> str:
         """Name of the base a person lives at ("" if none), the first by base name."""
