@@ -30,6 +30,7 @@ from spacerace.sim.regime import regime_process
 from spacerace.sim.result import RunResult
 from spacerace.sim.scripted import scripted_process
 from spacerace.sim.setup import build_world
+from spacerace.sim.soviet_politics import soviet_politics_process
 from spacerace.sim.world_events import metrics_process, random_events_process
 from spacerace.world.event import EventLog
 from spacerace.world.mechanics import Mechanics
@@ -178,6 +179,7 @@ def _start(ctx: RunContext, scenario: Scenario) -> None:
     env.process(_program_years(ctx))
     env.process(politics_process(ctx))
     env.process(regime_process(ctx))
+    env.process(soviet_politics_process(ctx))
     env.process(personnel_process(ctx))
     env.process(random_events_process(ctx))
     env.process(metrics_process(ctx))

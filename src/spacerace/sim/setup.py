@@ -14,6 +14,7 @@ from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.scenario.model import AgencySpec, Scenario
 from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
+from spacerace.world.apparatus import Apparatus
 from spacerace.world.mechanics import Mechanics
 from spacerace.world.person import Person
 from spacerace.world.regime import Regime
@@ -96,6 +97,7 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
             profile=profile_of(a),
             fleet=set(a.vehicles),
             flight_sets={c: programs[c].units for c in sorted(a.capabilities) if programs[c].units},
+            apparatus=Apparatus() if a.funding == "planned" else None,
         )
     available = {v for a in scenario.agencies.values() for v in a.vehicles}
     world = World(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacerace.world.apparatus import Apparatus
+
 __all__ = ["FUNDING", "Agency", "AgencyProfile", "MissionNumbers", "ProgramProgress"]
 
 FUNDING = ("appropriation", "planned", "private", "secret")
@@ -154,6 +156,8 @@ class Agency:
             (``ProgramSpec.units``: the Apollo landers a lunar landing uses up).
         retired: Completed programs whose hardware is gone (a station out of orbit): still
             known (prerequisites stay met), no longer flown to, never built again.
+        apparatus: The Politburo, KGB and Chief Designer of a ``planned`` agency
+            (``sim.soviet_politics``); None for every other funding.
     """
 
     key: str
@@ -189,6 +193,7 @@ class Agency:
     race_lost: bool = False
     flight_sets: dict[str, int] = field(default_factory=dict)
     retired: set[str] = field(default_factory=set)
+    apparatus: Apparatus | None = None
 
     @property
     def racing(self) -> bool:

@@ -33,6 +33,7 @@ from spacerace.world._base_mechanics import BasesMechanics, TensionMechanics
 from spacerace.world._flight_mechanics import MissionsMechanics, SpacecraftMechanics
 from spacerace.world._mechanic_kit import TAGS, MechanicGroup, MechanicRow, rows_of, suggest
 from spacerace.world._regime_mechanics import RegimeMechanics
+from spacerace.world._soviet_mechanics import SovietMechanics
 
 __all__ = [
     "GROUPS",
@@ -49,6 +50,7 @@ __all__ = [
     "PrestigeMechanics",
     "ProgramsMechanics",
     "RegimeMechanics",
+    "SovietMechanics",
     "SpacecraftMechanics",
     "TensionMechanics",
     "group_of",
@@ -60,6 +62,7 @@ GROUPS: dict[str, type[MechanicGroup]] = {
     for g in (
         PoliticsMechanics,
         RegimeMechanics,
+        SovietMechanics,
         EconomyMechanics,
         ProgramsMechanics,
         MissionsMechanics,
@@ -104,6 +107,7 @@ class Mechanics:
 
     politics: PoliticsMechanics = field(default_factory=PoliticsMechanics)
     regime: RegimeMechanics = field(default_factory=RegimeMechanics)
+    soviet: SovietMechanics = field(default_factory=SovietMechanics)
     economy: EconomyMechanics = field(default_factory=EconomyMechanics)
     programs: ProgramsMechanics = field(default_factory=ProgramsMechanics)
     missions: MissionsMechanics = field(default_factory=MissionsMechanics)
