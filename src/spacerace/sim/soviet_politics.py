@@ -171,17 +171,17 @@ def holds_post(ctx: RunContext, person: Person) -> bool:
 def seat_designer(ctx: RunContext, key: str, year: int, why: str) -> str:
     """Name the next Chief Designer of agency ``key`` and announce him; returns his name.
 
-    The first holder of the record not yet seated in the run and not past
-    ``designer_max_age`` (at the start: the one in office in the start year, or the last
-    before it); else the best engineer of the agency still alive; else an invented one.
+    The first holder of the record still in office in the start year or after it (at the
+    start: the one in office then), not yet seated in the run and not past
+    ``designer_max_age``; else the best engineer of the agency still alive; else an invented one.
     """
     agency = ctx.world.agencies[key]
     app = agency.apparatus
     mech = ctx.mech.soviet
     people = ctx.world.people
     rows = designers_of(agency.country)
-    if not app.designers:  # the start: whoever held the post that year
-        rows = [r for r in rows if r.to_year >= year] or list(rows[-1:])
+    start_year = ctx.cal.year(0.0)  # who had left the post before the start never returns
+    rows = [r for r in rows if r.to_year >= start_year] or list(rows[-1:])
     name = ""
     for row in rows:
         if row.name in app.designers or year - row.born_year > mech.designer_max_age:
