@@ -165,9 +165,11 @@ def test_one_seed_agrees_with_its_log(played):
     # people lost in flight: the metrics' cumulative count at the end, per agency
     last = {m["agency"]: m["crew_lost"] for m in r.metrics}
     assert {a: n for a, n in last.items() if n} == f["crew_lost"]
-    # every dead person died in a training accident or in flight (no other way to die)
+    # every dead person died in a training accident, in flight or as Chief Designer in
+    # office (sim.soviet_politics; no other way to die)
     dead = sum(p.status == "dead" for p in r.world.people.values())
-    assert dead == f["training_deaths"] + sum(f["crew_lost"].values())
+    in_office = [e for e in r.log.of_kind("chief_designer") if e.data["outcome"] == "died"]
+    assert dead == f["training_deaths"] + sum(f["crew_lost"].values()) + len(in_office)
     # each 1 October's budget event is the metrics' budget for the next fiscal year
     for e in r.log.of_kind("budget"):
         fy = _year(r, e.day) + 1

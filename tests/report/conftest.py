@@ -132,7 +132,9 @@ def metric_rows() -> list[dict]:
     return sorted(rows, key=lambda r: (r["year"], r["agency"]))
 
 
-def make_result(events=EVENTS, milestones=MILESTONES, metrics=None, eras=ERAS) -> RunResult:
+def make_result(
+    events=EVENTS, milestones=MILESTONES, metrics=None, eras=ERAS, focus="nasa"
+) -> RunResult:
     scenario = Scenario(
         name="test-fam",
         title="For All Mankind (test)",
@@ -140,7 +142,7 @@ def make_result(events=EVENTS, milestones=MILESTONES, metrics=None, eras=ERAS) -
         start=START,
         end_year=1983,
         divergence="The Soviet Union lands the first man on the Moon, 26 June 1969.",
-        focus="nasa",
+        focus=focus,
         agencies=AGENCIES,
         eras=eras,
     )

@@ -72,9 +72,8 @@ def test_losses_count_crew_lost_events(run_result):
 
 def test_summary_names_the_first_lunar_landing_agency(run_result):
     first, second = chronicle_eras(run_result)
-    assert first.summary.startswith(
-        "By 1974 the Soviet space program had landed the first crew on the Moon"
-    )
+    assert first.summary.startswith("By 1974 NASA had founded the first base on the Moon")
+    assert "while the Soviet space program had landed the first crew on the Moon" in first.summary
     assert "NASA's budget stood at 4.2 billion dollars" in first.summary  # 4,250 at end-1974
     assert "Gene Cernan" in first.summary and "Jamestown" in first.summary
     assert "kept its lead on the Moon" in second.summary
@@ -155,3 +154,15 @@ def test_terminal_chronicle_shows_every_era(run_result):
     for era in run_result.scenario.eras:
         assert era.title in text
     assert "✝ Three astronauts die aboard Apollo 17." in text
+
+
+def test_the_summary_is_told_from_the_focus_agency_side():
+    """star-city's focus is the Soviet program: its firsts and budget lead, NASA's follow."""
+    from tests.report.conftest import make_result
+
+    nasa = chronicle_eras(make_result(focus="nasa"))[0].summary
+    soviet = chronicle_eras(make_result(focus="soviet"))[0].summary
+    assert nasa.startswith("By 1974 NASA had")
+    assert soviet.startswith("By 1974 the Soviet space program had landed the first crew")
+    assert soviet.index("Soviet space program's budget") < soviet.index("NASA's")
+    assert nasa.index("NASA's budget") < nasa.index("Soviet space program's")

@@ -137,8 +137,12 @@ def summary(
     budgets_musd: Sequence[tuple[str, float]],
     events: Sequence[Event],
     name: Callable[[str | None], str],
+    focus: str | None = None,
 ) -> str:
-    """Return the time-jump paragraph of one era.
+    """Return the time-jump paragraph of one era, told from the ``focus`` agency's side.
+
+    The focus agency's firsts and budget come first, and a sentence tells its inner
+    politics (the Politburo's verdicts, purges, defections, Chief Designers) when it has any.
 
     Args:
         year: The era's last year ("By 1983 ...").
@@ -147,10 +151,14 @@ def summary(
         budgets_musd: (agency key, budget) at the era's end, million USD then-year.
         events: The era's events.
         name: Agency key -> display name.
+        focus: Agency key the story follows (the scenario's ``focus``), or None.
     """
     verbs = _first_verbs(era_firsts)
     for agency, verb in _lead_verbs(era_firsts, firsts_before, name):
         verbs.setdefault(agency, []).append(verb)
+    if focus in verbs:  # the side the story is told from speaks first
+        verbs = {focus: verbs[focus], **{a: v for a, v in verbs.items() if a != focus}}
+    budgets_musd = sorted(budgets_musd, key=lambda kv: kv[0] != focus)
     clauses = [f"{subject(name(a))} had {join_words(v)}" for a, v in verbs.items()]
     if not clauses:
         opening = f"By {year} no new first had been claimed"
@@ -166,6 +174,9 @@ def summary(
         else:
             sentences.append(budget)
     sentences = [s + "." for s in sentences]
+    inner = _inner_sentence(events, focus, name) if focus else ""
+    if inner:
+        sentences.append(inner)
     sentences += [s for s in (_loss_sentence(events, name), _base_sentence(events, name)) if s]
     politics = _politics_sentence(events)
     if politics:
@@ -274,6 +285,55 @@ def _budget_clause(budgets_musd: Sequence[tuple[str, float]], name) -> str:
     parts = [f"{possessive(name(first_key))} budget stood at {money(first_musd)}"]
     parts += [f"{possessive(name(k))} at {money(v, unit=False)}" for k, v in rest]
     return join_words(parts)
+
+
+def _inner_sentence(events: Sequence[Event], focus: str, name) -> str:
+    """The focus agency's inner politics in the era: verdicts, purges, defections, designers.
+
+    Example:
+        >>> e = [Event(0.0, "politburo", "su", "", data={"outcome": "refused"}),
+        ...      Event(1.0, "purge", "su", "", actors=("A", "B")),
+        ...      Event(2.0, "chief_designer", "su", "", actors=("C",), data={"outcome": "seated"})]
+        >>> _inner_sentence(e, "su", lambda k: "Soviet space program")
+        'Inside the Soviet space program the Politburo refused 1 proposal; the KGB purged 2 people; C became Chief Designer.'
+    """  # noqa: E501
+    verdicts: dict[str, int] = {}
+    purged = 0
+    defectors: list[str] = []
+    designers: list[str] = []
+    for e in events:
+        if e.agency != focus:
+            continue
+        if e.kind == "politburo":
+            outcome = str(e.data.get("outcome", ""))
+            verdicts[outcome] = verdicts.get(outcome, 0) + 1
+        elif e.kind == "purge":
+            purged += len(e.actors)
+        elif e.kind == "defection":
+            defectors += e.actors
+        elif e.kind == "chief_designer" and e.data.get("outcome") == "seated":
+            designers += e.actors
+    parts = []
+    said = [
+        f"{word} {n} proposal{'s' if n != 1 else ''}"
+        for word, n in (
+            ("approved", verdicts.get("approved", 0)),
+            ("sent back", verdicts.get("delayed", 0)),
+            ("refused", verdicts.get("refused", 0)),
+        )
+        if n
+    ]
+    if said:
+        parts.append("the Politburo " + join_words(said))
+    if purged:
+        parts.append(f"the KGB purged {people_count(purged)}")
+    if defectors:
+        parts.append(f"{join_words(defectors)} defected")
+    if designers:
+        parts.append(f"{join_words(designers)} became Chief Designer")
+    if not parts:
+        return ""
+    return f"Inside {subject(name(focus))} " + "; ".join(parts) + "."
 
 
 def _loss_sentence(events: Sequence[Event], name) -> str:

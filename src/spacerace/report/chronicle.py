@@ -44,6 +44,10 @@ _KEY_KINDS = (
     "milestone",
     "crew_lost",
     "state_collapse",
+    "chief_designer",
+    "defection",
+    "purge",
+    "politburo",
     "base_founded",
     "scripted_note",
     "agency_founded",
@@ -67,6 +71,7 @@ _KEY_KINDS = (
 
 _ROUTINE_KINDS = (
     "stability",
+    "surveillance",
     "support",
     "recruitment",
     "retirement",
@@ -232,6 +237,7 @@ def chronicle_eras(result: RunResult) -> list[EraChronicle]:
             budgets,
             per_era[i],
             name,
+            focus=result.scenario.focus,
         )
         secrets = [_prose.secret_first_sentence(f, name) for f in era_firsts[i] if f.secret]
         text = " ".join([text, *secrets])
@@ -266,6 +272,8 @@ def event_weight(event: Event) -> int:
         return 0
     if event.scripted:
         return 2
+    if event.kind == "politburo":  # a refusal matters, a delay is listed, approval routine
+        return {"refused": 2, "delayed": 1}.get(str(event.data.get("outcome")), 0)
     if event.kind == "milestone":
         return 2 if event.data.get("first", True) else 1
     if event.kind in _KEY_KINDS:
@@ -275,15 +283,25 @@ def event_weight(event: Event) -> int:
     return 0 if event.kind in _ROUTINE_KINDS else 1
 
 
-def select_events(events: tuple[Event, ...] | list[Event], limit: int) -> list[Event]:
+def select_events(
+    events: tuple[Event, ...] | list[Event], limit: int, focus: str | None = None
+) -> list[Event]:
     """Return at most ``limit`` key events (weight 2), in log order.
 
-    When there are more, scripted events and the most important kinds are kept.
+    When there are more, scripted events come first, then those of the ``focus`` agency
+    (the scenario's: the side the story is told from) and of no agency, then the rest; each
+    group by the importance of its kind.
     """
     key = [(i, e) for i, e in enumerate(events) if event_weight(e) == 2]
     if len(key) > limit:
         rank = {kind: r for r, kind in enumerate(_KEY_KINDS)}
-        key = sorted(key, key=lambda p: 0 if p[1].scripted else 1 + rank.get(p[1].kind, 99))
+
+        def order(pair: tuple[int, Event]) -> tuple[int, int]:
+            e = pair[1]
+            side = 0 if e.scripted else 1 if focus is None or e.agency in (focus, None) else 2
+            return (side, rank.get(e.kind, 99))
+
+        key = sorted(key, key=order)
         key = sorted(key[:limit])
     return [e for _, e in key]
 
@@ -303,7 +321,8 @@ def format_markdown(result: RunResult) -> str:
         f"**Divergence:** {scenario.divergence or 'none (real history)'}",
         "",
         f"Scenario `{scenario.name}` ({scenario.content_hash()}), seed {result.seed}, "
-        f"from {scenario.start}; {len(result.log)} events.",
+        f"from {scenario.start}; {len(result.log)} events; told from the side of "
+        f"{_prose.subject(name(scenario.focus))}.",
     ]
     for chapter in chronicle_eras(result):
         out += ["", f"## {chapter.era.title}", "", chapter.summary, "", "### Events", ""]
@@ -360,13 +379,14 @@ def print_chronicle(result: RunResult, console) -> None:
 
     colours = agency_colours(result)
     scenario = result.scenario
-    console.print(Text(f"{scenario.title} — seed {result.seed}", style="bold"))
+    side = _prose.subject(agency_name(result, scenario.focus))
+    console.print(Text(f"{scenario.title} — seed {result.seed}, told by {side}", style="bold"))
     console.print(
         Text(f"Divergence: {scenario.divergence or 'none (real history)'}", style="italic")
     )
     for chapter in chronicle_eras(result):
         console.print(Rule(Text(chapter.era.title, style="bold cyan")))
-        shown = select_events(chapter.events, TERMINAL_EVENT_LINES)
+        shown = select_events(chapter.events, TERMINAL_EVENT_LINES, scenario.focus)
         for e in shown:
             console.print(_terminal_line(result, e, colours))
         if not shown:

@@ -32,6 +32,7 @@ from spacerace.sim.result import RunResult
 from spacerace.sim.scripted import scripted_process
 from spacerace.sim.secrets import reveal_process
 from spacerace.sim.setup import build_world
+from spacerace.sim.soviet_politics import soviet_politics_process
 from spacerace.sim.transfers import transfer_process
 from spacerace.sim.world_events import metrics_process, random_events_process
 from spacerace.world.event import EventLog
@@ -183,6 +184,7 @@ def _start(ctx: RunContext, scenario: Scenario) -> None:
     env.process(regime_process(ctx))
     env.process(reveal_process(ctx))
     env.process(transfer_process(ctx))
+    env.process(soviet_politics_process(ctx))
     env.process(personnel_process(ctx))
     env.process(random_events_process(ctx))
     env.process(metrics_process(ctx))

@@ -26,6 +26,7 @@ from spacerace.sim.mission_options import (
     flight_set_of,
     mission_options,
 )
+from spacerace.sim.soviet_politics import in_force, politburo_verdict
 from spacerace.world.crew import crew_order
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS
@@ -47,6 +48,9 @@ def decide_process(ctx: RunContext, key: str):
         pool = ctx.crew_pool(key)
         money = spendable_musd(ctx, key)  # a company may spend its capital on a mission
         options = mission_options(ctx, key, pool, max_cost_musd=money)
+        apparatus = in_force(ctx, key)
+        if apparatus is not None:  # what the Politburo refused or sent back is not proposed
+            options = [o for o in options if not apparatus.refuses(o.serves_goal, ctx.now)]
         if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns
             yield ctx.env.timeout(ctx.mech.missions.idle_review_days)
             continue
@@ -61,12 +65,36 @@ def decide_process(ctx: RunContext, key: str):
         if choice is None:
             yield ctx.env.timeout(ctx.mech.missions.decision_retry_days)
             continue
-        mission = commit_mission(ctx, key, choice, pool=pool, view=view)
+        verdict = _politburo(ctx, key, choice)
+        if verdict == "refused" or (verdict == "delayed" and MISSION_KINDS[choice.kind].windowed):
+            yield ctx.env.timeout(ctx.mech.missions.decision_retry_days)
+            continue
+        extra = ctx.mech.soviet.politburo_delay_days if verdict == "delayed" else 0.0
+        heard = apparatus is not None  # a hearing may change the world: take both anew
+        mission = commit_mission(
+            ctx,
+            key,
+            choice,
+            pool=None if heard else pool,
+            view=None if heard else view,
+            extra_delay_days=extra,
+        )
         if mission is None:
             yield ctx.env.timeout(ctx.mech.missions.decision_retry_days)
             continue
         ctx.env.process(flight_process(ctx, mission))
         yield ctx.env.timeout(ctx.mech.missions.decision_after_commit_days)
+
+
+def _politburo(ctx: RunContext, key: str, choice: MissionOption) -> str:
+    """The Politburo's verdict on a goal mission of a planned agency (others: approved)."""
+    if not choice.serves_goal or in_force(ctx, key) is None:
+        return "approved"
+    label = MISSION_KINDS[choice.kind].label
+    what = f"a {label} mission toward {choice.serves_goal.replace('_', ' ')}"
+    return politburo_verdict(
+        ctx, key, choice.serves_goal, what, windowed=MISSION_KINDS[choice.kind].windowed
+    )
 
 
 def review_goals(ctx: RunContext, key: str) -> None:
@@ -118,9 +146,18 @@ def review_goals(ctx: RunContext, key: str) -> None:
 
 
 def commit_mission(
-    ctx: RunContext, key: str, choice: MissionOption, *, pool=None, view=None
+    ctx: RunContext,
+    key: str,
+    choice: MissionOption,
+    *,
+    pool=None,
+    view=None,
+    extra_delay_days: float = 0.0,
 ) -> Mission | None:
     """Commit to a chosen option: crew (the policy picks), money, departure; the Mission.
+
+    ``extra_delay_days`` (a mission the Politburo sent back) is added to the approval
+    delay of a kind not bound to a window.
 
     The crew candidates are offered in ``world.crew.crew_order``'s order (a commander who
     has flown first, then by skill; a woman among the first seats when the goal needs one).
@@ -155,7 +192,7 @@ def commit_mission(
     pay(ctx, key, choice.cost_musd, choice.vehicle, choice.launches)
     agency.mission_count += 1
     count = agency.mission_count
-    delay = 0.0 if kind.windowed else agency.approval_delay_days
+    delay = 0.0 if kind.windowed else agency.approval_delay_days + extra_delay_days
     plan = replace(plan, depart_day=choice.depart_day + delay, launches=choice.launches)
     mission = Mission(
         id=f"{key}-{count:04d}",

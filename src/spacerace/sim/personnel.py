@@ -14,6 +14,7 @@ import itertools
 from spacerace.catalog.astronauts import AstronautRecord, load_astronauts
 from spacerace.sim.context import RunContext
 from spacerace.sim.setup import country_of_astronaut, real_person_skill
+from spacerace.sim.soviet_politics import holds_post
 from spacerace.world.person import Person
 
 __all__ = ["personnel_process"]
@@ -54,7 +55,8 @@ def personnel_process(ctx: RunContext):
                 person.health = mech.health_after_recovery
             facility = ctx.world.agencies[person.agency].training_facility
             retire_age = ctx.ref.training.get(facility, ctx.ref.default_training).retirement_age
-            if year - person.born_year >= retire_age and person.status != "flying":
+            too_old = year - person.born_year >= retire_age
+            if too_old and person.status != "flying" and not holds_post(ctx, person):
                 person.status = "retired"
                 ctx.emit(
                     "retirement",

@@ -24,6 +24,7 @@ from spacerace.sim.company import program_terms
 from spacerace.sim.context import RunContext
 from spacerace.sim.lunar_front import is_claimed
 from spacerace.sim.politics import money_in_dollars_of
+from spacerace.sim.soviet_politics import development_factor, in_force, politburo_verdict
 from spacerace.world.agency import ProgramProgress
 from spacerace.world.mission_kinds import GOALS, is_met
 from spacerace.world.vehicle import VehicleRecord
@@ -204,12 +205,15 @@ def fund_programs(ctx: RunContext, agency_key: str):
         if key in agency.programs:
             yield from _maybe_complete(ctx, agency_key, agency.programs[key])
     rate = spending_rate(ctx, agency_key)
+    factor = development_factor(ctx, agency_key)
     for key in chosen:
         option = options.get(key)
         if option is None or pool <= 0:
             continue
         if not option.in_progress and pool < min(option.yearly_need_musd, option.remaining_musd):
             continue  # approved only if this year's money covers its yearly need
+        if not option.in_progress and not _heard(ctx, agency_key, key, programs[key].name):
+            continue  # a planned economy's Politburo refused or delayed it
         spend = min(option.yearly_need_musd * rate, option.remaining_musd, pool)
         if spend < ctx.mech.programs.program_min_funding_share * min(
             option.yearly_need_musd, max(option.remaining_musd, 1e-9)
@@ -237,10 +241,21 @@ def fund_programs(ctx: RunContext, agency_key: str):
                 program=key,
                 cost_musd=round(spec.cost_musd * terms.cost_factor, 1),
             )
-        share = spend / money_in_dollars_of(ctx, 1.0, spec.cost_year)
+        # the Chief Designer and the KGB's watch make money go further or less far
+        share = spend / money_in_dollars_of(ctx, 1.0, spec.cost_year) * factor
         progress.spent_musd += share
         progress.funded_day = ctx.now
         yield from _maybe_complete(ctx, agency_key, progress)
+
+
+def _heard(ctx: RunContext, agency_key: str, program: str, name: str) -> bool:
+    """True if a new program may start: no Politburo, or one that approves it now."""
+    apparatus = in_force(ctx, agency_key)
+    if apparatus is None:
+        return True
+    if apparatus.refuses(program, ctx.now):
+        return False
+    return politburo_verdict(ctx, agency_key, program, name) == "approved"
 
 
 def _maybe_complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):

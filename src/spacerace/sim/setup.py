@@ -15,6 +15,7 @@ from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.scenario.model import AgencySpec, Scenario
 from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
+from spacerace.world.apparatus import Apparatus
 from spacerace.world.company import Company
 from spacerace.world.mechanics import Mechanics
 from spacerace.world.person import Person
@@ -114,6 +115,7 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
             fleet=set(a.vehicles),
             flight_sets={c: programs[c].units for c in sorted(a.capabilities) if programs[c].units},
             company=_company_of(scenario, key) if a.kind == "private" else None,
+            apparatus=Apparatus() if a.funding == "planned" else None,
         )
     available = {v for a in scenario.agencies.values() for v in a.vehicles}
     world = World(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacerace.world.apparatus import Apparatus
 from spacerace.world.company import Company
 
 __all__ = ["FUNDING", "Agency", "AgencyProfile", "MissionNumbers", "ProgramProgress"]
@@ -168,6 +169,8 @@ class Agency:
         claims: Body -> its answer when asked whether to build beside a rival's base for
             the resource there (``sim.lunar_front``: water ice known at the rival's site);
             asked once per body.
+        apparatus: The Politburo, KGB and Chief Designer of a ``planned`` agency
+            (``sim.soviet_politics``); None for every other funding.
     """
 
     key: str
@@ -206,6 +209,7 @@ class Agency:
     company: Company | None = None
     militarisation: float = 0.0
     claims: dict[str, bool] = field(default_factory=dict)
+    apparatus: Apparatus | None = None
 
     @property
     def trades(self) -> bool:

@@ -35,6 +35,7 @@ from spacerace.world._flight_mechanics import MissionsMechanics, SpacecraftMecha
 from spacerace.world._front_mechanics import FrontMechanics
 from spacerace.world._mechanic_kit import TAGS, MechanicGroup, MechanicRow, rows_of, suggest
 from spacerace.world._regime_mechanics import RegimeMechanics
+from spacerace.world._soviet_mechanics import SovietMechanics
 
 __all__ = [
     "GROUPS",
@@ -53,6 +54,7 @@ __all__ = [
     "PrestigeMechanics",
     "ProgramsMechanics",
     "RegimeMechanics",
+    "SovietMechanics",
     "SpacecraftMechanics",
     "TensionMechanics",
     "group_of",
@@ -64,6 +66,7 @@ GROUPS: dict[str, type[MechanicGroup]] = {
     for g in (
         PoliticsMechanics,
         RegimeMechanics,
+        SovietMechanics,
         EconomyMechanics,
         CompanyMechanics,
         ProgramsMechanics,
@@ -110,6 +113,7 @@ class Mechanics:
 
     politics: PoliticsMechanics = field(default_factory=PoliticsMechanics)
     regime: RegimeMechanics = field(default_factory=RegimeMechanics)
+    soviet: SovietMechanics = field(default_factory=SovietMechanics)
     economy: EconomyMechanics = field(default_factory=EconomyMechanics)
     company: CompanyMechanics = field(default_factory=CompanyMechanics)
     programs: ProgramsMechanics = field(default_factory=ProgramsMechanics)
