@@ -50,3 +50,28 @@ def test_compare_side_by_side():
     assert [r["agency"] for r in mars["first"]] == ["nobody"]  # no agency reached it in either
     text = format_comparison(cmp)
     assert "A: fam" in text and "+60.0 [ +17.1  +80.9]" in text
+
+
+def _with_purges(name, per_run):
+    """A summary of runs whose only counted events are the given purges per run."""
+    n = len(per_run)
+    events = [(seed, "purge", k) for seed, k in enumerate(per_run) if k]
+    rows = EnsembleRows(
+        name, name[:1] * 16, "0", list(range(n)), ["soviet"], [], [], [], events=events
+    )
+    return summarize(rows)
+
+
+def test_events_per_timeline_are_counted_and_compared():
+    # purges per run 0,1,...,9 (mean 4.5, sample sd 3.0277) against 2 in each of 10 runs:
+    # difference 2.5 with the normal interval 2.5 +- 1.96 x 3.0277 / sqrt(10) = [0.62, 4.38]
+    a = _with_purges("star-city", list(range(10)))
+    b = _with_purges("fam", [2] * 10)
+    assert a["events_per_run"]["purge"]["mean"] == 4.5
+    assert b["events_per_run"]["purge"]["ci95"] == [2.0, 2.0]
+    assert a["events_per_run"]["defection"]["mean"] == 0.0
+    (row,) = compare_summaries(a, b)["events_per_run"]  # kinds seen in neither are left out
+    assert row["kind"] == "purge" and row["difference"] == 2.5
+    assert row["ci95"] == pytest.approx([0.623, 4.377], abs=2e-3)
+    text = format_comparison(compare_summaries(a, b))
+    assert "purge" in text and "*" in text  # the interval excludes zero

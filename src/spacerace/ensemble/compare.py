@@ -5,7 +5,9 @@ The difference of two first-shares ``p_a - p_b`` gets Newcombe's hybrid score in
 Statistics in Medicine 17:873, method 10): it combines the two Wilson intervals, so like them
 it stays inside [-1, 1] and keeps its coverage at shares of 0 and 1, where the normal
 approximation ``±1.96 √(p_a q_a/n_a + p_b q_b/n_b)`` collapses to a point. Median years are
-compared as a plain difference (no interval).
+compared as a plain difference (no interval). Counts of events per timeline (the summary's
+``events_per_run``) are compared as a difference of means with the normal (Welch) interval,
+each mean's standard error recovered from its own 95 % interval.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import math
 from dataclasses import dataclass
 
 from spacerace import __version__
-from spacerace.ensemble.summary import NOBODY, wilson_interval
+from spacerace.ensemble.summary import NOBODY, Z95, wilson_interval
 from spacerace.errors import InputError
 
 __all__ = [
@@ -155,8 +157,38 @@ def compare_summaries(a: dict, b: dict) -> dict:
         "b": {k: b[k] for k in ("scenario", "scenario_hash", "version", "runs", "seeds")},
         "milestones": table,
         "crew_lost_mean": {"a": a["crew_lost"]["mean"], "b": b["crew_lost"]["mean"]},
+        "events_per_run": _event_differences(a, b),
         "intervals": "95 % Newcombe hybrid score (method 10) for differences of shares",
     }
+
+
+def _event_differences(a: dict, b: dict) -> list[dict]:
+    """Per counted event kind: both means per timeline, their difference and its 95 % interval.
+
+    A mean's standard error is half its interval's width over 1.96 (the summary's normal
+    interval, clipped at 0 below: the upper half is used); the difference's is their root
+    sum of squares. Kinds that occur in neither ensemble are left out.
+    """
+    rows = []
+    ea, eb = a.get("events_per_run", {}), b.get("events_per_run", {})
+    for kind in sorted(set(ea) | set(eb)):
+        ma, mb = ea.get(kind, {}).get("mean") or 0.0, eb.get(kind, {}).get("mean") or 0.0
+        if not ma and not mb:
+            continue
+        se_a = ((ea.get(kind, {}).get("ci95") or [0, ma])[1] - ma) / Z95
+        se_b = ((eb.get(kind, {}).get("ci95") or [0, mb])[1] - mb) / Z95
+        half = Z95 * math.hypot(se_a, se_b)
+        d = ma - mb
+        rows.append(
+            {
+                "kind": kind,
+                "mean_a": ma,
+                "mean_b": mb,
+                "difference": round(d + 0.0, 3),
+                "ci95": [round(d - half + 0.0, 3), round(d + half + 0.0, 3)],
+            }
+        )
+    return rows
 
 
 def format_comparison(cmp: dict) -> str:
@@ -182,6 +214,17 @@ def format_comparison(cmp: dict) -> str:
     crew = cmp["crew_lost_mean"]
     if crew["a"] is not None and crew["b"] is not None:
         lines += ["", f"Crew lost per timeline: A {crew['a']:.2f}, B {crew['b']:.2f}"]
+    events = cmp.get("events_per_run", [])
+    if events:
+        lines += ["", "Events per timeline: mean in A, in B, difference A-B [95 % normal]"]
+        for row in events:
+            lo, hi = row["ci95"]
+            marker = "  *" if lo > 0 or hi < 0 else ""
+            lines.append(
+                f"  {row['kind'].replace('_', ' '):<20} {row['mean_a']:7.2f} {row['mean_b']:7.2f}"
+                f"  {row['difference']:+7.2f} [{lo:+7.2f} {hi:+7.2f}]{marker}"
+            )
+        lines.append("  (*: the interval excludes zero)")
     return "\n".join(lines)
 
 

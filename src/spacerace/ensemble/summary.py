@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacerace.store.records import RunRecord
 
 __all__ = [
+    "COUNTED_EVENTS",
     "MILESTONES",
     "Z95",
     "EnsembleAggregates",
@@ -76,6 +77,28 @@ def wilson_interval(k: int, n: int, z: float = Z95) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
+COUNTED_EVENTS = (
+    "state_collapse",
+    "defection",
+    "purge",
+    "politburo",
+    "chief_designer",
+    "goal_abandoned",
+    "program_completed",
+    "site_seized",
+    "armed_standoff",
+    "armed_clash",
+    "rescue",
+    "technology_transfer",
+    "first_revealed",
+    "company_bankrupt",
+    "treaty",
+)
+"""Event kinds a summary counts per timeline (mean, 95 % interval): the state's fall, the
+Soviet apparatus (defections, purges, the Politburo's hearings, Chief Designers), goals
+given up and programs finished, the Moon front, rescues, secrets, companies, treaties."""
+
+
 @dataclass(frozen=True)
 class EnsembleRows:
     """The tidy rows a summary is computed from, each list sorted by seed then keys.
@@ -90,6 +113,7 @@ class EnsembleRows:
         crew_lost: ``(seed, agency, persons)``: crew lost in flight over the whole run.
         budgets: ``(seed, year, agency, budget_musd)`` at the chosen years.
         budget_years: The chosen years.
+        events: ``(seed, kind, count)`` of the :data:`COUNTED_EVENTS` a run has (none: no row).
     """
 
     scenario: str
@@ -101,6 +125,7 @@ class EnsembleRows:
     crew_lost: list[tuple[int, str, int]]
     budgets: list[tuple[int, int, str, float]]
     budget_years: list[int] = field(default_factory=list)
+    events: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -122,6 +147,8 @@ class EnsembleAggregates:
         crew_by_agency: ``agency -> (sum, sum of squares)`` of its crew lost per run.
         budgets: ``(year, agency) -> (runs, {rank: budget})``: the order statistics (ranks
             from 0, ascending) the quartiles interpolate between.
+        event_totals: ``kind -> (sum, sum of squares)`` of its count per run, for the
+            :data:`COUNTED_EVENTS` that occur.
     """
 
     scenario: str
@@ -134,6 +161,7 @@ class EnsembleAggregates:
     crew_total: tuple[int, int]
     crew_by_agency: dict[str, tuple[int, int]]
     budgets: dict[tuple[int, str], tuple[int, dict[int, float]]]
+    event_totals: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def default_budget_years(years: list[int]) -> list[int]:
@@ -159,9 +187,12 @@ def rows_from_records(
     scenario, scenario_hash, version = heads.pop() if heads else ("", "", "")
     years = sorted({m["year"] for r in records for m in r.metrics})
     chosen = sorted(budget_years) if budget_years is not None else default_budget_years(years)
-    firsts, crew, budgets, agencies = [], [], [], set()
+    firsts, crew, budgets, agencies, events = [], [], [], set(), []
+    counted = frozenset(COUNTED_EVENTS)
     for r in records:
         seed = r.run["seed"]
+        kinds = Counter(e["kind"] for e in r.events if e["kind"] in counted)
+        events += [(seed, kind, n) for kind, n in sorted(kinds.items())]
         firsts += sorted((seed, m["milestone"], m["agency"], m["year"]) for m in r.milestones)
         lost: dict[str, int] = {}
         for m in r.metrics:
@@ -180,6 +211,7 @@ def rows_from_records(
         crew_lost=crew,
         budgets=sorted(budgets),
         budget_years=chosen,
+        events=events,
     )
 
 
@@ -235,6 +267,13 @@ def rows_from_store(
             "ORDER BY r.seed, t.year, t.agency",
             [*params, *budget_years],
         )
+    kinds = ", ".join("?" for _ in COUNTED_EVENTS)
+    events = store.query(
+        "SELECT r.seed, e.kind, count(*) FROM events e "
+        f"JOIN runs r ON r.run_id = e.run_id WHERE {where} AND e.kind IN ({kinds}) "
+        "GROUP BY r.seed, e.kind ORDER BY r.seed, e.kind",
+        [*params, *COUNTED_EVENTS],
+    )
     return EnsembleRows(
         scenario=runs[0][1] if runs else "",
         scenario_hash=scenario_hash,
@@ -245,6 +284,7 @@ def rows_from_store(
         crew_lost=[(int(s), str(a), int(n)) for s, a, n in crew],
         budgets=sorted((int(s), int(y), str(a), float(b)) for s, y, a, b in budgets),
         budget_years=sorted(budget_years),
+        events=[(int(s), str(k), int(c)) for s, k, c in events],
     )
 
 
@@ -322,6 +362,19 @@ def aggregates_from_store(
                 [*params, *budget_years, *ranks],
             ):
                 budgets[int(y), str(a)][1][int(rank)] = float(budget)
+    kinds = ", ".join("?" for _ in COUNTED_EVENTS)
+    per_run = (
+        "SELECT r.seed, e.kind, count(*)::BIGINT AS c FROM events e "
+        f"JOIN runs r ON r.run_id = e.run_id WHERE {where} AND e.kind IN ({kinds}) "
+        "GROUP BY r.seed, e.kind"
+    )
+    event_totals = {
+        str(k): (int(t1), int(t2))
+        for k, t1, t2 in store.query(
+            f"SELECT kind, sum(c), sum(c * c) FROM ({per_run}) GROUP BY kind",
+            [*params, *COUNTED_EVENTS],
+        )
+    }
     return EnsembleAggregates(
         scenario=str(scenario) if n else "",
         scenario_hash=scenario_hash,
@@ -333,6 +386,7 @@ def aggregates_from_store(
         crew_total=(int(t1), int(t2)),
         crew_by_agency=crew_by_agency,
         budgets=budgets,
+        event_totals=event_totals,
     )
 
 
@@ -384,7 +438,11 @@ def summarize_aggregates(agg: EnsembleAggregates, milestones: tuple[str, ...] = 
             }
             for (year, agency), (m, points) in sorted(agg.budgets.items())
         ],
-        "intervals": "95 %: Wilson score for shares; normal approximation for mean crew lost",
+        "events_per_run": {
+            kind: _mean_ci_of(n, *agg.event_totals.get(kind, (0, 0))) for kind in COUNTED_EVENTS
+        },
+        "intervals": "95 %: Wilson score for shares; normal approximation for mean crew lost "
+        "and events per run",
     }
 
 
@@ -418,7 +476,9 @@ def summarize(rows: EnsembleRows, milestones: tuple[str, ...] = MILESTONES) -> d
         "milestones": table,
         "crew_lost": _crew_summary(rows, n),
         "budgets_musd": _budget_summary(rows),
-        "intervals": "95 %: Wilson score for shares; normal approximation for mean crew lost",
+        "events_per_run": _event_summary(rows, n),
+        "intervals": "95 %: Wilson score for shares; normal approximation for mean crew lost "
+        "and events per run",
     }
 
 
@@ -454,6 +514,15 @@ def _crew_summary(rows: EnsembleRows, n: int) -> dict:
         **_mean_ci(totals),
         "by_agency": {a: _mean_ci([per_agency[a][s] for s in rows.seeds]) for a in rows.agencies},
     }
+
+
+def _event_summary(rows: EnsembleRows, n: int) -> dict:
+    """Mean count per run of each counted event kind, with its 95 % normal interval."""
+    totals: dict[str, list[int]] = {kind: [0, 0] for kind in COUNTED_EVENTS}
+    for _, kind, count in rows.events:
+        totals[kind][0] += count
+        totals[kind][1] += count * count
+    return {kind: _mean_ci_of(n, *totals[kind]) for kind in COUNTED_EVENTS}
 
 
 def _mean_ci(values: list[int]) -> dict:
