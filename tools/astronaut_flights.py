@@ -11,7 +11,11 @@ From the shared Stavnichuk & Corlett table (one row per person per mission,
   ``pilot`` (any case), else ``false``: trained to fly the spacecraft, so a commander.
 
 Names are matched as the file was made (PROVENANCE.md): "Last, First[, Suffix]" becomes
-"First Last[ Suffix]". Every other column and the row order are kept.
+"First Last[ Suffix]", then :func:`written_name` writes it as the chronicle shows it: a
+suffix at the end ("Jr. Charles Moss Duke" -> "Charles M. Duke Jr."), a U.S. astronaut's
+middle names as initials, two rows the source has surname first put right. The name column
+is rewritten with it (idempotent), every other column kept, rows sorted by
+(year_of_selection, name) as the loader reads them.
 """
 
 from __future__ import annotations
@@ -35,19 +39,62 @@ def package_name(source_name: str) -> str:
     return " ".join([parts[1], parts[0], *parts[2:]])
 
 
+SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+"""Name suffixes, as written: always last."""
+
+SOURCE_NAME_ERRORS = {
+    "Kregel Kevin R.": "Kevin R. Kregel",  # surname first, no comma
+    "van der Berg Lodewijk": "Lodewijk van den Berg",  # "Lodewijk, van der Berg" swapped
+}
+"""Rows the source writes surname first (PROVENANCE.md)."""
+
+_PARTICLES = {"van", "der", "den", "de", "von", "Van", "Vande", "Vander", "De", "Di", "Da"}
+
+
+def written_name(name: str, nationality: str = "") -> str:
+    """Return a name as the chronicle writes it (idempotent).
+
+    Example:
+        >>> written_name("Jr. Charles Moss Duke", "U.S."), written_name("Albert Jr. Sacco")
+        ('Charles M. Duke Jr.', 'Albert Sacco Jr.')
+        >>> written_name("Mark Vande Hei", "U.S."), written_name("M. Scott Carpenter", "U.S.")
+        ('Mark Vande Hei', 'M. Scott Carpenter')
+        >>> written_name("Yuri Vladimirovich Usachyov", "U.S.S.R/Russia")
+        'Yuri Vladimirovich Usachyov'
+    """
+    name = SOURCE_NAME_ERRORS.get(name, name)
+    words = name.split()
+    suffixes = [SUFFIXES[w.lower()] for w in words if w.lower() in SUFFIXES]
+    words = [w for w in words if w.lower() not in SUFFIXES]
+    if "U.S." in nationality.split("/") and len(words) > 2:
+        last = len(words) - 1  # the surname starts at its particles ("Van Hoften")
+        while last > 1 and words[last - 1] in _PARTICLES:
+            last -= 1
+        middle = [  # after an initial the name in use stays whole ("M. Scott Carpenter")
+            w if w.endswith(".") or w.startswith("(") or (i == 0 and words[0].endswith("."))
+            else w[0] + "."
+            for i, w in enumerate(words[1:last])
+        ]
+        words = [words[0], *middle, *words[last:]]
+    return " ".join([*words, *suffixes])
+
+
 def main() -> int:
     """Rewrite the two columns of astronauts.csv from the source."""
     years: dict[str, list[int]] = defaultdict(list)
     pilot: dict[str, bool] = defaultdict(bool)
     with SOURCE.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            name = package_name(row["name"])
+            name = written_name(package_name(row["name"]), row["nationality"])
             years[name].append(int(row["year_of_mission"]))
             pilot[name] |= row["occupation"].strip().lower() in PILOT_SEATS
     with TARGET.open(encoding="utf-8") as f:
         reader = csv.DictReader(f)
         base = [c for c in reader.fieldnames or [] if c not in ("mission_years", "pilot")]
         rows = list(reader)
+    for r in rows:
+        r["name"] = written_name(r["name"], r["nationality"])
+    rows.sort(key=lambda r: (int(r["year_of_selection"]), r["name"]))
     missing = [r["name"] for r in rows if r["name"] not in years]
     if missing:
         raise SystemExit(f"not in the source: {missing}")
