@@ -11,11 +11,11 @@ From the shared Stavnichuk & Corlett table (one row per person per mission,
   ``pilot`` (any case), else ``false``: trained to fly the spacecraft, so a commander.
 
 Names are matched as the file was made (PROVENANCE.md): "Last, First[, Suffix]" becomes
-"First Last[ Suffix]", then :func:`written_name` writes it as the chronicle shows it: a
-suffix at the end ("Jr. Charles Moss Duke" -> "Charles M. Duke Jr."), a U.S. astronaut's
-middle names as initials, two rows the source has surname first put right. The name column
-is rewritten with it (idempotent), every other column kept, rows sorted by
-(year_of_selection, name) as the loader reads them.
+"First Last[ Suffix]", then ``spacerace.world.wording.written_name`` writes it as the
+chronicle shows it: a suffix at the end ("Jr. Charles Moss Duke" -> "Charles M. Duke
+Jr."), a U.S. astronaut's middle names as initials, two rows the source has surname first
+put right. The name column is rewritten with it (idempotent), every other column kept,
+rows sorted by (year_of_selection, name) as the loader reads them.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from spacerace.world.wording import written_name  # noqa: E402
+
 SOURCE = Path("/work/shared/data/astronauts/astronaut_missions_stavnichuk_corlett_1961-2019.csv")
 TARGET = ROOT / "src" / "spacerace" / "catalog" / "data" / "astronauts.csv"
 PILOT_SEATS = {"commander", "pilot"}
@@ -37,46 +40,6 @@ def package_name(source_name: str) -> str:
     if len(parts) == 1:
         return parts[0]
     return " ".join([parts[1], parts[0], *parts[2:]])
-
-
-SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
-"""Name suffixes, as written: always last."""
-
-SOURCE_NAME_ERRORS = {
-    "Kregel Kevin R.": "Kevin R. Kregel",  # surname first, no comma
-    "van der Berg Lodewijk": "Lodewijk van den Berg",  # "Lodewijk, van der Berg" swapped
-}
-"""Rows the source writes surname first (PROVENANCE.md)."""
-
-_PARTICLES = {"van", "der", "den", "de", "von", "Van", "Vande", "Vander", "De", "Di", "Da"}
-
-
-def written_name(name: str, nationality: str = "") -> str:
-    """Return a name as the chronicle writes it (idempotent).
-
-    Example:
-        >>> written_name("Jr. Charles Moss Duke", "U.S."), written_name("Albert Jr. Sacco")
-        ('Charles M. Duke Jr.', 'Albert Sacco Jr.')
-        >>> written_name("Mark Vande Hei", "U.S."), written_name("M. Scott Carpenter", "U.S.")
-        ('Mark Vande Hei', 'M. Scott Carpenter')
-        >>> written_name("Yuri Vladimirovich Usachyov", "U.S.S.R/Russia")
-        'Yuri Vladimirovich Usachyov'
-    """
-    name = SOURCE_NAME_ERRORS.get(name, name)
-    words = name.split()
-    suffixes = [SUFFIXES[w.lower()] for w in words if w.lower() in SUFFIXES]
-    words = [w for w in words if w.lower() not in SUFFIXES]
-    if "U.S." in nationality.split("/") and len(words) > 2:
-        last = len(words) - 1  # the surname starts at its particles ("Van Hoften")
-        while last > 1 and words[last - 1] in _PARTICLES:
-            last -= 1
-        middle = [  # after an initial the name in use stays whole ("M. Scott Carpenter")
-            w if w.endswith(".") or w.startswith("(") or (i == 0 and words[0].endswith("."))
-            else w[0] + "."
-            for i, w in enumerate(words[1:last])
-        ]
-        words = [words[0], *middle, *words[last:]]
-    return " ".join([*words, *suffixes])
 
 
 def main() -> int:
