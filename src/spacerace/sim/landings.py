@@ -25,6 +25,7 @@ from spacerace.world.wording import (
     crew_phrase,
     first_phrase,
     milestone_label,
+    plural,
     subject,
 )
 
@@ -186,7 +187,7 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
         "base_founded",
         mission.agency,
         f"{agency.name} founds {name} on {body.label}" + (f", at {site}." if site else "."),
-        cause=f"{len(sites)} landings at one site",
+        cause=f"{plural(len(sites), 'landing')} at one site",
         base=name,
         body=body.key,
         site=site,

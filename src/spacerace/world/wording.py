@@ -166,11 +166,12 @@ def subject(name: str) -> str:
     Example:
         >>> subject("NASA"), subject("Soviet space program"), subject("Helios Aerospace")
         ('NASA', 'the Soviet space program', 'Helios Aerospace')
-        >>> subject("kp")  # a bare key stays bare
-        'kp'
+        >>> subject("Russian Space Agency"), subject("kp")  # a bare key stays bare
+        ('the Russian Space Agency', 'kp')
     """
     words = name.split()
-    return f"the {name}" if len(words) > 1 and words[-1][:1].islower() else name
+    common = words[-1][:1].islower() or words[-1] in ("Agency", "Program", "Administration")
+    return f"the {name}" if len(words) > 1 and common else name
 
 
 def capital(sentence: str) -> str:
