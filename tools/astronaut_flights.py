@@ -11,7 +11,11 @@ From the shared Stavnichuk & Corlett table (one row per person per mission,
   ``pilot`` (any case), else ``false``: trained to fly the spacecraft, so a commander.
 
 Names are matched as the file was made (PROVENANCE.md): "Last, First[, Suffix]" becomes
-"First Last[ Suffix]". Every other column and the row order are kept.
+"First Last[ Suffix]", then ``spacerace.world.wording.written_name`` writes it as the
+chronicle shows it: a suffix at the end ("Jr. Charles Moss Duke" -> "Charles M. Duke
+Jr."), a U.S. astronaut's middle names as initials, two rows the source has surname first
+put right. The name column is rewritten with it (idempotent), every other column kept,
+rows sorted by (year_of_selection, name) as the loader reads them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from spacerace.world.wording import written_name  # noqa: E402
+
 SOURCE = Path("/work/shared/data/astronauts/astronaut_missions_stavnichuk_corlett_1961-2019.csv")
 TARGET = ROOT / "src" / "spacerace" / "catalog" / "data" / "astronauts.csv"
 PILOT_SEATS = {"commander", "pilot"}
@@ -41,13 +48,16 @@ def main() -> int:
     pilot: dict[str, bool] = defaultdict(bool)
     with SOURCE.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            name = package_name(row["name"])
+            name = written_name(package_name(row["name"]), row["nationality"])
             years[name].append(int(row["year_of_mission"]))
             pilot[name] |= row["occupation"].strip().lower() in PILOT_SEATS
     with TARGET.open(encoding="utf-8") as f:
         reader = csv.DictReader(f)
         base = [c for c in reader.fieldnames or [] if c not in ("mission_years", "pilot")]
         rows = list(reader)
+    for r in rows:
+        r["name"] = written_name(r["name"], r["nationality"])
+    rows.sort(key=lambda r: (int(r["year_of_selection"]), r["name"]))
     missing = [r["name"] for r in rows if r["name"] not in years]
     if missing:
         raise SystemExit(f"not in the source: {missing}")

@@ -42,7 +42,7 @@ NONFLIGHT_DEATHS = {  # name: (program, year of death, selection year if never f
     "Yuri Gagarin": ("SU", 1968, None),
     "Stephen Thorne": ("US", 1986, 1985),
     "S. David Griggs": ("US", 1989, None),
-    "Manley Lanier Carter Jr.": ("US", 1991, None),
+    "Manley L. Carter Jr.": ("US", 1991, None),
     "Sergei Vozovikov": ("SU", 1993, 1990),
     "Patricia Hilliard Robertson": ("US", 2001, 1998),
 }

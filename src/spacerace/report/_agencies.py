@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacerace.sim.result import RunResult
+from spacerace.world.wording import agency_name_at
 
 _COUNTRY_COLOURS = {"US": "#1f5fae", "SU": "#c62828", "private": "#ef8a17", "KP": "#6a3d9a"}
 """One colour per country: NASA blue, Soviet red, Helios orange, North Korea purple."""
@@ -21,15 +22,20 @@ def agency_keys(result: RunResult) -> list[str]:
     return keys + sorted(extra)
 
 
-def agency_name(result: RunResult, key: str | None) -> str:
-    """Return an agency's display name (the scenario's, else the world's, else the key)."""
+def agency_name(result: RunResult, key: str | None, day: float | None = None) -> str:
+    """Return an agency's display name (the scenario's, else the world's, else the key).
+
+    With ``day``, the name it had then: an agency whose state collapsed is called by its
+    successor's name from that day on (``world.wording.agency_name_at``).
+    """
     if key is None:
         return "the world"
     spec = result.scenario.agencies.get(key)
-    if spec is not None:
-        return spec.name
     agency = result.world.agencies.get(key)
-    return agency.name if agency is not None else key
+    name = spec.name if spec is not None else agency.name if agency is not None else key
+    if day is None or spec is None:
+        return name
+    return agency_name_at(result.log.events, key, day, name)
 
 
 def agency_colours(result: RunResult) -> dict[str, str]:

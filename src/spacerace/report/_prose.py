@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from spacerace.world.event import Event
+from spacerace.world.wording import capital as _capital
+from spacerace.world.wording import join_names, plural, subject
+from spacerace.world.wording import milestone_label as _label
 
 _MILESTONES = {
     # key: (noun phrase, verb phrase for "X had ...", theatre)
@@ -43,8 +46,7 @@ def milestone_label(key: str) -> str:
         >>> milestone_label("crewed_lunar_landing"), milestone_label("venus_flyby")
         ('first crewed lunar landing', 'venus flyby')
     """
-    entry = _MILESTONES.get(key)
-    return entry[0] if entry else key.replace("_", " ")
+    return _label(key)
 
 
 def milestone_verb(key: str) -> str:
@@ -62,19 +64,6 @@ def milestone_theatre(key: str) -> str | None:
 def body_name(body: str) -> str:
     """Return a body's name as in a sentence ("the Moon", "Mars")."""
     return _BODIES.get(body.lower(), body.title())
-
-
-def subject(name: str) -> str:
-    """Return an agency name as a sentence subject: a name ending in a common noun gets "the".
-
-    Example:
-        >>> subject("NASA"), subject("Soviet space program"), subject("Helios Aerospace")
-        ('NASA', 'the Soviet space program', 'Helios Aerospace')
-        >>> subject("kp")  # a bare key stays bare
-        'kp'
-    """
-    words = name.split()
-    return f"the {name}" if len(words) > 1 and words[-1][:1].islower() else name
 
 
 def possessive(name: str) -> str:
@@ -100,15 +89,12 @@ def join_words(items: Sequence[str]) -> str:
         >>> join_words(["a"]), join_words(["a", "b"]), join_words(["a", "b", "c"])
         ('a', 'a and b', 'a, b and c')
     """
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return join_names(items)
 
 
 def people_count(n: int) -> str:
     """Return "1 person" or "n people"."""
-    return f"{n} person" if n == 1 else f"{n} people"
+    return plural(n, "person")
 
 
 def lost_count(event: Event) -> int:
@@ -315,7 +301,7 @@ def _inner_sentence(events: Sequence[Event], focus: str, name) -> str:
             designers += e.actors
     parts = []
     said = [
-        f"{word} {n} proposal{'s' if n != 1 else ''}"
+        f"{word} {plural(n, 'proposal')}"
         for word, n in (
             ("approved", verdicts.get("approved", 0)),
             ("sent back", verdicts.get("delayed", 0)),
@@ -344,8 +330,11 @@ def _loss_sentence(events: Sequence[Event], name) -> str:
             lost[e.agency or ""] = lost.get(e.agency or "", 0) + lost_count(e)
             names += e.actors
     total = sum(lost.values())
+    ground = _ground_deaths(events)
     if total == 0:
-        return "No one had been lost in flight in these years."
+        if ground:
+            return f"No one had been lost in flight in these years, but {ground}."
+        return "No one had died in these years."
     if len(lost) == 1:
         text = f"{subject(name(next(iter(lost)) or None))} had lost {people_count(total)} in flight"
     else:
@@ -353,7 +342,22 @@ def _loss_sentence(events: Sequence[Event], name) -> str:
         text = f"{people_count(total)} had died in flight ({who})"
     if names and len(names) <= 4:
         text += (": " if len(names) == total else ", among them ") + join_words(names)
-    return text.rstrip(".") + "."  # "... Curtis L. Brown Jr." ends with its own period
+    text = text.rstrip(".") + "."  # "... Curtis L. Brown Jr." ends with its own period
+    return text + (f" Besides, {ground}." if ground else "")
+
+
+def _ground_deaths(events: Sequence[Event]) -> str:
+    """Deaths not in flight: "Kelly Baldwin had died in a training accident", or ""."""
+    training = [n for e in events if e.kind == "death" for n in e.actors]
+    at_bases = sum(lost_count(e) for e in events if e.kind == "base_deaths")
+    parts = []
+    if training:
+        accident = "a training accident" if len(training) == 1 else "training accidents"
+        who = join_words(training) if len(training) <= 4 else people_count(len(training))
+        parts.append(f"{who} had died in {accident}")
+    if at_bases:
+        parts.append(f"{people_count(at_bases)} had died at the bases")
+    return join_words(parts)
 
 
 def _base_sentence(events: Sequence[Event], name) -> str:
@@ -385,5 +389,4 @@ def _politics_sentence(events: Sequence[Event]) -> str:
     return ""
 
 
-def _capitalise(sentence: str) -> str:
-    return sentence[:1].upper() + sentence[1:]
+_capitalise = _capital

@@ -19,6 +19,7 @@ from spacerace.report.base_story import base_stories, format_base_story, story_p
 from spacerace.scenario.model import Era
 from spacerace.sim.result import MetricRow, RunResult
 from spacerace.world.event import Event
+from spacerace.world.wording import join_names, plural, subject_rest
 
 __all__ = [
     "EraChronicle",
@@ -83,6 +84,18 @@ _ROUTINE_KINDS = (
     "supply_refused",
     "evacuation_refused",
 )
+
+
+_ROUTINE_NOUNS = {
+    "incident_over": "incident over",
+    "resupply_lost": "lost resupply",
+    "supply_refused": "refused supply",
+    "evacuation_refused": "refused evacuation",
+    "stability": "stability report",
+    "support": "support change",
+    "surveillance": "surveillance report",
+}
+"""Nouns that count a routine kind ("3 stability reports", not "3 stabilities")."""
 
 
 @dataclass(frozen=True)
@@ -229,7 +242,8 @@ def chronicle_eras(result: RunResult) -> list[EraChronicle]:
             last_year = max([last_year, result.scenario.end_year, *years])
         metrics_year, rows = _end_metrics(result, last_year)
         budgets = [(r["agency"], float(r["budget_musd"])) for r in rows if r["budget_musd"]]
-        name = lambda key: agency_name(result, key)  # noqa: E731
+        era_end = max((e.day for e in per_era[i]), default=0.0)
+        name = lambda key, day=era_end: agency_name(result, key, day)  # noqa: E731 (at era's end)
         text = _prose.summary(
             min(last_year, metrics_year or last_year),
             era_firsts[i],
@@ -412,26 +426,30 @@ def _terminal_line(result: RunResult, e: Event, colours: dict[str, str]):
     line.append("  ")
     width = max(len(agency_name(result, k)) for k in colours) if colours else 10
     width = min(width, TERMINAL_NAME_WIDTH)
-    name = _short_name(result, e.agency)
+    name = _short_name(result, e.agency, e.day)
     line.append(f"{name:<{width}.{width}}", style=colours.get(e.agency or "", ""))
     line.append(" ")
+    rest = subject_rest(e.text, name) if len(name) <= width else None
+    text = e.text if rest is None else rest  # the column is the sentence's subject
     if e.kind == "milestone" and e.data.get("first", True):
-        line.append("★ " + e.text, style="bold yellow")
+        line.append("★ " + text, style="bold yellow")
     elif e.kind in ("crew_lost", "mission_failed", "death"):
-        line.append("✝ " + e.text if e.kind == "crew_lost" else e.text, style="red")
+        line.append("✝ " + text if e.kind == "crew_lost" else text, style="red")
     else:
-        line.append(e.text)
+        line.append(text)
     if e.scripted:
         line.append(" (scripted)", style="dim italic")
     return line
 
 
-def _short_name(result: RunResult, key: str | None) -> str:
-    return "—" if key is None else agency_name(result, key)
+def _short_name(result: RunResult, key: str | None, day: float | None = None) -> str:
+    return "—" if key is None else agency_name(result, key, day)
 
 
 def _md_event(result: RunResult, e: Event) -> str:
-    who = f"{agency_name(result, e.agency)}: " if e.agency else ""
+    """One dated line; the agency is said once (no "X: X founds ...")."""
+    name = agency_name(result, e.agency, e.day) if e.agency else ""
+    who = f"{name}: " if name and subject_rest(e.text, name) is None else ""
     text = f"**{_date(result, e.day)}** — {who}{e.text}"
     if e.kind == "milestone" and e.data.get("first", True):
         text += " **(first)**"
@@ -443,12 +461,11 @@ def _md_event(result: RunResult, e: Event) -> str:
 
 
 def _md_loss(result: RunResult, e: Event) -> str:
-    names = f" ({', '.join(e.actors)})" if e.actors else ""
+    names = f" ({join_names(e.actors)})" if e.actors else ""
     cause = f" — {e.cause}" if e.cause else ""
     lost = _prose.people_count(_prose.lost_count(e))
-    return f"**{_date(result, e.day)}** — {agency_name(result, e.agency)}: {lost} lost{names}" + (
-        f": {e.text}{cause}"
-    )
+    who = agency_name(result, e.agency, e.day)
+    return f"**{_date(result, e.day)}** — {who}: {lost} lost{names}" + (f": {e.text}{cause}")
 
 
 def _md_metrics_table(chapter: EraChronicle, name) -> list[str]:
@@ -470,7 +487,9 @@ def _routine_counts(events) -> str:
     for e in events:
         if event_weight(e) == 0:
             counts[e.kind] = counts.get(e.kind, 0) + 1
-    return ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(counts.items()))
+    return ", ".join(
+        plural(n, _ROUTINE_NOUNS.get(k, k.replace("_", " "))) for k, n in sorted(counts.items())
+    )
 
 
 def _marks(first: First) -> str:

@@ -18,6 +18,7 @@ from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.base import STOCKS, Base, ModuleUnit
 from spacerace.world.life_support import capacity, daily_flows
 from spacerace.world.person import Person
+from spacerace.world.wording import count_verb, plural
 
 __all__ = ["order_supplies", "payers", "state_members"]
 
@@ -258,8 +259,8 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
             payer,
             f"{spec.name} cargo launch {n + 1} of {launches} for {base.name} "
             f"{'succeeds' if ok else 'fails'}.",
-            cause=f"{spec.name} reliability {odds:.2f} ({record.successes} successes in "
-            f"{record.total} flights, real record and simulated)",
+            cause=f"{spec.name} reliability {odds:.2f} ({plural(record.successes, 'success')} "
+            f"in {plural(record.total, 'flight')}, real record and simulated)",
             vehicle=vkey,
             success=ok,
             base=base.name,
@@ -281,7 +282,13 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
         ctx.emit(
             "resupply_lost",
             base.lead,
-            f"{lost} of {launches} cargo flights to {base.name} are lost.",
+            (
+                f"{'The' if launches == 1 else 'All'} {plural(launches, 'cargo flight')} "
+                f"to {base.name} {count_verb(launches, 'is', 'are')} lost."
+                if lost == launches
+                else f"{lost} of {launches} cargo flights to {base.name} "
+                f"{count_verb(lost, 'is', 'are')} lost."
+            ),
             cause=f"{spec.name} reliability {record.reliability:.2f}; landing risk {risk:.1%}",
             base=base.name,
             lost=lost,

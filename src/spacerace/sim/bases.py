@@ -28,6 +28,7 @@ from spacerace.world.life_support import (
 )
 from spacerace.world.person import Person
 from spacerace.world.tension import TensionDrivers, relax, tension_target
+from spacerace.world.wording import count_verb, plural
 
 __all__ = [
     "STEP_DAYS",
@@ -219,7 +220,7 @@ def record_deaths(
     ctx.emit(
         "base_deaths",
         base.founder,
-        f"{len(names)} people die at {base.name}.",
+        f"{plural(len(names), 'person')} {count_verb(len(names), 'dies', 'die')} at {base.name}.",
         cause=why,
         actors=tuple(names),
         base=base.name,

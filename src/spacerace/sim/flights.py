@@ -19,6 +19,7 @@ from spacerace.sim.politics import react_to_loss
 from spacerace.sim.rescue import try_rescue
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import MISSION_KINDS, Phase
+from spacerace.world.wording import join_names, plural
 
 __all__ = ["flight_process"]
 
@@ -117,8 +118,8 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
             mission.agency,
             f"{spec.name} launch {n + 1} of {len(sequence)} for {mission.name} "
             f"{'succeeds' if success else 'fails'}.",
-            cause=f"{spec.name} reliability {odds:.2f} ({record.successes} successes in "
-            f"{record.total} flights, real record and simulated)",
+            cause=f"{spec.name} reliability {odds:.2f} ({plural(record.successes, 'success')} "
+            f"in {plural(record.total, 'flight')}, real record and simulated)",
             vehicle=vkey,
             success=success,
             scripted=bool(forced),
@@ -181,7 +182,7 @@ def _fail(ctx, mission, phase, risk, rng, scripted, survive=None):
         ctx.emit(
             "crew_lost",
             mission.agency,
-            f"The crew of {mission.name} is lost: {', '.join(mission.crew)}.",
+            f"The crew of {mission.name} is lost: {join_names(mission.crew)}.",
             cause=f"failure during {phase}; survival chance was {survive:.0%}",
             actors=mission.crew,
             count=len(mission.crew),

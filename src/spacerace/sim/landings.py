@@ -19,6 +19,15 @@ from spacerace.sim.secrets import reveal_on_arrival
 from spacerace.world.base import Base, ModuleUnit
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import MISSION_KINDS, SURFACE_BODIES
+from spacerace.world.wording import (
+    also_phrase,
+    capital,
+    crew_phrase,
+    first_phrase,
+    milestone_label,
+    plural,
+    subject,
+)
 
 __all__ = ["arrive_at_destination", "base_name_for", "record_first", "stay_days"]
 
@@ -49,13 +58,21 @@ def _milestones_of(ctx: RunContext, mission: Mission) -> list[str]:
     return earned
 
 
+def _named(ctx: RunContext, mission: Mission, milestone: str) -> tuple[str, ...]:
+    """Who a first is about when not the whole crew: the women of a woman's first."""
+    if milestone != MISSION_KINDS[mission.kind].woman_milestone:
+        return ()
+    return tuple(n for n in mission.crew if ctx.world.people[n].sex == "female")
+
+
 def record_first(ctx: RunContext, mission: Mission, milestone: str, scripted: bool) -> None:
     """Record a milestone the mission achieved: a first (told, unless secret) or not."""
     agency = ctx.world.agencies[mission.agency]
     secret = not agency.profile.public_firsts
     announced_before = milestone in ctx.world.public_firsts
-    first = ctx.achieve(mission.agency, milestone, mission.crew, secret=secret)
-    label = milestone.replace("_", " ")
+    named = _named(ctx, mission, milestone)
+    first = ctx.achieve(mission.agency, milestone, named or mission.crew, secret=secret)
+    who = crew_phrase(mission.crew, named)
     if first is None and not announced_before and milestone in ctx.world.public_firsts:
         _record_official_first(ctx, mission, milestone, scripted)
         return
@@ -64,8 +81,8 @@ def record_first(ctx: RunContext, mission: Mission, milestone: str, scripted: bo
         ctx.emit(
             "milestone",
             mission.agency,
-            f"First {label}: {agency.name}"
-            + (f" ({', '.join(mission.crew)})" if mission.crew else "")
+            f"{capital(subject(agency.name))} {first_phrase(milestone)}"
+            + (f": {who}" if who else "")
             + (" — kept secret" if secret else "")
             + ".",
             cause=f"{mission.name}: {mission.plan.notes}",
@@ -76,12 +93,18 @@ def record_first(ctx: RunContext, mission: Mission, milestone: str, scripted: bo
         )
         if not secret:
             react_to_first(ctx, mission.agency, milestone)
+        agency.announced.add(milestone)  # its own first is never repeated as an "also"
     elif milestone not in agency.announced:
         agency.announced.add(milestone)
+        before = ctx.world.milestones[milestone].agency
+        after = subject(ctx.world.agencies[before].name) if before != mission.agency else ""
         ctx.emit(
             "milestone",
             mission.agency,
-            f"{agency.name} achieves {label} too" + (", in secret." if secret else "."),
+            f"{capital(subject(agency.name))} also {also_phrase(milestone)}"
+            + (f" ({who})" if who else "")
+            + (f", after {after}" if after else "")
+            + (", in secret." if secret else "."),
             cause=f"{mission.name}",
             actors=mission.crew,
             milestone=milestone,
@@ -98,11 +121,12 @@ def _record_official_first(ctx: RunContext, mission: Mission, milestone: str, sc
     """
     agency = ctx.world.agencies[mission.agency]
     agency.announced.add(milestone)
+    named = _named(ctx, mission, milestone)
     ctx.emit(
         "milestone",
         mission.agency,
-        f"First {milestone.replace('_', ' ')}, as the world knows it: {agency.name}"
-        + (f" ({', '.join(mission.crew)})" if mission.crew else "")
+        f"{capital(milestone_label(milestone))}, as the world knows it: {agency.name}"
+        + (f" ({crew_phrase(mission.crew, named)})" if mission.crew else "")
         + ".",
         cause=f"{mission.name}: the true first was kept secret",
         actors=mission.crew,
@@ -163,7 +187,7 @@ def _land_at_site(ctx: RunContext, mission: Mission, scripted: bool) -> None:
         "base_founded",
         mission.agency,
         f"{agency.name} founds {name} on {body.label}" + (f", at {site}." if site else "."),
-        cause=f"{len(sites)} landings at one site",
+        cause=f"{plural(len(sites), 'landing')} at one site",
         base=name,
         body=body.key,
         site=site,

@@ -84,7 +84,16 @@ def _scripted_mission(ctx: RunContext, event):
         plan=plan,
     )
     ctx.world.missions.append(mission)
-    if event.text:
+    if event.text:  # the note tells the scripted date's event: it is dated then, not at launch
+        ctx.env.process(_note_on(ctx, ctx.cal.day_of_iso(event.date), event))
+    yield from flight_process(ctx, mission, forced=event.outcome)
+
+
+def _note_on(ctx: RunContext, day: float, event):
+    """Emit a scripted mission's note on its date (the arrival it describes)."""
+    if day > ctx.now:
+        yield ctx.env.timeout(day - ctx.now)
+    if ctx.now < ctx.end_day:
         ctx.emit(
             "scripted_note",
             event.agency,
@@ -92,4 +101,3 @@ def _scripted_mission(ctx: RunContext, event):
             cause="the scenario's divergence",
             scripted=True,
         )
-    yield from flight_process(ctx, mission, forced=event.outcome)

@@ -31,6 +31,7 @@ from spacerace.sim.context import RunContext
 from spacerace.world.apparatus import Apparatus
 from spacerace.world.event import Event
 from spacerace.world.person import Person
+from spacerace.world.wording import join_names, plural, subject
 
 __all__ = [
     "development_factor",
@@ -253,8 +254,9 @@ def review_apparatus(ctx: RunContext, key: str, events: list[Event], rng) -> Non
         key,
         f"The KGB's watch over {ctx.world.agencies[key].name}: surveillance "
         f"{app.surveillance:.2f}, morale {app.morale:.2f}.",
-        cause=f"rivalry {ctx.world.rivalry:.2f}; {record['firsts']} firsts, "
-        f"{failures} failures and losses this year; chances {p_purge:.0%} of a purge, "
+        cause=f"rivalry {ctx.world.rivalry:.2f}; {plural(record['firsts'], 'first')}, "
+        f"{plural(failures, 'failure or loss', 'failures and losses')} this year; "
+        f"chances {p_purge:.0%} of a purge, "
         f"{p_defect:.1%} of a defection",
         surveillance=round(app.surveillance, 3),
         morale=round(app.morale, 3),
@@ -321,8 +323,8 @@ def _review_designer(ctx: RunContext, key: str, record: dict[str, int], rng) -> 
         text = f"The Politburo dismisses Chief Designer {name}."
         cause = (
             f"his standing fell to {app.designer_standing:.2f} (below "
-            f"{mech.designer_dismissal_standing:.2f}) with {record['failures']} failures and "
-            f"{record['crew_lost']} crews lost this year; chance {p_dismiss:.0%}"
+            f"{mech.designer_dismissal_standing:.2f}) with {plural(record['failures'], 'failure')} "
+            f"and {plural(record['crew_lost'], 'crew')} lost this year; chance {p_dismiss:.0%}"
         )
     ctx.emit(
         "chief_designer",
@@ -385,10 +387,11 @@ def _purge(ctx: RunContext, key: str, rng, chance: float, failures: int) -> int:
     ctx.emit(
         "purge",
         key,
-        f"The KGB purges {agency.name}: {', '.join(names)} "
+        f"The KGB purges {subject(agency.name)}: {join_names(names)} "
         f"{'is' if size == 1 else 'are'} dismissed.",
-        cause=f"surveillance {app.surveillance:.2f} and {failures} failures and losses of crew "
-        f"this year: chance {chance:.0%}",
+        cause=f"surveillance {app.surveillance:.2f} and "
+        f"{plural(failures, 'failure or loss', 'failures and losses')} of crew this year: "
+        f"chance {chance:.0%}",
         actors=names,
         count=size,
     )
