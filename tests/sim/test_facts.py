@@ -102,7 +102,10 @@ def test_every_first_is_in_exactly_one_row_the_one_that_earned_it(runs):
             row = by_name[name]
             first = result.world.milestones[e.data["milestone"]]
             assert e.data["milestone"] in row["milestones"]
-            assert (row["agency"], tuple(row["crew"])) == (first.agency, first.people)
+            # a first names its crew, or for a woman's first the women of it (sim.landings)
+            assert row["agency"] == first.agency
+            assert set(first.people) <= set(row["crew"])
+            assert bool(first.people) == bool(row["crew"])  # uncrewed: an asteroid capture
             assert row["launch_day"] <= first.day + 1e-9
 
 

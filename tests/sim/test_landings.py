@@ -59,7 +59,10 @@ def test_a_later_achiever_is_told_once_as_too(make_ctx):
         record_first(ctx, mission, "crewed_lunar_landing", False)
     events = ctx.log.of_kind("milestone")
     assert [e.data["first"] for e in events] == [True, False]
-    assert events[1].text == "Soviet Agency achieves crewed lunar landing too."
+    assert events[1].text == (
+        "The Soviet Agency also lands a crew on the Moon (Ivan Ivanov, Pyotr Petrov and "
+        "Sergei Sidorov), after the US Agency."
+    )
     assert "crewed_lunar_landing" in ctx.world.agencies["ussr"].achieved
 
 

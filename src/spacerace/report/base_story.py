@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.world.event import Event
+from spacerace.world.wording import plural
 
 __all__ = [
     "BASE_EVENT_KINDS",
@@ -147,18 +148,20 @@ def story_paragraph(story: BaseStory, name: Callable[[str], str] = str) -> str:
     if story.end_modules:
         mods = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in story.end_modules.items())
         text += f" Modules: {mods}."
-    text += f" {story.deliveries} cargo landings"
+    text += f" {plural(story.deliveries, 'cargo landing')}"
     if story.rationing_spells:
-        text += f", {story.rationing_spells} spells of rationing"
+        text += f", {plural(story.rationing_spells, 'spell')} of rationing"
     if story.evacuations:
-        text += f", {story.evacuations} evacuations"
+        text += f", {plural(story.evacuations, 'evacuation')}"
     text += "."
     if story.deaths:
-        text += f" {story.deaths} people died there."
+        died = "person died" if story.deaths == 1 else "people died"
+        text += f" {story.deaths} {died} there."
     if story.births:
-        text += f" {story.births} children were born there."
+        born = "child was" if story.births == 1 else "children were"
+        text += f" {story.births} {born} born there."
     if story.incidents:
-        inc = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in story.incidents.items())
+        inc = ", ".join(plural(n, k.replace("_", " ")) for k, n in story.incidents.items())
         text += f" Incidents: {inc}."
     text += f" Tension peaked at {story.max_tension:.2f} ({story.max_tension_date})."
     if story.command == "joint":

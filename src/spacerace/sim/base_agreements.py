@@ -106,7 +106,8 @@ def _merge(ctx: RunContext, small: Base, into: Base) -> None:
     ctx.emit(
         "base_merged",
         small.founder,
-        f"{small.name} merges into {into.name}: {len(people)} residents move.",
+        f"{small.name} merges into {into.name}: "
+        + ("1 resident moves." if len(people) == 1 else f"{len(people)} residents move."),
         cause=f"rivalry {ctx.world.rivalry:.2f} below the treaty threshold; one base is "
         "cheaper to supply than two",
         base=into.name,

@@ -247,7 +247,7 @@ def _ration(ctx: RunContext, base: Base, reserve: float) -> None:
         "rationing",
         base.founder,
         f"{base.name} {'rations food and water' if want else 'ends rationing'}.",
-        cause=f"reserves for {min(reserve, 9999):.0f} days at the present rates",
+        cause=f"reserves for {plural(round(min(reserve, 9999)), 'day')} at the present rates",
         base=base.name,
         on=want,
         reserve_days=round(min(reserve, 9999.0), 1),
@@ -279,7 +279,7 @@ def _evacuation(ctx: RunContext, base: Base, reserve: float, rng) -> None:
         ctx.emit(
             "evacuation_refused",
             base.lead,
-            f"{base.name} stays on with reserves for {reserve:.0f} days.",
+            f"{base.name} stays on with reserves for {plural(round(reserve), 'day')}.",
             cause="its command refused to evacuate",
             base=base.name,
             reserve_days=round(reserve, 1),
