@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["ProgramSpec", "load_programs", "parse_programs"]
+__all__ = ["FOR_A_BASE", "INFRASTRUCTURE", "ProgramSpec", "load_programs", "parse_programs"]
+
+INFRASTRUCTURE = ("station", "transport", "cargo", "shuttle")
+"""Purposes an agency may build for their own sake, whatever its goals, stations first
+(the order in which the built-in state policy funds them: a station to fly to, cheaper
+transport, heavy cargo for its bases, last a shuttle to crew them: the nuclear Pathfinder is the
+dearest, and crews already reach the bases on what carries them)."""
+
+FOR_A_BASE = ("cargo", "shuttle")
+"""The infrastructure proposed only to an agency that belongs to a base: a heavy cargo
+launcher to supply it (Sea Dragon), a shuttle to fly crews to it (the series' nuclear
+Pathfinder)."""
 
 
 @dataclass(frozen=True)

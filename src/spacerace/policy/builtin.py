@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from spacerace.catalog.programs import INFRASTRUCTURE
 from spacerace.policy.base import AgencyView, MissionOption, ProgramOption
 from spacerace.world.mechanics import PolicyMechanics
 from spacerace.world.mission_kinds import MISSION_KINDS
 
 __all__ = ["INFRASTRUCTURE_ORDER", "PrivatePolicy", "StatePolicy", "policy_for"]
 
-INFRASTRUCTURE_ORDER = {"station": 0, "transport": 1, "cargo": 2, "shuttle": 3}
+INFRASTRUCTURE_ORDER = {purpose: i for i, purpose in enumerate(INFRASTRUCTURE)}
 """Which infrastructure a state funds first: a station to fly to, then cheaper transport,
-then heavy cargo for its bases, then a crew shuttle to them (the nuclear Pathfinder: the
-dearest, and crews already fly to the bases on what carries them)."""
+then heavy cargo for its bases, then a shuttle to crew them (``catalog.programs``)."""
 
 
 class StatePolicy:

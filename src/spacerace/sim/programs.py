@@ -19,6 +19,7 @@ vehicle's reliability, before the vehicle (and capability) is available.
 
 from __future__ import annotations
 
+from spacerace.catalog.programs import FOR_A_BASE, INFRASTRUCTURE
 from spacerace.policy.base import ProgramOption
 from spacerace.sim.company import program_terms
 from spacerace.sim.context import RunContext
@@ -83,14 +84,6 @@ def _serves(ctx: RunContext, agency_key: str) -> dict[str, str]:
     return serves
 
 
-INFRASTRUCTURE = ("station", "transport")
-"""Purposes an agency may build for their own sake, whatever its goals."""
-
-FOR_A_BASE = ("cargo", "shuttle")
-"""Purposes proposed only to an agency that belongs to a base: a heavy cargo launcher to
-supply it (Sea Dragon), a shuttle to fly crews to it (the series' nuclear Pathfinder)."""
-
-
 def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
     """Program key -> "" for the infrastructure the agency may propose now.
 
@@ -104,7 +97,7 @@ def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
     for key, spec in ctx.ref.programs.items():
         if key in agency.capabilities or not _allowed(ctx, agency_key, key):
             continue
-        if spec.purpose in INFRASTRUCTURE or (spec.purpose in FOR_A_BASE and has_base):
+        if spec.purpose in INFRASTRUCTURE and (has_base or spec.purpose not in FOR_A_BASE):
             out[key] = ""
     return out
 
