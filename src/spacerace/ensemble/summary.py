@@ -267,12 +267,8 @@ def rows_from_store(
             "ORDER BY r.seed, t.year, t.agency",
             [*params, *budget_years],
         )
-    kinds = ", ".join("?" for _ in COUNTED_EVENTS)
     events = store.query(
-        "SELECT r.seed, e.kind, count(*) FROM events e "
-        f"JOIN runs r ON r.run_id = e.run_id WHERE {where} AND e.kind IN ({kinds}) "
-        "GROUP BY r.seed, e.kind ORDER BY r.seed, e.kind",
-        [*params, *COUNTED_EVENTS],
+        f"{_event_counts_sql(where)} ORDER BY r.seed, e.kind", [*params, *COUNTED_EVENTS]
     )
     return EnsembleRows(
         scenario=runs[0][1] if runs else "",
@@ -362,16 +358,10 @@ def aggregates_from_store(
                 [*params, *budget_years, *ranks],
             ):
                 budgets[int(y), str(a)][1][int(rank)] = float(budget)
-    kinds = ", ".join("?" for _ in COUNTED_EVENTS)
-    per_run = (
-        "SELECT r.seed, e.kind, count(*)::BIGINT AS c FROM events e "
-        f"JOIN runs r ON r.run_id = e.run_id WHERE {where} AND e.kind IN ({kinds}) "
-        "GROUP BY r.seed, e.kind"
-    )
     event_totals = {
         str(k): (int(t1), int(t2))
         for k, t1, t2 in store.query(
-            f"SELECT kind, sum(c), sum(c * c) FROM ({per_run}) GROUP BY kind",
+            f"SELECT kind, sum(c), sum(c * c) FROM ({_event_counts_sql(where)}) GROUP BY kind",
             [*params, *COUNTED_EVENTS],
         )
     }
@@ -387,6 +377,19 @@ def aggregates_from_store(
         crew_by_agency=crew_by_agency,
         budgets=budgets,
         event_totals=event_totals,
+    )
+
+
+def _event_counts_sql(where: str) -> str:
+    """SQL of ``(seed, kind, c)``: each run's count of each counted event kind it has.
+
+    Its parameters are ``where``'s, then :data:`COUNTED_EVENTS`.
+    """
+    kinds = ", ".join("?" for _ in COUNTED_EVENTS)
+    return (
+        "SELECT r.seed, e.kind, count(*)::BIGINT AS c FROM events e "
+        f"JOIN runs r ON r.run_id = e.run_id WHERE {where} AND e.kind IN ({kinds}) "
+        "GROUP BY r.seed, e.kind"
     )
 
 
