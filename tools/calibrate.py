@@ -285,6 +285,21 @@ def _cal_year(start_year: int, day: float) -> int:
     return start_year + int(day // 365.25)
 
 
+def _year_if_by(got, agency: str) -> int | None:
+    """The year of a first (``[agency, year, ...]`` or None) if ``agency`` holds it."""
+    return got[1] if got and got[0] == agency else None
+
+
+def _year_if_in(got, years: range) -> int | None:
+    """The year of a first (``[agency, year, ...]`` or None) if it falls in ``years``."""
+    return got[1] if got and got[1] in years else None
+
+
+def _official_first(f: dict, milestone: str):
+    """The first the world was told of (``public_firsts``), else the true one; or None."""
+    return f["public_firsts"].get(milestone) or f["firsts"].get(milestone)
+
+
 def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
     """For All Mankind's canon items (issue 12) beside the simulated share and median year.
 
@@ -301,62 +316,139 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
         rows.append((label, canon, _pct(sum(bool(happens(f)) for f in facts), n), "—", how))
 
     def first_by(milestone, agency):
-        return lambda f: (first(f, milestone) or [None, None])[1] if (
-            (first(f, milestone) or [None])[0] == agency
-        ) else None
+        return lambda f: _year_if_by(first(f, milestone), agency)
 
-    add("Soviet woman first on the Moon", "1969 (Belikova)", first_by("woman_on_moon", USSR),
-        "`woman_on_moon` first by the Soviet agency")
-    add("NASA lunar base (Jamestown)", "Oct 1973", lambda f: f["bases_founded"].get(US, {}).get(
-        "moon"), "NASA's first `base_founded` on the Moon")
-    add("Soviet lunar base (Zvezda)", "1974", lambda f: f["bases_founded"].get(USSR, {}).get(
-        "moon"), "the Soviet agency's first `base_founded` on the Moon")
-    add("Sea Dragon flies", "1977-83", lambda f: f["first_launch"].get("sea_dragon"),
-        "first launch of vehicle `sea_dragon`")
-    add("Nuclear shuttle flies (Pathfinder)", "1983", lambda f: f["first_launch"].get(
-        "pathfinder"), "first launch of vehicle `pathfinder`")
-    add("Armed confrontation on the Moon", "1983", lambda f: f["event_years"].get(
-        "armed_standoff"), "first `armed_standoff` event")
-    add("A site seized on the Moon", "1983", lambda f: f["event_years"].get("site_seized"),
-        "first `site_seized` event")
-    add("Apollo-Soyuz handshake / treaty", "1983", lambda f: f["treaty_year"],
-        "first `treaty` event")
-    add_share("Helios launches a crew", "1990s (Phoenix 1994)", lambda f: "helios" in f[
-        "crewed_agencies"], "a crewed Helios mission left")
-    add("Helios crew leaves for Mars", "1994 (Phoenix)", lambda f: min((
-        _cal_year(1969, d) for a, d in f["mars_departures"] if a == "helios"), default=None),
-        "a crewed Helios mission to Mars left")
-    add_share("North Korea launches a crew", "1995", lambda f: "dprk" in f["crewed_agencies"],
-              "a crewed North Korean mission left")
-    add("First on Mars: North Korea, in secret", "1995 (Lee Jung-gil)", first_by(
-        "crewed_mars_landing", "dprk"), "`crewed_mars_landing` first by `dprk`")
-    add("First on Mars, officially: NASA", "1995 (Danielle Poole)", lambda f: (
-        f["public_firsts"].get("crewed_mars_landing") or f["firsts"].get(
-            "crewed_mars_landing") or [None, None])[1] if (f["public_firsts"].get(
-            "crewed_mars_landing") or f["firsts"].get("crewed_mars_landing") or [None])[0]
-        == US else None, "the official (public) `crewed_mars_landing` first is NASA's")
-    add("First crewed Mars landing in 1994-96", "1995", lambda f: (first(f, (
-        "crewed_mars_landing")) or [None, None])[1] if 1994 <= ((first(f, (
-        "crewed_mars_landing")) or [None, 0])[1]) <= 1996 else None,
-        "the true first, any agency")
+    add(
+        "Soviet woman first on the Moon",
+        "1969 (Belikova)",
+        first_by("woman_on_moon", USSR),
+        "`woman_on_moon` first by the Soviet agency",
+    )
+    add(
+        "NASA lunar base (Jamestown)",
+        "Oct 1973",
+        lambda f: f["bases_founded"].get(US, {}).get("moon"),
+        "NASA's first `base_founded` on the Moon",
+    )
+    add(
+        "Soviet lunar base (Zvezda)",
+        "1974",
+        lambda f: f["bases_founded"].get(USSR, {}).get("moon"),
+        "the Soviet agency's first `base_founded` on the Moon",
+    )
+    add(
+        "Sea Dragon flies",
+        "1977-83",
+        lambda f: f["first_launch"].get("sea_dragon"),
+        "first launch of vehicle `sea_dragon`",
+    )
+    add(
+        "Nuclear shuttle flies (Pathfinder)",
+        "1983",
+        lambda f: f["first_launch"].get("pathfinder"),
+        "first launch of vehicle `pathfinder`",
+    )
+    add(
+        "Armed confrontation on the Moon",
+        "1983",
+        lambda f: f["event_years"].get("armed_standoff"),
+        "first `armed_standoff` event",
+    )
+    add(
+        "A site seized on the Moon",
+        "1983",
+        lambda f: f["event_years"].get("site_seized"),
+        "first `site_seized` event",
+    )
+    add(
+        "Apollo-Soyuz handshake / treaty",
+        "1983",
+        lambda f: f["treaty_year"],
+        "first `treaty` event",
+    )
+    add_share(
+        "Helios launches a crew",
+        "1990s (Phoenix 1994)",
+        lambda f: "helios" in f["crewed_agencies"],
+        "a crewed Helios mission left",
+    )
+    add(
+        "Helios crew leaves for Mars",
+        "1994 (Phoenix)",
+        lambda f: min(
+            (_cal_year(1969, d) for a, d in f["mars_departures"] if a == "helios"), default=None
+        ),
+        "a crewed Helios mission to Mars left",
+    )
+    add_share(
+        "North Korea launches a crew",
+        "1995",
+        lambda f: "dprk" in f["crewed_agencies"],
+        "a crewed North Korean mission left",
+    )
+    add(
+        "First on Mars: North Korea, in secret",
+        "1995 (Lee Jung-gil)",
+        first_by("crewed_mars_landing", "dprk"),
+        "`crewed_mars_landing` first by `dprk`",
+    )
+    add(
+        "First on Mars, officially: NASA",
+        "1995 (Danielle Poole)",
+        lambda f: _year_if_by(_official_first(f, "crewed_mars_landing"), US),
+        "the official (public) `crewed_mars_landing` first is NASA's",
+    )
+    add(
+        "First crewed Mars landing in 1994-96",
+        "1995",
+        lambda f: _year_if_in(first(f, "crewed_mars_landing"), range(1994, 1997)),
+        "the true first, any agency",
+    )
     windows = [_window_agencies(f) for f in facts]
-    rows.append(("Agencies sending crews to Mars in one window", "3 in 1994 (Phoenix, "
-                 "Sojourner 1, Mars-94)", f"2 or more in {_pct(sum(w >= 2 for w in windows), n)}"
-                 f"; 3 or more in {_pct(sum(w >= 3 for w in windows), n)}", _counts(windows),
-                 "crewed Mars departures within 200 days of each other, most agencies"))
+    rows.append(
+        (
+            "Agencies sending crews to Mars in one window",
+            "3 in 1994 (Phoenix, Sojourner 1, Mars-94)",
+            f"2 or more in {_pct(sum(w >= 2 for w in windows), n)}"
+            f"; 3 or more in {_pct(sum(w >= 3 for w in windows), n)}",
+            _counts(windows),
+            "crewed Mars departures within 200 days of each other, most agencies",
+        )
+    )
     agencies_on_mars = sorted({a for f in facts for a in f["landings"].get("mars", {})})
-    rows.append(("Agencies that land crews on Mars (ensemble)", "NASA, Soviets, Helios, "
-                 "North Korea", ", ".join(agencies_on_mars) or "none", "—",
-                 "crewed Mars missions past their landing phase, any seed"))
-    add_share("A crew rescued on Mars", "1995 (Mars-94)", lambda f: f["rescues"].get("mars"),
-              "a `rescue` event at Mars")
-    add("Happy Valley (first Mars base)", "1995", lambda f: min((b["mars"] for b in f[
-        "bases_founded"].values() if "mars" in b), default=None), "first `base_founded` on "
-        "Mars, any agency")
+    rows.append(
+        (
+            "Agencies that land crews on Mars (ensemble)",
+            "NASA, Soviets, Helios, North Korea",
+            ", ".join(agencies_on_mars) or "none",
+            "—",
+            "crewed Mars missions past their landing phase, any seed",
+        )
+    )
+    add_share(
+        "A crew rescued on Mars",
+        "1995 (Mars-94)",
+        lambda f: f["rescues"].get("mars"),
+        "a `rescue` event at Mars",
+    )
+    add(
+        "Happy Valley (first Mars base)",
+        "1995",
+        lambda f: min(
+            (b["mars"] for b in f["bases_founded"].values() if "mars" in b), default=None
+        ),
+        "first `base_founded` on Mars, any agency",
+    )
     standing = sum(USSR not in f["collapse"] for f in facts)
-    rows.append(("The USSR stands in 2003", "yes", _pct(standing, n), "fell: " + _years(
-        [f["collapse"][USSR] for f in facts if USSR in f["collapse"]]),
-        "no `state_collapse` of the Soviet agency"))
+    rows.append(
+        (
+            "The USSR stands in 2003",
+            "yes",
+            _pct(standing, n),
+            "fell: " + _years([f["collapse"][USSR] for f in facts if USSR in f["collapse"]]),
+            "no `state_collapse` of the Soviet agency",
+        )
+    )
     return rows  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacerace.catalog.soviet_economy import gnp_index
 from spacerace.errors import InputError
 
 __all__ = [
@@ -213,8 +214,6 @@ def soviet_economy_index(year: int) -> float:
     The planned economy's size in then-year US-dollar terms, as the Soviet budget
     estimates are US-dollar equivalents.
     """
-    from spacerace.catalog.soviet_economy import gnp_index
-
     table = load_budget_table()
     return gnp_index(year) * table[min(year, 2028)].gdp_price_index
 
