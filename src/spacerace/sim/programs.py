@@ -7,8 +7,8 @@ base to supply). Each proposal says what it costs a year, what is left to pay, w
 for and whether a rival is already on its way to the same goal.
 
 A program needs its catalog cost (a company's terms: ``sim.company.program_terms``),
-converted to the current year's dollars with the OMB deflator, and at least its catalog
-duration. While an agency races (``Agency.racing``) it
+converted to the current year's dollars with the OMB deflator, and, at the planned rate,
+its catalog duration. While an agency races (``Agency.racing``) it
 may spend up to ``crash_program_rate`` times a program's yearly need and finish it that
 much sooner; afterwards a program gets at most its planned yearly need. A new program is
 approved only when this year's development money covers its yearly need in full; a year

@@ -297,11 +297,16 @@ class ProgramsMechanics(MechanicGroup):
     )
 
     crash_program_rate: float = constant(
-        2.0,
-        "invented",
+        1.33,
+        "derived",
         "(0, 10]",
-        "a program funded at up to twice its planned yearly rate finishes in half its planned "
-        "time, no faster (Apollo's spacecraft went from contract to flight in ~6 years)",
+        "a program funded at up to 1.33 times its planned yearly rate finishes in 75 % of its "
+        "planned time, no faster: Boehm's 'impossible region' (Software Engineering Economics, "
+        "1981; COCOMO II's SCED floor) puts no development below 75 % of its nominal schedule, "
+        "and Apollo, the crash program, landed 8.2 years after Kennedy's May 1961 speech where "
+        "NASA's 1959 long-range plan had a landing 'beyond 1970', some 10-11 years (both from "
+        "memory; unverified). Was 2.0 (invented), which let a racing agency build von Braun's "
+        "12-year 1969 Mars ship in 6",
     )
 
     max_launches_lunar: float = constant(
