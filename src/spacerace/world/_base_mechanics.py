@@ -197,7 +197,17 @@ class BasesMechanics(MechanicGroup):
         2.0,
         "invented",
         "[0, 10]",
-        "modules landed with one order at most",
+        "modules landed with one order at most at a base without a landing pad",
+    )
+
+    modules_per_order_per_pad: float = constant(
+        6.0,
+        "invented",
+        "[0, 50]",
+        "more modules one order can land for each working landing pad: a surveyed, cleared field "
+        "with beacons and an unloading crew lets a window's landers come down one after another "
+        "(Apollo's landers each needed fresh, surveyed ground; the series' Happy Valley has a "
+        "landing field)",
     )
 
     habitat_power_kw: float = constant(
