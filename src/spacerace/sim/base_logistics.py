@@ -35,10 +35,14 @@ def payers(ctx: RunContext, base: Base) -> dict[str, float]:
     """Agency key -> share of the base's consumables it pays (who pays follows command)."""
     if base.command != "joint":
         return {base.founder: 1.0}
-    members = state_members(ctx, base)
+    return _by_heads(ctx, base, state_members(ctx, base))
+
+
+def _by_heads(ctx: RunContext, base: Base, members: list[str]) -> dict[str, float]:
+    """Shares of ``members`` by their people at the base, each counted one more (sorted)."""
     heads = {k: 1 + sum(ctx.world.people[n].agency == k for n in base.residents) for k in members}
     total = sum(heads.values())
-    return {k: heads[k] / total for k in members}
+    return {k: heads[k] / total for k in sorted(members)}
 
 
 def _vehicle(ctx: RunContext, key: str, imleo_per_kg: float = 1.0):
@@ -164,7 +168,7 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     if not paid:  # an unsupplied base does not grow: no new people without their food
         cargo = {s: 0.0 for s in STOCKS}
         modules, seats = [], {}
-    modules, seats = _pay_growth(ctx, base, specs, modules, seats, per_kg)
+    modules, seats = _pay_growth(ctx, base, specs, modules, seats, per_kg, paid)
     mass = sum(cargo.values()) + sum(specs[m].mass_kg for m in modules)
     mass += sum(seats.values()) * (
         mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
@@ -236,32 +240,51 @@ def _seats(ctx: RunContext, base: Base, specs, new_beds: int) -> dict[str, int]:
     return {k: n for k, n in seats.items() if n}
 
 
-def _pay_consumables(ctx: RunContext, base: Base, rng, cost_musd: float) -> bool:
-    """The command pays for its people's consumables (its policy may refuse)."""
-    if cost_musd <= 0:
-        return True
+def _pay_consumables(ctx: RunContext, base: Base, rng, cost_musd: float) -> dict[str, float]:
+    """The command pays for its people's consumables; who will not, leaves it to the others.
+
+    Each payer (``payers``) is asked for its share. One whose policy refuses drops out and
+    the base's other state members are asked instead, the cost split by their people as
+    under joint command, each asked anew for its new share: a broke or fallen command does
+    not starve a base its partners will keep. Returns who paid and their shares (empty:
+    nobody would, and no order flies).
+    """
     shares = payers(ctx, base)
-    for key, share in sorted(shares.items()):
-        agency = ctx.world.agencies[key]
-        policy, view, cost = ctx.policies[key], ctx.view(key), cost_musd * share
-        paid = ctx.decisions.ask(
-            ctx, key, "supply_base", (True, False),
-            lambda rng, p=policy, v=view, c=cost: p.supply_base(v, base.name, c, rng),
-            base=base.name, cost_musd=cost,
-        )  # fmt: skip
-        if not paid:
-            ctx.emit(
-                "supply_refused",
-                key,
-                f"{agency.name} does not pay for {base.name}'s consumables.",
-                cause=f"its policy refused {cost_musd * share:,.0f} M$",
-                base=base.name,
-                cost_musd=round(cost_musd * share, 2),
-            )
-            return False
-    for key, share in sorted(shares.items()):
-        ctx.world.agencies[key].funds_musd -= cost_musd * share
-    return True
+    if cost_musd <= 0:
+        return shares
+    refused: set[str] = set()
+    while shares:
+        for key, share in sorted(shares.items()):
+            if not _will_pay(ctx, base, key, cost_musd * share):
+                refused.add(key)
+                break
+        else:
+            for key, share in sorted(shares.items()):
+                ctx.world.agencies[key].funds_musd -= cost_musd * share
+            return shares
+        willing = [k for k in state_members(ctx, base) if k not in refused]
+        shares = _by_heads(ctx, base, willing)
+    return {}
+
+
+def _will_pay(ctx: RunContext, base: Base, key: str, cost_musd: float) -> bool:
+    """Ask an agency's policy whether it pays ``cost_musd`` for the base's consumables."""
+    policy, view = ctx.policies[key], ctx.view(key)
+    paid = ctx.decisions.ask(
+        ctx, key, "supply_base", (True, False),
+        lambda rng: policy.supply_base(view, base.name, cost_musd, rng),
+        base=base.name, cost_musd=cost_musd,
+    )  # fmt: skip
+    if not paid:
+        ctx.emit(
+            "supply_refused",
+            key,
+            f"{ctx.world.agencies[key].name} does not pay for {base.name}'s consumables.",
+            cause=f"its policy refused {cost_musd:,.0f} M$",
+            base=base.name,
+            cost_musd=round(cost_musd, 2),
+        )
+    return bool(paid)
 
 
 def _allowance(ctx: RunContext, key: str) -> float:
@@ -275,16 +298,16 @@ def _allowance(ctx: RunContext, key: str) -> float:
     return max(0.0, min(agency.funds_musd, share * agency.budget_musd))
 
 
-def _pay_growth(ctx, base, specs, wanted, seats, per_kg):
-    """Modules (paid by the command) and staff seats (paid by their employer), as afforded."""
+def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
+    """Modules (paid by who paid the consumables, by ``shares``) and staff seats (paid by
+    their employer), as afforded."""
     mech = ctx.mech
     seat_kg = mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
     budget = _growth_budgets(ctx, base)
     modules = []
     for kind in wanted:
         cost = specs[kind].mass_kg * per_kg
-        shares = payers(ctx, base)
-        if all(budget[k] >= cost * s for k, s in shares.items()):
+        if shares and all(budget[k] >= cost * s for k, s in shares.items()):
             for k, s in shares.items():
                 budget[k] -= cost * s
                 ctx.world.agencies[k].funds_musd -= cost * s

@@ -154,6 +154,15 @@ class BasesMechanics(MechanicGroup):
         "window after next",
     )
 
+    stay_on_share: float = constant(
+        0.5,
+        "invented",
+        "[0, 1]",
+        "chance that a resident whose tour is over signs on for another tour instead of going "
+        "home (the series' Ed Baldwin and Danielle Poole stay on Mars for years; no real base "
+        "has had the choice of staying on for a whole career)",
+    )
+
     base_fill_share: float = constant(
         0.85,
         "invented",
@@ -170,11 +179,13 @@ class BasesMechanics(MechanicGroup):
     )
 
     growth_budget_share: float = constant(
-        0.06,
-        "invented",
+        0.12,
+        "derived",
         "[0, 1]",
         "share of its yearly budget an agency spends at most on growing one base (modules and new "
-        "staff); consumables come first and are not capped",
+        "staff); consumables come first and are not capped. The ISS's own line was about 12 % of "
+        "NASA's FY2003 budget (some 1.85 of 15.47 billion $; the station line from memory, "
+        "unverified), its supply flights on the Shuttle besides. Was 0.06, invented",
     )
 
     contractor_budget_share: float = constant(
