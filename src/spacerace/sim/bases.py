@@ -327,7 +327,8 @@ def _evacuate(ctx: RunContext, base: Base) -> None:
     ctx.emit(
         "base_evacuated",
         base.founder,
-        f"{base.name} is evacuated: {len(names)} people leave for Earth.",
+        f"{base.name} is evacuated: {plural(len(names), 'person')} "
+        f"{count_verb(len(names), 'leaves', 'leave')} for Earth.",
         cause="reserves would not last until resupply",
         base=base.name,
         count=len(names),
