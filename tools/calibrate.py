@@ -439,17 +439,70 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
         ),
         "first `base_founded` on Mars, any agency",
     )
-    standing = sum(USSR not in f["collapse"] for f in facts)
+    rows += [_population_row(facts, 2003, 100, "Happy Valley over 100 residents in 2003",
+                             "over 100 (up to about 200)", "mars_base_population",
+                             "residents of the first Mars base at its last step of 2003"),
+             _population_row(facts, 2012, 1000, "Thousands live on Mars in 2012", "thousands",
+                             "mars_population",
+                             "residents of all Mars bases at their last step of 2012")]
+    fell = [f["collapse"][USSR] for f in facts if f["collapse"].get(USSR, 9999) <= 2003]
     rows.append(
         (
             "The USSR stands in 2003",
             "yes",
-            _pct(standing, n),
-            "fell: " + _years([f["collapse"][USSR] for f in facts if USSR in f["collapse"]]),
-            "no `state_collapse` of the Soviet agency",
+            _pct(n - len(fell), n),
+            "fell: " + _years(fell),
+            "no `state_collapse` of the Soviet agency by 2003 (runs may go on to 2012)",
         )
     )
     return rows  # fmt: skip
+
+
+def _population_row(facts, year, least, label, canon, key, how):
+    """A canon row on how many live on Mars in a year: share of runs with ``least`` or more."""
+    found = [f[key][year] for f in facts if year in f.get(key, {})]
+    n = len(facts)
+    if not _ran_to(facts, year):
+        return (label, canon, "— (the runs end earlier)", "—", how)
+    share = f"{least:,}+ in {_pct(sum(p >= least for p in found), n)}"
+    return (label, canon, share, _counts([float(p) for p in found]) if found else "—", how)
+
+
+def _ran_to(facts: list[dict], year: int) -> bool:
+    """Whether the runs reach ``year`` (their budget rows go to its fiscal year)."""
+    return any(year in b for f in facts for b in f["budget"].values())
+
+
+def plot_mars_population(facts: list[dict], path: Path, title: str) -> None:
+    """Residents of the first Mars base by year: median and 5-95 % of the runs that have it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    years = sorted({y for f in facts for y in f["mars_base_population"]})
+    fig, ax = plt.subplots(figsize=(8, 4), layout="constrained")
+    if years:
+        bands = [band([float(f["mars_base_population"][y]) for f in facts
+                       if y in f["mars_base_population"]]) for y in years]  # fmt: skip
+        have = [sum(y in f["mars_base_population"] for f in facts) / len(facts) for y in years]
+        ax.fill_between(years, [b["p5"] for b in bands], [b["p95"] for b in bands],
+                        color="tab:red", alpha=0.2, label="simulated 5-95 %")  # fmt: skip
+        ax.plot(years, [b["median"] for b in bands], color="tab:red", label="simulated median")
+        share = ax.twinx()
+        share.plot(years, [100 * h for h in have], color="grey", ls=":", label="runs with it, %")
+        share.set_ylim(0, 100)
+        share.set_ylabel("runs with the base, %")
+    ax.scatter([2003, 2012], [150, 2000], color="black", marker="x", zorder=3,
+               label="canon (over 100 in 2003, thousands in 2012)")  # fmt: skip
+    ax.set_yscale("symlog", linthresh=10)
+    ax.set_xlabel("year")
+    ax.set_ylabel("residents at the end of the year")
+    ax.set_title(title)
+    ax.legend(loc="upper left", fontsize="small")
+    ax.grid(alpha=0.3)
+    fig.savefig(path, dpi=110, metadata={"Software": None})
+    plt.close(fig)
 
 
 def format_canon(name: str, facts: list[dict]) -> str:
@@ -663,7 +716,14 @@ baseline is meant to meet.
 
 """
     parts = [format_history(facts["history"]), format_budget(facts["history"], png.name)]
-    parts += [format_canon(name, facts[name]) for name in SCENARIOS if name != "history"]
+    for name in SCENARIOS:
+        if name == "history":
+            continue
+        mars_png = args.out.with_name(f"{args.out.stem}_mars_{name}.png")
+        plot_mars_population(facts[name], mars_png,
+                             f"Residents of the first Mars base, {name} ({args.seeds} seeds)")
+        parts.append(format_canon(name, facts[name])
+                     + f"\n![Residents of the first Mars base by year]({mars_png.name})\n")
     parts += [format_firsts(name, facts[name]) for name in SCENARIOS]
     args.out.write_text(head + "\n".join(parts), encoding="utf-8")
     print(

@@ -101,13 +101,27 @@ def tiny():
                 "crewed_mars_landing", "dprk", d(1995, 3, 1), secret=True
             ),
         },
+        bases={  # two Mars bases: the first founded is Happy Valley, whatever the names
+            "Zeta": SimpleNamespace(name="Zeta", body="mars", founded_day=d(1997, 1, 1)),
+            "Happy Valley": SimpleNamespace(
+                name="Happy Valley", body="mars", founded_day=d(1995, 6, 1)
+            ),
+            "Jamestown": SimpleNamespace(name="Jamestown", body="moon", founded_day=d(1973, 1, 1)),
+        },
     )
+    base_rows = [  # monthly rows in time order: the last of a year counts
+        {"day": d(1995, 7, 1), "base": "Happy Valley", "population": 4},
+        {"day": d(1995, 12, 1), "base": "Happy Valley", "population": 6},
+        {"day": d(1995, 12, 1), "base": "Jamestown", "population": 20},
+        {"day": d(1997, 3, 1), "base": "Happy Valley", "population": 9},
+        {"day": d(1997, 3, 1), "base": "Zeta", "population": 3},
+    ]
     metrics = [
         {"year": 1969, "agency": "nasa", "budget_musd": 3700.0},
         {"year": 1970, "agency": "nasa", "budget_musd": 3300.0},
         {"year": 1969, "agency": "soviet", "budget_musd": 4000.0},
     ]
-    return SimpleNamespace(seed=7, world=world, log=log, metrics=metrics)
+    return SimpleNamespace(seed=7, world=world, log=log, metrics=metrics, base_metrics=base_rows)
 
 
 def test_a_hand_built_run_is_read_exactly(tiny):
@@ -133,6 +147,8 @@ def test_a_hand_built_run_is_read_exactly(tiny):
     assert span_total(f, "nasa", [1970, 1971]) == 7000.0
     assert span_total(f, "nasa", [1970, 1972]) is None
     assert first(f, "lunar_base") is None
+    assert f["mars_base_population"] == {1995: 6, 1997: 9}
+    assert f["mars_population"] == {1995: 6, 1997: 12}  # the Moon's 20 are not on Mars
 
 
 def test_facts_are_small_and_picklable(tiny):

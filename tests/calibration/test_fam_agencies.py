@@ -50,3 +50,21 @@ def test_who_is_first_on_mars_varies(facts):
            if "crewed_mars_landing" in f["firsts"]]  # fmt: skip
     shares = {a: who.count(a) / len(who) for a in set(who)}
     assert len(shares) >= 2 and max(shares.values()) <= 0.9, shares
+
+
+def test_happy_valley_grows_from_what_its_members_keep_and_pay_for(facts):
+    """The series' Happy Valley has over 100 residents in 2003 and thousands by 2012.
+
+    The engine is not there yet (docs/calibration.md: a median of about 9 in 2003 and 50
+    in 2012 over 40 seeds, where before staff stayed one tour and orders landed two
+    modules: 0 and 4); what this holds is that the base grows: among the seeds that have
+    it in both years it holds more people in 2012 than in 2003 in most, and its median in
+    2012 is at least 20 (about half what is measured; the engine before this work, with a
+    median of 4, falls far under it).
+    """
+    both = [f["mars_base_population"] for f in facts
+            if {2003, 2012} <= set(f["mars_base_population"])]  # fmt: skip
+    grew = sum(p[2012] > p[2003] for p in both) / len(both)
+    late = sorted(p[2012] for p in both)
+    assert len(both) >= 60 and grew > 0.5, (len(both), grew)
+    assert late[len(late) // 2] >= 20, late

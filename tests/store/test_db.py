@@ -25,7 +25,7 @@ FAM = "for-all-mankind"
 
 @pytest.fixture(scope="module")
 def results(scenarios, planners):
-    """Three whole 1969-2003 For All Mankind runs."""
+    """Three whole 1969-2012 For All Mankind runs."""
     from spacerace.sim.engine import run_timeline
 
     return [run_timeline(scenarios[FAM], seed, planner=planners[FAM]) for seed in (0, 1, 2)]
@@ -98,7 +98,7 @@ def test_round_trip_gives_back_the_records_exactly(db, records):
         run_id = record.run["run_id"]
         row = db.get_run(run_id)
         assert {k: row[k] for k in record.run} == record.run
-        assert (row["ensemble_id"], row["status"], row["last_year"]) == ("ens-1", "ok", 2003)
+        assert (row["ensemble_id"], row["status"], row["last_year"]) == ("ens-1", "ok", 2012)
         assert db.events(run_id) == record.events  # every float and string as written
         milestones = db.query(
             "SELECT * FROM milestones WHERE run_id = ? ORDER BY day, milestone", [run_id]

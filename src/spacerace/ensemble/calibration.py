@@ -122,7 +122,10 @@ def facts_of(result: RunResult) -> dict:
         crew; ``mars_departures``: ``[agency, day]`` of each crewed Mars mission that left;
         ``bases_founded``: agency -> body -> year of its first base there;
         ``public_firsts``: milestone -> ``[agency, year]`` of the first the world was told
-        of (where the run keeps it apart from the true first).
+        of (where the run keeps it apart from the true first); ``mars_base_population``:
+        year -> residents of the first base founded on Mars at its last monthly step of
+        that year (from the base rows; years before its founding are left out);
+        ``mars_population``: year -> residents of all Mars bases so measured.
     """
     cal = Calendar(result.world.start_jd_tdb)
     year = cal.year
@@ -198,6 +201,7 @@ def facts_of(result: RunResult) -> dict:
             who = e.agency or e.data.get("agency")
             if who:
                 _first_year(collapse, who, year(e.day))
+    mars_first, mars_all = _mars_population(result, year)
     budget: dict = {}
     for row in result.metrics:
         budget.setdefault(row["agency"], {})[row["year"] + 1] = float(row["budget_musd"])
@@ -220,11 +224,30 @@ def facts_of(result: RunResult) -> dict:
         "crewed_agencies": sorted(crewed),
         "mars_departures": mars_departures,
         "bases_founded": bases,
+        "mars_base_population": mars_first,
+        "mars_population": mars_all,
         "public_firsts": {
             key: [m.agency, year(m.day)]
             for key, m in sorted(getattr(result.world, "public_firsts", {}).items())
         },
     }
+
+
+def _mars_population(result: RunResult, year) -> tuple[dict[int, int], dict[int, int]]:
+    """Year -> residents of the first Mars base, and of all, at their last step of the year."""
+    on_mars = [b for b in result.world.bases.values() if b.body == "mars"]
+    if not on_mars:
+        return {}, {}
+    first = min(on_mars, key=lambda b: (b.founded_day, b.name)).name
+    names = {b.name for b in on_mars}
+    last: dict[tuple[str, int], int] = {}
+    for r in result.base_metrics:  # in time order: the last row of a year wins
+        if r["base"] in names:
+            last[r["base"], year(r["day"])] = r["population"]
+    everyone: dict[int, int] = {}
+    for (_, y), n in sorted(last.items()):
+        everyone[y] = everyone.get(y, 0) + n
+    return {y: n for (b, y), n in sorted(last.items()) if b == first}, everyone
 
 
 def first(facts: dict, milestone: str) -> tuple[str, int] | None:

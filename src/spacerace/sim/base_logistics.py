@@ -35,17 +35,34 @@ def payers(ctx: RunContext, base: Base) -> dict[str, float]:
     """Agency key -> share of the base's consumables it pays (who pays follows command)."""
     if base.command != "joint":
         return {base.founder: 1.0}
-    members = state_members(ctx, base)
+    return _by_heads(ctx, base, state_members(ctx, base))
+
+
+def _by_heads(ctx: RunContext, base: Base, members: list[str]) -> dict[str, float]:
+    """Shares of ``members`` by their people at the base, each counted one more (sorted)."""
     heads = {k: 1 + sum(ctx.world.people[n].agency == k for n in base.residents) for k in members}
     total = sum(heads.values())
-    return {k: heads[k] / total for k in members}
+    return {k: heads[k] / total for k in sorted(members)}
 
 
-def _vehicle(ctx: RunContext, key: str):
+def _vehicle(ctx: RunContext, key: str, imleo_per_kg: float = 1.0):
+    """The fleet's vehicle with the cheapest expected cost per kilogram delivered.
+
+    A shipper pays for the launch and the spacecraft whether or not the cargo arrives, so
+    a kilogram delivered costs ``_cost_per_kg`` over the vehicle's learned reliability;
+    ties go to the heavier vehicle, then by key. (Before, the heaviest vehicle flew every
+    order whatever its record: Sea Dragon at 2 successes in 7 lost most Mars orders.)
+    """
     fleet = sorted(ctx.world.agencies[key].fleet)
     if not fleet:
         return None
-    return max(fleet, key=lambda v: (ctx.world.vehicle_specs[v].payload_leo_kg, v))
+    specs, records = ctx.world.vehicle_specs, ctx.world.vehicles
+
+    def expected(v):
+        per_kg = _cost_per_kg(ctx, v, imleo_per_kg) / max(records[v].reliability, 1e-6)
+        return (per_kg, -specs[v].payload_leo_kg, v)
+
+    return min(fleet, key=expected)
 
 
 def _cost_per_kg(ctx: RunContext, vkey: str, imleo_per_kg: float) -> float:
@@ -61,34 +78,56 @@ def _cost_per_kg(ctx: RunContext, vkey: str, imleo_per_kg: float) -> float:
 
 
 def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -> list[str]:
-    wanted = []
+    """Modules an order asks for, most needed first, up to the base's landing capacity.
+
+    In this order: a landing pad once the base has ``landing_pad_min_units`` modules; the
+    power units the base and its new habitats need; habitats, as many as the people
+    expected after the order (``pop_after``) need to stay under ``base_fill_share`` of the
+    beds; then an oxygen plant, an ice mine or a greenhouse as the flows call for.
+    """
+    mech = ctx.mech.bases
     cap = capacity(base, specs, ctx.now)
-    if pop_after > ctx.mech.bases.base_fill_share * cap:
-        wanted.append("habitat")
+    beds = specs["habitat"].crew_capacity
+    short = pop_after - mech.base_fill_share * cap
+    habitats = max(0, math.ceil(short / (mech.base_fill_share * beds))) if short > 0 else 0
     kinds = base.modules
-    power = flows.power_kw - (ctx.mech.bases.habitat_power_kw if wanted else 0.0)
+    power = flows.power_kw - mech.habitat_power_kw * habitats
+    wanted = []
+    if len(base.units) >= mech.landing_pad_min_units and not kinds.get("landing_pad"):
+        wanted.append("landing_pad")  # it raises what every later order can land
     if power < 0 or flows.power_factor < 1.0:
-        wanted.append("power")
-    elif flows.net_kg_day("oxygen_kg") > 0 and not kinds.get("isru"):
+        wanted += ["power"] * max(1, math.ceil(-power / specs["power"].power_kw))
+    wanted += ["habitat"] * habitats
+    if flows.net_kg_day("oxygen_kg") > 0 and not kinds.get("isru"):
         wanted.append("isru")
     elif flows.net_kg_day("water_kg") > 0 and not kinds.get("mine"):
         if base.body == "mars" or "lunar_water_ice" in ctx.world.discoveries:
             wanted.append("mine")
     elif (
-        flows.net_kg_day("food_kg") > ctx.mech.bases.greenhouse_food_net_kg_day
-        and power > ctx.mech.bases.greenhouse_power_kw
+        flows.net_kg_day("food_kg") > mech.greenhouse_food_net_kg_day
+        and power > mech.greenhouse_power_kw
     ):
         wanted.append("greenhouse")
-    if len(base.units) >= ctx.mech.bases.landing_pad_min_units and not kinds.get("landing_pad"):
-        wanted.append("landing_pad")
-    return wanted[: int(ctx.mech.bases.max_modules_per_order)]
+    return _landable(ctx, base, wanted)
+
+
+def _landable(ctx: RunContext, base: Base, wanted: list[str]) -> list[str]:
+    """What of ``wanted`` one order can land: ``max_modules_per_order``, more with a pad.
+
+    A working landing pad adds ``modules_per_order_per_pad`` landers an order (cleared
+    approach, beacons, a crew to unload): landing capacity is built, not given.
+    """
+    mech = ctx.mech.bases
+    pads = base.module_count("landing_pad")
+    most = int(mech.max_modules_per_order + mech.modules_per_order_per_pad * pads)
+    return wanted[:most]
 
 
 def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     """Place the base's next order and start its cargo flight (if anything is paid)."""
     mech = ctx.mech
-    vkey = _vehicle(ctx, base.lead)
-    if vkey is None:
+    fleet = ctx.world.agencies[base.lead].fleet
+    if not fleet:
         base.next_supply_day = ctx.now + mech.bases.lunar_supply_interval_days
         return
     nuclear = "nuclear_propulsion" in ctx.world.agencies[base.founder].capabilities
@@ -97,6 +136,7 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         base.next_supply_day = math.inf
         return
     imleo_t, depart_day, transit_days = route
+    vkey = _vehicle(ctx, base.lead, imleo_t / 1000.0)
     arrive_day = depart_day + transit_days
     if base.body == "moon":  # the next order follows the next appropriation (1 October)
         base.next_supply_day = (
@@ -110,7 +150,8 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     per_kg = _cost_per_kg(ctx, vkey, imleo_t / 1000.0)
     flows = daily_flows(base, specs, needs, mech, ctx.now)
     horizon = following - ctx.now + mech.bases.supply_margin_days
-    modules = _modules_wanted(ctx, base, specs, flows, base.population + 2)
+    coming = max(2, _newcomers_affordable(ctx, base, specs, per_kg))
+    modules = _modules_wanted(ctx, base, specs, flows, base.population + coming)
     new_beds = sum(specs[m].crew_capacity for m in modules)
     seats = _seats(ctx, base, specs, new_beds)
     pop_after = base.population + sum(seats.values())
@@ -127,7 +168,7 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     if not paid:  # an unsupplied base does not grow: no new people without their food
         cargo = {s: 0.0 for s in STOCKS}
         modules, seats = [], {}
-    modules, seats = _pay_growth(ctx, base, specs, modules, seats, per_kg)
+    modules, seats = _pay_growth(ctx, base, specs, modules, seats, per_kg, paid)
     mass = sum(cargo.values()) + sum(specs[m].mass_kg for m in modules)
     mass += sum(seats.values()) * (
         mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
@@ -152,6 +193,31 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     )
 
 
+def _newcomers_affordable(ctx: RunContext, base: Base, specs, per_kg: float) -> int:
+    """New staff the members' growth allowances could bring, each with a share of a habitat.
+
+    What an order expects to house (``_modules_wanted``): per member, its allowance
+    (``_growth_budgets``) over the landed mass of a seat plus a bed's share of a habitat
+    at the fill share, at this order's cost per kilogram.
+    """
+    mech = ctx.mech.bases
+    seat_kg = mech.seat_kg_moon if base.body == "moon" else mech.seat_kg_mars
+    bed_kg = specs["habitat"].mass_kg / (specs["habitat"].crew_capacity * mech.base_fill_share)
+    each = (seat_kg + bed_kg) * per_kg
+    if each <= 0:
+        return 0
+    return sum(int(v // each) for v in _growth_budgets(ctx, base).values())
+
+
+def _growth_budgets(ctx: RunContext, base: Base) -> dict[str, float]:
+    """Each member's money for this order's growth, M$ (a Mars order: two fiscal years')."""
+    budget = {k: _allowance(ctx, k) for k in base.agencies}
+    if base.body == "mars":  # a Mars order stands for two fiscal years of growth
+        budget = {k: v * 2.0 for k, v in budget.items()}
+        budget = {k: min(v, max(0.0, ctx.world.agencies[k].funds_musd)) for k, v in budget.items()}
+    return budget
+
+
 def _seats(ctx: RunContext, base: Base, specs, new_beds: int) -> dict[str, int]:
     """New staff wanted per member: fill the habitats (with those ordered) to the fill share."""
     beds = capacity(base, specs, ctx.now) + new_beds
@@ -174,32 +240,51 @@ def _seats(ctx: RunContext, base: Base, specs, new_beds: int) -> dict[str, int]:
     return {k: n for k, n in seats.items() if n}
 
 
-def _pay_consumables(ctx: RunContext, base: Base, rng, cost_musd: float) -> bool:
-    """The command pays for its people's consumables (its policy may refuse)."""
-    if cost_musd <= 0:
-        return True
+def _pay_consumables(ctx: RunContext, base: Base, rng, cost_musd: float) -> dict[str, float]:
+    """The command pays for its people's consumables; who will not, leaves it to the others.
+
+    Each payer (``payers``) is asked for its share. One whose policy refuses drops out and
+    the base's other state members are asked instead, the cost split by their people as
+    under joint command, each asked anew for its new share: a broke or fallen command does
+    not starve a base its partners will keep. Returns who paid and their shares (empty:
+    nobody would, and no order flies).
+    """
     shares = payers(ctx, base)
-    for key, share in sorted(shares.items()):
-        agency = ctx.world.agencies[key]
-        policy, view, cost = ctx.policies[key], ctx.view(key), cost_musd * share
-        paid = ctx.decisions.ask(
-            ctx, key, "supply_base", (True, False),
-            lambda rng, p=policy, v=view, c=cost: p.supply_base(v, base.name, c, rng),
-            base=base.name, cost_musd=cost,
-        )  # fmt: skip
-        if not paid:
-            ctx.emit(
-                "supply_refused",
-                key,
-                f"{agency.name} does not pay for {base.name}'s consumables.",
-                cause=f"its policy refused {cost_musd * share:,.0f} M$",
-                base=base.name,
-                cost_musd=round(cost_musd * share, 2),
-            )
-            return False
-    for key, share in sorted(shares.items()):
-        ctx.world.agencies[key].funds_musd -= cost_musd * share
-    return True
+    if cost_musd <= 0:
+        return shares
+    refused: set[str] = set()
+    while shares:
+        for key, share in sorted(shares.items()):
+            if not _will_pay(ctx, base, key, cost_musd * share):
+                refused.add(key)
+                break
+        else:
+            for key, share in sorted(shares.items()):
+                ctx.world.agencies[key].funds_musd -= cost_musd * share
+            return shares
+        willing = [k for k in state_members(ctx, base) if k not in refused]
+        shares = _by_heads(ctx, base, willing)
+    return {}
+
+
+def _will_pay(ctx: RunContext, base: Base, key: str, cost_musd: float) -> bool:
+    """Ask an agency's policy whether it pays ``cost_musd`` for the base's consumables."""
+    policy, view = ctx.policies[key], ctx.view(key)
+    paid = ctx.decisions.ask(
+        ctx, key, "supply_base", (True, False),
+        lambda rng: policy.supply_base(view, base.name, cost_musd, rng),
+        base=base.name, cost_musd=cost_musd,
+    )  # fmt: skip
+    if not paid:
+        ctx.emit(
+            "supply_refused",
+            key,
+            f"{ctx.world.agencies[key].name} does not pay for {base.name}'s consumables.",
+            cause=f"its policy refused {cost_musd:,.0f} M$",
+            base=base.name,
+            cost_musd=round(cost_musd, 2),
+        )
+    return bool(paid)
 
 
 def _allowance(ctx: RunContext, key: str) -> float:
@@ -213,19 +298,16 @@ def _allowance(ctx: RunContext, key: str) -> float:
     return max(0.0, min(agency.funds_musd, share * agency.budget_musd))
 
 
-def _pay_growth(ctx, base, specs, wanted, seats, per_kg):
-    """Modules (paid by the command) and staff seats (paid by their employer), as afforded."""
+def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
+    """Modules (paid by who paid the consumables, by ``shares``) and staff seats (paid by
+    their employer), as afforded."""
     mech = ctx.mech
     seat_kg = mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
-    budget = {k: _allowance(ctx, k) for k in base.agencies}
-    if base.body == "mars":  # a Mars order stands for two fiscal years of growth
-        budget = {k: v * 2.0 for k, v in budget.items()}
-        budget = {k: min(v, max(0.0, ctx.world.agencies[k].funds_musd)) for k, v in budget.items()}
+    budget = _growth_budgets(ctx, base)
     modules = []
     for kind in wanted:
         cost = specs[kind].mass_kg * per_kg
-        shares = payers(ctx, base)
-        if all(budget[k] >= cost * s for k, s in shares.items()):
+        if shares and all(budget[k] >= cost * s for k, s in shares.items()):
             for k, s in shares.items():
                 budget[k] -= cost * s
                 ctx.world.agencies[k].funds_musd -= cost * s

@@ -112,7 +112,7 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     review_agreements(ctx, base)
     if base.abandoned_day is not None:
         return
-    _tours_end(ctx, base)
+    _tours_end(ctx, base, rng)
     end_incidents(ctx, base)
     _repairs(ctx, base, rng)
     flows = daily_flows(base, specs, needs, mech, ctx.now)
@@ -144,7 +144,13 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     _record(ctx, base, flows, reserve, employers)
 
 
-def _tours_end(ctx: RunContext, base: Base) -> None:
+def _tours_end(ctx: RunContext, base: Base, rng) -> None:
+    """Staff whose tour is over leave, or sign on for another (``stay_on_share``).
+
+    Keeping someone costs the base only their consumables, bringing a newcomer a seat:
+    residents who stay are how a base grows beyond what each window's seats can bring.
+    Mars staff leave only in a return window.
+    """
     now = ctx.now
     done = [n for n, end in base.tours.items() if end <= now]
     if done:
@@ -154,6 +160,17 @@ def _tours_end(ctx: RunContext, base: Base) -> None:
         off_days = abs(window.depart_jd_tdb - ctx.world.start_jd_tdb - ctx.now) if window else 0
         if window is None or off_days > ctx.mech.bases.mars_window_tolerance_days:
             return
+    if done and base.evacuating_day is None:
+        tour = (
+            ctx.mech.bases.staff_tour_days_moon
+            if base.body == "moon"
+            else ctx.mech.bases.staff_tour_days_mars
+        )
+        stay = ctx.mech.bases.stay_on_share
+        staying = [n for n in done if rng.random() < stay]
+        for name in staying:
+            base.tours[name] = now + tour
+        done = [n for n in done if n not in set(staying)]
     if done:
         depart(ctx, base, done)
 
@@ -310,7 +327,8 @@ def _evacuate(ctx: RunContext, base: Base) -> None:
     ctx.emit(
         "base_evacuated",
         base.founder,
-        f"{base.name} is evacuated: {len(names)} people leave for Earth.",
+        f"{base.name} is evacuated: {plural(len(names), 'person')} "
+        f"{count_verb(len(names), 'leaves', 'leave')} for Earth.",
         cause="reserves would not last until resupply",
         base=base.name,
         count=len(names),

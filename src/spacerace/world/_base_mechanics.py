@@ -154,6 +154,15 @@ class BasesMechanics(MechanicGroup):
         "window after next",
     )
 
+    stay_on_share: float = constant(
+        0.5,
+        "invented",
+        "[0, 1]",
+        "chance that a resident whose tour is over signs on for another tour instead of going "
+        "home (the series' Ed Baldwin and Danielle Poole stay on Mars for years; no real base "
+        "has had the choice of staying on for a whole career)",
+    )
+
     base_fill_share: float = constant(
         0.85,
         "invented",
@@ -170,11 +179,13 @@ class BasesMechanics(MechanicGroup):
     )
 
     growth_budget_share: float = constant(
-        0.06,
-        "invented",
+        0.12,
+        "derived",
         "[0, 1]",
         "share of its yearly budget an agency spends at most on growing one base (modules and new "
-        "staff); consumables come first and are not capped",
+        "staff); consumables come first and are not capped. The ISS's own line was about 12 % of "
+        "NASA's FY2003 budget (some 1.85 of 15.47 billion $; the station line from memory, "
+        "unverified), its supply flights on the Shuttle besides. Was 0.06, invented",
     )
 
     contractor_budget_share: float = constant(
@@ -197,7 +208,17 @@ class BasesMechanics(MechanicGroup):
         2.0,
         "invented",
         "[0, 10]",
-        "modules landed with one order at most",
+        "modules landed with one order at most at a base without a landing pad",
+    )
+
+    modules_per_order_per_pad: float = constant(
+        6.0,
+        "invented",
+        "[0, 50]",
+        "more modules one order can land for each working landing pad: a surveyed, cleared field "
+        "with beacons and an unloading crew lets a window's landers come down one after another "
+        "(Apollo's landers each needed fresh, surveyed ground; the series' Happy Valley has a "
+        "landing field)",
     )
 
     habitat_power_kw: float = constant(
