@@ -158,7 +158,7 @@ def _shade_eras(ax, result: RunResult) -> None:
         ax.text(
             (lo + hi) / 2,
             0.99,
-            _era_label(chapter.era.title),
+            _era_label(chapter.title),
             transform=ax.get_xaxis_transform(),
             ha="center",
             va="top",
@@ -168,7 +168,7 @@ def _shade_eras(ax, result: RunResult) -> None:
 
 
 def _era_label(title: str) -> str:
-    """Return the short part of an era title ("1983" of "1983: The Cold War on the Moon")."""
+    """Return the span of an era title ("1975–1983" of "1975–1983: NASA founded Jamestown")."""
     return title.split(":")[0].strip()
 
 

@@ -27,7 +27,6 @@ from spacerace.report.base_story import base_stories, story_lines, story_paragra
 from spacerace.report.chronicle import (
     EraChronicle,
     chronicle_eras,
-    event_weight,
     format_markdown,
     list_firsts,
 )
@@ -225,7 +224,7 @@ def _bases_html(result: RunResult) -> list[str]:
 def _era_html(result: RunResult, chapter: EraChronicle) -> str:
     colours = agency_colours(result)
     parts = [
-        f"<section><h2>{escape(chapter.era.title)}</h2>",
+        f"<section><h2>{escape(chapter.title)}</h2>",
         f'<p class="summary">{escape(chapter.summary)}</p>',
         "<h3>Events</h3>",
         '<ul class="events">',
