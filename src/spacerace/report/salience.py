@@ -10,7 +10,7 @@ there). Adding a kind of event is adding a row; a kind without a row weighs ``UN
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 from spacerace.world.event import Event
 
@@ -57,6 +57,7 @@ class Salience:
     reason: str
     when: tuple[str, object] = ("", None)
     noun: str = ""
+    _: KW_ONLY
     nouns: str = ""
     verb: tuple[str, str] = ("", "")
     by_role: bool = False
@@ -209,7 +210,7 @@ SALIENCE: tuple[Salience, ...] = (
         "the Politburo sends a program back",
         ("outcome", "delayed"),
         "proposal sent back",
-        ("was sent back by the Politburo", "were sent back by the Politburo"),
+        verb=("was sent back by the Politburo", "were sent back by the Politburo"),
     ),
     _R(
         "politburo",
@@ -217,7 +218,7 @@ SALIENCE: tuple[Salience, ...] = (
         "the Politburo approves, as it usually does",
         ("outcome", "approved"),
         "proposal",
-        ("was approved by the Politburo", "were approved by the Politburo"),
+        verb=("was approved by the Politburo", "were approved by the Politburo"),
     ),
     _R("leader", 50, "a new leader in the Kremlin", noun="new leader"),
     _R("discovery", 50, "something found on another world", noun="discovery"),
@@ -236,7 +237,7 @@ SALIENCE: tuple[Salience, ...] = (
         verb=("was completed", "were completed"),
     ),
     _R("election", 45, "the White House changes hands or not", noun="election"),
-    _R("launch", 40, "a launch fails", ("success", False), "launch", ("failed", "failed")),
+    _R("launch", 40, "a launch fails", ("success", False), "launch", verb=("failed", "failed")),
     _R("shock", 40, "the economy strikes the budgets", noun="economic shock"),
     _R(
         "incident",
@@ -313,7 +314,7 @@ SALIENCE: tuple[Salience, ...] = (
         "a launch works: routine",
         ("success", True),
         "launch",
-        ("succeeded", "succeeded"),
+        verb=("succeeded", "succeeded"),
     ),
     _R(
         "retirement",
