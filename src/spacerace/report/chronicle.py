@@ -214,7 +214,7 @@ def chronicle_eras(result: RunResult) -> list[EraChronicle]:
         secrets = [_prose.secret_first_sentence(f, name) for f in era_firsts[i] if f.secret]
         text = short(" ".join([text, *secrets]))
         span = f"{first_year}–{last_year}"
-        title = era_title(span, per_era[i], name_at, focus=result.scenario.focus)
+        title = era_title(span, per_era[i], name_at)
         chapters.append(
             EraChronicle(
                 era=era,

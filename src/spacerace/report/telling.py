@@ -122,14 +122,12 @@ def fold_sentences(folds: Sequence[Fold], bare_limit: int | None = None) -> str:
     return " ".join(said)
 
 
-def era_title(
-    span: str, events: Sequence[Event], name: NameAt, limit: int = 2, focus: str | None = None
-) -> str:
+def era_title(span: str, events: Sequence[Event], name: NameAt, limit: int = 2) -> str:
     """Return an era's title from what happened in it: the span, then its weightiest news.
 
     Only rows with a ``headline`` make one; losses add up per agency; the same words are
-    said once, and one agency's news share its name. An era without such news is "years
-    of routine work".
+    said once, and one agency's news share its name; among equals the earlier comes first.
+    An era without such news is "years of routine work".
 
     Example:
         >>> ev = [Event(5.0, "base_founded", "nasa", "", data={"base": "Jamestown"}),
@@ -142,15 +140,14 @@ def era_title(
     for e in events:
         if e.kind == "crew_lost":
             lost[e.agency or ""] = lost.get(e.agency or "", 0) + _prose.lost_count(e)
-    heads: list[tuple[int, int, int, str, str]] = []
+    heads: list[tuple[int, int, str, str]] = []
     for i, e in enumerate(events):
         row = salience_of(e)
         if not row.headline or weight_of(e) < TOLD:
             continue
         count = lost.get(e.agency or "", 0) if e.kind == "crew_lost" else 0
         who, what = _headline(row, e, name, count)
-        side = 0 if focus is None or e.agency in (focus, None) else 1
-        heads.append((-weight_of(e), side, i, who, what))
+        heads.append((-weight_of(e), i, who, what))
     said: dict[str, list[str]] = {}
     for *_, who, what in sorted(heads):
         if what not in said.get(who, []) and sum(map(len, said.values())) < limit:
