@@ -67,6 +67,29 @@ class Salience:
 _R = Salience
 SALIENCE: tuple[Salience, ...] = (
     _R(
+        "armed_clash",
+        90,
+        "shots fired on another world",
+        noun="armed clash",
+        nouns="armed clashes",
+        headline="an armed clash at {base}",
+    ),
+    _R("scripted_note", 90, "the scenario's own words: where the story starts", noun="note"),
+    _R("first_revealed", 75, "the world learns of a secret first", noun="revealed first"),
+    _R(
+        "technology_transfer",
+        55,
+        "one program's hardware passes to another",
+        noun="technology transfer",
+    ),
+    _R(
+        "base_command",
+        50,
+        "who commands a base changes",
+        noun="change of command",
+        nouns="changes of command",
+    ),
+    _R(
         "milestone",
         100,
         "a first: what the race is run for",
@@ -210,6 +233,7 @@ SALIENCE: tuple[Salience, ...] = (
         "the Politburo sends a program back",
         ("outcome", "delayed"),
         "proposal sent back",
+        nouns="proposals sent back",
         verb=("was sent back by the Politburo", "were sent back by the Politburo"),
     ),
     _R(
