@@ -59,7 +59,7 @@ def run(
             "--all",
             help="List every event of the log, one dated line each, era by era (by default "
             "each era tells its weightiest events and folds the routine ones into sentences "
-            "such as '12 astronauts retired in these years').",
+            "such as 'In these years 25 astronauts retired').",
         ),
     ] = False,
 ) -> None:
