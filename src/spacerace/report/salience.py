@@ -323,7 +323,13 @@ SALIENCE: tuple[Salience, ...] = (
     ),
     _R("support", 10, "public support moves", noun="change of support", nouns="changes of support"),
     _R("incident_over", 10, "an incident ends", noun="incident ended", nouns="incidents ended"),
-    _R("launch_sold", 8, "business between agencies", noun="launch sale"),
+    _R(
+        "launch_sold",
+        8,
+        "business between agencies",
+        noun="sale of launches",
+        nouns="sales of launches",
+    ),
     _R(
         "company_books",
         8,

@@ -169,20 +169,26 @@ def invented_namer(people: dict, agency_names: Sequence[str]) -> Callable[[str],
         >>> people = {"Kosmos cosmonaut 1": P(real=False, canon=False)}
         >>> invented_namer(people, ["Kosmos"])("Kosmos cosmonaut 1 dies; Kosmos cosmonaut 12 lives.")
         'Cosmonaut 1 dies; Kosmos cosmonaut 12 lives.'
+        >>> people = {"Kosmos Chief Designer 4": P(real=False, canon=False)}
+        >>> invented_namer(people, ["Kosmos"])("Chief Designer Kosmos Chief Designer 4 dies.")
+        'Chief Designer 4 dies.'
     """  # noqa: E501
     names = sorted({n for n in agency_names if n}, key=len, reverse=True)
     if not names:
         return lambda text: text
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r") "
-        r"((?:[a-z]+ |Chief Designer )#?\d+)(?![\w-])"
+        r"(?<![\w-])(Chief Designer )?((?:" + "|".join(re.escape(n) for n in names) + r") "
+        r"((?:[a-z]+ |Chief Designer )#?\d+))(?![\w-])"
     )
 
     def short(match: re.Match) -> str:
-        person = people.get(match.group(0))
+        title, name, rest = match.groups()
+        person = people.get(name)
         if person is None or person.real or person.canon:
             return match.group(0)
-        return capital(match.group(1))
+        if title and rest.startswith(title):  # "Chief Designer X Chief Designer 4"
+            title = ""
+        return (title or "") + capital(rest)
 
     return lambda text: pattern.sub(short, text) if text else text
 
