@@ -50,6 +50,21 @@ def test_run_prints_the_chronicle(cli):
     assert "1969" in out
 
 
+def test_run_all_prints_one_line_per_event(cli, monkeypatch):
+    import json
+    import re
+
+    monkeypatch.setenv("COLUMNS", "400")  # one event, one line
+    argv = ["run", "--scenario", "history", "--seed", "1", "--until", "1972"]
+    code, out, _ = cli([*argv, "--all"])
+    events = json.loads(cli([*argv, "--json"])[1])["events"]
+    dated = [line for line in out.splitlines() if re.match(r"^  \d{4}-\d{2}-\d{2}  ", line)]
+    assert code == 0 and len(dated) == events
+    short = cli(argv)[1]
+    assert "In these years" in short and len(short.splitlines()) < len(out.splitlines())
+    assert "--all" in cli(["run", "--help"])[1]
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [

@@ -157,6 +157,26 @@ def make_result(
     return RunResult(scenario, 7, log, metric_rows() if metrics is None else metrics, world)
 
 
+SEEDS = range(50)
+"""Seeds of each built-in scenario the text and salience rules are checked over."""
+UNTIL = 2003
+SCENARIOS = ("history", "for-all-mankind", "star-city")
+
+
+@pytest.fixture(scope="session")
+def runs(scenarios, planners):
+    """50 runs of each built-in scenario to 2003, shared by the rules over many seeds."""
+    from spacerace.sim.engine import run_timeline
+
+    return {
+        name: [
+            run_timeline(scenarios[name], s, until_year=UNTIL, planner=planners[name])
+            for s in SEEDS
+        ]
+        for name in SCENARIOS
+    }
+
+
 @pytest.fixture
 def run_result() -> RunResult:
     return make_result()

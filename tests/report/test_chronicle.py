@@ -9,7 +9,7 @@ from rich.console import Console
 from spacerace.report.chronicle import (
     TERMINAL_EVENT_LINES,
     chronicle_eras,
-    event_weight,
+    era_story,
     format_markdown,
     list_firsts,
     print_chronicle,
@@ -109,50 +109,78 @@ def test_a_first_only_the_log_records_is_listed(result_factory, run_result):
 
 def test_markdown_has_every_era_title_and_the_firsts_table(run_result):
     md = format_markdown(run_result)
-    for era in run_result.scenario.eras:
-        assert f"## {era.title}" in md
+    for chapter in chronicle_eras(run_result):
+        assert f"## {chapter.title}" in md
     assert "**Divergence:** The Soviet Union lands the first man on the Moon" in md
     assert "## Firsts" in md and "### Budgets at the end of 1974" in md
     assert "| NASA | 4,250 |" in md
-    assert "Also: 1 budget, 1 launch, 1 recruitment." in md  # routine events counted
+    assert "In these years 1 launch failed; 1 new class was selected; 1 launch succeeded." in md
+    assert "There were also 1 new class" not in md  # a verb row says its verb
+    assert "1 new class was selected" in md
 
 
-def test_small_budget_changes_are_routine(run_result):
-    budgets = run_result.log.of_kind("budget")
-    assert [event_weight(e) for e in budgets] == [0, 2]  # +9.3 % routine, -19.5 % notable
+def test_era_titles_tell_what_happened_not_the_canon(run_result):
+    first, second = (c.title for c in chronicle_eras(run_result))
+    assert first == (
+        "1969–1974: The Soviet space program landed the first crew on the Moon and put the "
+        "first woman on the Moon"
+    )
+    assert second == (
+        "1975–1983: The Soviet space program put up the first space station and lost 1 "
+        "person in flight"
+    )
+    assert "Cold War" not in second  # the scenario's canon title
+
+
+def test_budgets_fold_into_their_trend(run_result):
+    told, folds = era_story(run_result, chronicle_eras(run_result)[0])
+    (budget,) = [f for f in folds if f.kind == "budget"]
+    assert (budget.count, budget.first_musd, budget.last_musd) == (2, 3750.0, 3300.0)
+    assert budget.clause == "NASA's budget fell from 3.8 billion to 3.3 billion dollars"
+    assert not [e for e in told if e.kind == "budget"]
 
 
 def test_scenario_without_eras_is_one_chapter(result_factory):
     result = result_factory(eras=())
     (chapter,) = chronicle_eras(result)
     assert len(chapter.events) == len(result.log)
-    assert chapter.era.title.startswith("1969–1983")
+    assert chapter.title.startswith("1969–1983: ")
 
 
 def test_terminal_chronicle_is_concise(result_factory, run_result):
     many = [
-        Event(400.0 + i, "election", None, f"Election {i}.", data={"president": f"P{i}"})
+        Event(400.0 + i, "discovery", "nasa", f"Discovery {i}.", data={"base": "Jamestown"})
         for i in range(40)
     ]
     result = result_factory(events=list(run_result.log) + many)
     buffer = io.StringIO()
     print_chronicle(result, Console(file=buffer, width=100, color_system=None))
     text = buffer.getvalue()
-    era_text = text.split("1983: The Cold War")[0]
+    era_text = text.split("── 1975–1983")[0]
     dated = [line for line in era_text.splitlines() if line.startswith("  19")]
     assert len(dated) == TERMINAL_EVENT_LINES
     assert "Alexei Leonov steps onto the Moon. (scripted)" in era_text  # kept when trimming
     assert "★ Alexei Leonov" in era_text
-    assert f"… and {15 + 40 - TERMINAL_EVENT_LINES} more events" in era_text
-    assert len(era_text.splitlines()) - 3 <= 25  # minus title, divergence, next rule
+    assert "✝ Three astronauts die aboard Apollo 17." in era_text  # a loss outweighs them
+    hidden = 40 - (TERMINAL_EVENT_LINES - 7)  # 7 heavier events are told first
+    assert f"{hidden} discoveries" in era_text.replace("\n", " ")
+    assert len(era_text.splitlines()) - 3 <= 30  # minus title, divergence, next rule
+
+
+def test_all_lists_every_event(run_result):
+    buffer = io.StringIO()
+    print_chronicle(run_result, Console(file=buffer, width=300, color_system=None), True)
+    dated = [line for line in buffer.getvalue().splitlines() if line[:4] == "  19"]
+    assert len(dated) == len(run_result.log)
+    assert "other routine event" not in buffer.getvalue()
 
 
 def test_terminal_chronicle_shows_every_era(run_result):
     buffer = io.StringIO()
-    print_chronicle(run_result, Console(file=buffer, width=100, color_system=None))
+    print_chronicle(run_result, Console(file=buffer, width=300, color_system=None))
     text = buffer.getvalue()
-    for era in run_result.scenario.eras:
-        assert era.title in text
+    for chapter in chronicle_eras(run_result):
+        assert chapter.title in text
     assert "✝ Three astronauts die aboard Apollo 17." in text
 
 

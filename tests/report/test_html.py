@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from html import escape
 from html.parser import HTMLParser
 
+from spacerace.report.chronicle import chronicle_eras
 from spacerace.report.html import base_figure_stem, format_html, write_run
 from spacerace.world.event import Event
 
@@ -37,17 +39,19 @@ def test_html_is_well_formed_and_embeds_the_figures(run_result):
     checker.feed(page)
     checker.close()
     assert checker.errors == [] and checker.stack == []
-    assert len(checker.images) == 4
+    eras = chronicle_eras(run_result)
+    assert len(checker.images) == len(eras) + 4  # one per era, then the run's four
     assert all(src.startswith("data:image/png;base64,") for src in checker.images)
-    for era in run_result.scenario.eras:
-        assert era.title in page
+    for chapter in eras:
+        assert escape(chapter.title) in page
+    assert page.index('class="summary"') < page.index("<img")  # the story first
     assert "(scripted)" in page
 
 
 def test_html_escapes_event_text(result_factory, run_result):
     hostile = Event(10.0, "discovery", "nasa", "<script>alert('x')</script> & more")
     page = format_html(result_factory(events=[hostile, *run_result.log]))
-    assert "<script>" not in page
+    assert "<script>alert" not in page and page.count("<script>") == 1  # the filter's own
     assert "&lt;script&gt;" in page
 
 

@@ -53,10 +53,19 @@ def run(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the firsts, losses and budgets as JSON.")
     ] = False,
+    every_event: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="List every event of the log, one dated line each, era by era (by default "
+            "each era tells its weightiest events and folds the routine ones into sentences "
+            "such as 'In these years 25 astronauts retired').",
+        ),
+    ] = False,
 ) -> None:
     """Play one alternate history from its scenario and print its chronicle, era by era."""
     try:
-        _run(scenario, seed, until, out, decisions, as_json)
+        _run(scenario, seed, until, out, decisions, as_json, every_event)
     except (KeyboardInterrupt, SystemError) as exc:
         from spacerace.cli._interrupt import is_ctrl_c
 
@@ -66,7 +75,7 @@ def run(
         raise Interrupted(kept) from None
 
 
-def _run(scenario, seed, until, out, decisions, as_json) -> None:
+def _run(scenario, seed, until, out, decisions, as_json, every_event=False) -> None:
     from spacerace.cli import render
     from spacerace.cli.outputs import check_folder, writing
     from spacerace.scenario.loader import load_scenario
@@ -100,7 +109,7 @@ def _run(scenario, seed, until, out, decisions, as_json) -> None:
     from spacerace.report.chronicle import print_chronicle
 
     console = render.console()
-    print_chronicle(result, console)
+    print_chronicle(result, console, every_event=every_event)
     if written:
         console.print(
             f"report written to {out}: " + ", ".join(sorted(p.name for p in written.values()))

@@ -16,86 +16,39 @@ from spacerace.astro.time import jd_tdb_to_calendar, jd_tdb_to_iso
 from spacerace.report import _prose
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
 from spacerace.report.base_story import base_stories, format_base_story, story_paragraph
+from spacerace.report.salience import TOLD, weight_of
+from spacerace.report.telling import (
+    Fold,
+    era_title,
+    fold_events,
+    fold_sentences,
+    invented_namer,
+    rank_told,
+)
 from spacerace.scenario.model import Era
 from spacerace.sim.result import MetricRow, RunResult
 from spacerace.world.event import Event
-from spacerace.world.wording import join_names, plural, subject_rest
+from spacerace.world.wording import join_names, subject_rest
 
 __all__ = [
     "EraChronicle",
     "First",
     "chronicle_eras",
-    "event_weight",
+    "era_story",
     "format_markdown",
     "list_firsts",
+    "namer",
     "print_chronicle",
-    "select_events",
 ]
 
 TERMINAL_EVENT_LINES = 16
-"""Event lines shown per era in the terminal; with heading and summary about 25 lines."""
+"""Most events told in full per era in the terminal (the heaviest; ``--all`` lists all)."""
 
-BUDGET_CHANGE_NOTABLE = 0.10
-"""A budget change larger than this fraction of the previous budget is worth a line."""
+TERMINAL_BARE_FOLDS = 3
+"""Bare counts ("14 cargo landings") the terminal names per era; the rest are added up."""
 
 TERMINAL_NAME_WIDTH = 20
 """Widest agency name column in the terminal, characters."""
-
-_KEY_KINDS = (
-    "milestone",
-    "crew_lost",
-    "state_collapse",
-    "chief_designer",
-    "defection",
-    "purge",
-    "politburo",
-    "base_founded",
-    "scripted_note",
-    "agency_founded",
-    "election",
-    "leader",
-    "program_completed",
-    "station_retired",
-    "treaty",
-    "base_joined",
-    "base_evacuated",
-    "base_deaths",
-    "base_merged",
-    "base_command",
-    "incident",
-    "rationing",
-    "mission_failed",
-    "shock",
-    "budget",
-)
-"""Kinds a concise chronicle keeps, most important first (the trimming order)."""
-
-_ROUTINE_KINDS = (
-    "stability",
-    "surveillance",
-    "support",
-    "recruitment",
-    "retirement",
-    "resupply",
-    "birth",
-    "incident_over",
-    "breakdown",
-    "resupply_lost",
-    "supply_refused",
-    "evacuation_refused",
-)
-
-
-_ROUTINE_NOUNS = {
-    "incident_over": "incident over",
-    "resupply_lost": "lost resupply",
-    "supply_refused": "refused supply",
-    "evacuation_refused": "refused evacuation",
-    "stability": "stability report",
-    "support": "support change",
-    "surveillance": "surveillance report",
-}
-"""Nouns that count a routine kind ("3 stability reports", not "3 stabilities")."""
 
 
 @dataclass(frozen=True)
@@ -140,7 +93,9 @@ class EraChronicle:
     """One chapter of the chronicle.
 
     Attributes:
-        era: The scenario's era.
+        era: The scenario's era (its key and years; its title is the scenario's canon, so
+            the chronicle shows ``title`` instead).
+        title: The era's title, written from what happened in it (``telling.era_title``).
         first_year: First calendar year told here (years between two eras belong to the
             later one: its time jump tells what happened meanwhile).
         last_year: Last calendar year told here.
@@ -153,6 +108,7 @@ class EraChronicle:
     """
 
     era: Era
+    title: str
     first_year: int
     last_year: int
     events: tuple[Event, ...]
@@ -234,6 +190,8 @@ def chronicle_eras(result: RunResult) -> list[EraChronicle]:
         era_firsts[_era_index(ends, year)].append(first)
 
     start_year = _years(result, [0.0])[0]
+    short = namer(result)
+    name_at = lambda key, day: agency_name(result, key, day)  # noqa: E731
     chapters, before = [], []
     for i, era in enumerate(eras):
         first_year = min(era.start_year, start_year) if i == 0 else ends[i - 1] + 1
@@ -254,10 +212,13 @@ def chronicle_eras(result: RunResult) -> list[EraChronicle]:
             focus=result.scenario.focus,
         )
         secrets = [_prose.secret_first_sentence(f, name) for f in era_firsts[i] if f.secret]
-        text = " ".join([text, *secrets])
+        text = short(" ".join([text, *secrets]))
+        span = f"{first_year}–{last_year}"
+        title = era_title(span, per_era[i], name_at)
         chapters.append(
             EraChronicle(
                 era=era,
+                title=short(title),
                 first_year=first_year,
                 last_year=last_year,
                 events=tuple(per_era[i]),
@@ -272,62 +233,44 @@ def chronicle_eras(result: RunResult) -> list[EraChronicle]:
     return chapters
 
 
-def event_weight(event: Event) -> int:
-    """Return how much an event matters to the chronicle.
+def era_story(
+    result: RunResult, chapter: EraChronicle, limit: int | None = None
+) -> tuple[list[Event], list[Fold]]:
+    """Return an era's events told in full and the folds that say the rest.
 
-    2: a concise chronicle keeps it (firsts, losses, bases, elections, budget changes over
-    ``BUDGET_CHANGE_NOTABLE``, completed programs, scripted events); 1: the full chronicle
-    lists it; 0: routine, counted but not listed (successful launches, support, hiring).
+    Told: weight ``salience.TOLD`` or more, the heaviest ``limit`` when given (the
+    scenario's ``focus`` agency first among equals), in log order. Every other event of the
+    era is in exactly one fold ("12 astronauts retired", "NASA's budget rose ...").
     """
-    if event.kind == "budget":
-        new, old = event.data.get("budget_musd"), event.data.get("previous_musd")
-        if isinstance(new, int | float) and isinstance(old, int | float) and old:
-            return 2 if abs(new - old) / abs(old) > BUDGET_CHANGE_NOTABLE else 0
-        return 0
-    if event.scripted:
-        return 2
-    if event.kind == "politburo":  # a refusal matters, a delay is listed, approval routine
-        return {"refused": 2, "delayed": 1}.get(str(event.data.get("outcome")), 0)
-    if event.kind == "milestone":
-        return 2 if event.data.get("first", True) else 1
-    if event.kind in _KEY_KINDS:
-        return 2
-    if event.kind == "launch":
-        return 0 if event.data.get("success", True) else 1
-    return 0 if event.kind in _ROUTINE_KINDS else 1
+    told = rank_told(chapter.events, limit, result.scenario.focus)
+    shown = {id(e) for e in told}
+    rest = [e for e in chapter.events if id(e) not in shown]
+    people = result.world.people
+
+    def role_of(name: str) -> str:
+        person = people.get(name)
+        return person.role if person is not None else "person"
+
+    return told, fold_events(rest, lambda key, day: agency_name(result, key, day), role_of)
 
 
-def select_events(
-    events: tuple[Event, ...] | list[Event], limit: int, focus: str | None = None
-) -> list[Event]:
-    """Return at most ``limit`` key events (weight 2), in log order.
-
-    When there are more, scripted events come first, then those of the ``focus`` agency
-    (the scenario's: the side the story is told from) and of no agency, then the rest; each
-    group by the importance of its kind.
-    """
-    key = [(i, e) for i, e in enumerate(events) if event_weight(e) == 2]
-    if len(key) > limit:
-        rank = {kind: r for r, kind in enumerate(_KEY_KINDS)}
-
-        def order(pair: tuple[int, Event]) -> tuple[int, int]:
-            e = pair[1]
-            side = 0 if e.scripted else 1 if focus is None or e.agency in (focus, None) else 2
-            return (side, rank.get(e.kind, 99))
-
-        key = sorted(key, key=order)
-        key = sorted(key[:limit])
-    return [e for _, e in key]
+def namer(result: RunResult):
+    """Return text -> text writing the run's invented, numbered people ("Cosmonaut 10")."""
+    names = {agency_name(result, key) for key in agency_keys(result)}
+    names |= {str(e.data.get("successor")) for e in result.log.of_kind("state_collapse")}
+    return invented_namer(result.world.people, sorted(names))
 
 
 def format_markdown(result: RunResult) -> str:
     """Return the chronicle as Markdown.
 
-    A title and the divergence; per era the summary, the dated events (routine ones
-    counted), the firsts, the losses and the budgets at its end; then every first of the
-    run in one table. Scripted events are marked "(scripted)".
+    A title and the divergence; per era the summary, the events told in full (weight
+    ``salience.TOLD`` or more), the rest folded into sentences, the firsts, the losses and
+    the budgets at its end; then every first of the run in one table. Scripted events are
+    marked "(scripted)".
     """
     name = lambda key: agency_name(result, key)  # noqa: E731
+    short = namer(result)
     scenario = result.scenario
     out = [
         f"# {scenario.title}: an alternate history (seed {result.seed})",
@@ -339,21 +282,20 @@ def format_markdown(result: RunResult) -> str:
         f"{_prose.subject(name(scenario.focus))}.",
     ]
     for chapter in chronicle_eras(result):
-        out += ["", f"## {chapter.era.title}", "", chapter.summary, "", "### Events", ""]
-        listed = [e for e in chapter.events if event_weight(e) >= 1]
-        out += [f"- {_md_event(result, e)}" for e in listed] or ["- Nothing of note."]
-        routine = _routine_counts(chapter.events)
-        if routine:
-            out.append(f"- Also: {routine}.")
+        out += ["", f"## {chapter.title}", "", chapter.summary, "", "### Events", ""]
+        told, folds = era_story(result, chapter)
+        out += [f"- {short(_md_event(result, e))}" for e in told] or ["- Nothing of note."]
+        if folds:
+            out += ["", short(fold_sentences(folds))]
         if chapter.firsts:
             out += ["", "### Firsts", "", "| First | Agency | Date | People |", "|---|---|---|---|"]
             out += [
                 f"| {_cell(f.label + _marks(f))} | {_cell(name(f.agency))} | {f.date} | "
-                f"{_cell(', '.join(f.people))} |"
+                f"{_cell(short(', '.join(f.people)))} |"
                 for f in chapter.firsts
             ]
         out += ["", "### Losses", ""]
-        out += [f"- {_md_loss(result, e)}" for e in chapter.losses] or ["- No crew lost."]
+        out += [f"- {short(_md_loss(result, e))}" for e in chapter.losses] or ["- No crew lost."]
         if chapter.end_metrics:
             out += ["", f"### Budgets at the end of {chapter.metrics_year}", ""]
             out += _md_metrics_table(chapter, name)
@@ -370,22 +312,26 @@ def format_markdown(result: RunResult) -> str:
         "|---|---|---|---|---|",
     ]
     out += [
-        f"| {_cell(f.label)} | {_cell(name(f.agency))} | {f.date} | {_cell(', '.join(f.people))}"
+        f"| {_cell(f.label)} | {_cell(name(f.agency))} | {f.date} | "
+        f"{_cell(short(', '.join(f.people)))}"
         f" | {_marks(f).strip()} |"
         for f in list_firsts(result)
     ]
     return "\n".join(out) + "\n"
 
 
-def print_chronicle(result: RunResult, console) -> None:
-    """Print a concise chronicle to a Rich console.
+def print_chronicle(result: RunResult, console, every_event: bool = False) -> None:
+    """Print the chronicle to a Rich console.
 
-    Per era: a heading, at most ``TERMINAL_EVENT_LINES`` dated key events (firsts
-    highlighted, losses in red, "… and N more events" when trimmed), the summary in a panel.
+    Per era: the title written from the run, at most ``TERMINAL_EVENT_LINES`` dated events
+    told in full (the heaviest; firsts highlighted, losses in red), the rest folded into
+    sentences, then the summary in a panel. With ``every_event`` every event of the log is
+    listed, one line each, and nothing is folded (``spacerace run --all``).
 
     Args:
         result: The run.
         console: A ``rich.console.Console``.
+        every_event: List every event instead of folding the routine ones.
     """
     from rich.panel import Panel
     from rich.rule import Rule
@@ -393,34 +339,39 @@ def print_chronicle(result: RunResult, console) -> None:
 
     colours = agency_colours(result)
     scenario = result.scenario
+    short = namer(result)
     side = _prose.subject(agency_name(result, scenario.focus))
     console.print(Text(f"{scenario.title} — seed {result.seed}, told by {side}", style="bold"))
     console.print(
         Text(f"Divergence: {scenario.divergence or 'none (real history)'}", style="italic")
     )
     for chapter in chronicle_eras(result):
-        console.print(Rule(Text(chapter.era.title, style="bold cyan")))
-        shown = select_events(chapter.events, TERMINAL_EVENT_LINES, scenario.focus)
+        console.print(Rule(Text(chapter.title, style="bold cyan")))
+        if every_event:
+            shown, folds = list(chapter.events), []
+        else:
+            shown, folds = era_story(result, chapter, TERMINAL_EVENT_LINES)
         for e in shown:
-            console.print(_terminal_line(result, e, colours))
+            console.print(_terminal_line(result, e, colours, short))
         if not shown:
             console.print(Text("  nothing of note", style="dim"))
-        hidden = len(chapter.events) - len(shown)
-        if hidden:
-            console.print(Text(f"  … and {hidden} more events", style="dim"))
+        if folds:
+            text = fold_sentences(folds, bare_limit=TERMINAL_BARE_FOLDS)
+            console.print(Text("  " + short(text), style="dim"))
         span = f"{chapter.first_year}–{chapter.last_year}"
         console.print(Panel(chapter.summary, title=span, border_style="dim"))
     stories = base_stories(result.log.events, result.base_metrics, result.start_jd_tdb)
     if stories:
         console.print(Rule(Text("Bases", style="bold cyan")))
         for story in stories:
-            body = story_paragraph(story, lambda k: agency_name(result, k))
+            body = short(story_paragraph(story, lambda k: agency_name(result, k)))
             console.print(Panel(body, title=story.name, border_style="dim"))
 
 
-def _terminal_line(result: RunResult, e: Event, colours: dict[str, str]):
+def _terminal_line(result: RunResult, e: Event, colours: dict[str, str], short=None):
     from rich.text import Text
 
+    short = short or namer(result)
     line = Text("  ")
     line.append(_date(result, e.day), style="dim")
     line.append("  ")
@@ -430,7 +381,7 @@ def _terminal_line(result: RunResult, e: Event, colours: dict[str, str]):
     line.append(f"{name:<{width}.{width}}", style=colours.get(e.agency or "", ""))
     line.append(" ")
     rest = subject_rest(e.text, name) if len(name) <= width else None
-    text = e.text if rest is None else rest  # the column is the sentence's subject
+    text = short(e.text if rest is None else rest)  # the column is the sentence's subject
     if e.kind == "milestone" and e.data.get("first", True):
         line.append("★ " + text, style="bold yellow")
     elif e.kind in ("crew_lost", "mission_failed", "death"):
@@ -455,7 +406,7 @@ def _md_event(result: RunResult, e: Event) -> str:
         text += " **(first)**"
     if e.scripted:
         text += " *(scripted)*"
-    if e.cause and event_weight(e) == 2:
+    if e.cause and weight_of(e) >= TOLD:
         text += f" — *{e.cause}*"
     return text
 
@@ -480,16 +431,6 @@ def _md_metrics_table(chapter: EraChronicle, name) -> list[str]:
             f"{r['prestige']:.0f} | {r['people_in_space']} | {r['crew_lost']} | {r['bases']} |"
         )
     return rows
-
-
-def _routine_counts(events) -> str:
-    counts: dict[str, int] = {}
-    for e in events:
-        if event_weight(e) == 0:
-            counts[e.kind] = counts.get(e.kind, 0) + 1
-    return ", ".join(
-        plural(n, _ROUTINE_NOUNS.get(k, k.replace("_", " "))) for k, n in sorted(counts.items())
-    )
 
 
 def _marks(first: First) -> str:

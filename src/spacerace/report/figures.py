@@ -105,6 +105,52 @@ def plot_milestones_timeline(result: RunResult):
     return fig
 
 
+def plot_era(result: RunResult, first_year: int, last_year: int):
+    """Draw one era at a glance: budgets and people in space over its years, its firsts marked.
+
+    Small and quick (no layout engine): chronicle.html shows one beside each era's text.
+
+    Args:
+        result: The run.
+        first_year: First calendar year of the era.
+        last_year: Last calendar year of the era.
+
+    Returns:
+        A ``matplotlib.figure.Figure``.
+    """
+    from matplotlib.figure import Figure
+
+    colours = agency_colours(result)
+    fig = Figure(figsize=(9, 2.6))
+    fig.subplots_adjust(left=0.08, right=0.99, bottom=0.17, top=0.86, wspace=0.22)
+    panels = (("budget_musd", "budget (million USD)"), ("people_in_space", "people in space"))
+    firsts = [f for f in list_firsts(result) if first_year <= _year_of(result, f.day) <= last_year]
+    lo, hi = first_year, last_year + 1.25
+    for i, (column, label) in enumerate(panels):
+        ax = fig.add_subplot(1, 2, i + 1)
+        for key in agency_keys(result):
+            rows = [r for r in result.metrics if r["agency"] == key and lo - 1 <= r["year"] <= hi]
+            if rows:
+                rows.sort(key=lambda r: r["year"])
+                x = np.array([r["year"] for r in rows], dtype=float) + _YEAR_END
+                y = np.array([r[column] for r in rows], dtype=float)
+                ax.plot(x, y, color=colours[key], label=agency_name(result, key), linewidth=1.5)
+        for f in firsts:
+            ax.axvline(fractional_years(result.start_jd_tdb, [f.day])[0], color=colours.get(
+                f.agency, "0.5"), linestyle=":", linewidth=1.2)  # fmt: skip
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(bottom=0)
+        ax.set_title(label + (" (dotted: firsts)" if i == 0 and firsts else ""), fontsize=9)
+        ax.tick_params(labelsize=7)
+    if fig.axes[0].get_legend_handles_labels()[0]:
+        fig.axes[0].legend(loc="upper left", fontsize=6, frameon=False)
+    return fig
+
+
+def _year_of(result: RunResult, day: float) -> int:
+    return int(np.floor(fractional_years(result.start_jd_tdb, [day])[0]))
+
+
 FIGURES = {
     "budgets": plot_budgets,
     "prestige": plot_prestige,
@@ -158,7 +204,7 @@ def _shade_eras(ax, result: RunResult) -> None:
         ax.text(
             (lo + hi) / 2,
             0.99,
-            _era_label(chapter.era.title),
+            _era_label(chapter.title),
             transform=ax.get_xaxis_transform(),
             ha="center",
             va="top",
@@ -168,7 +214,7 @@ def _shade_eras(ax, result: RunResult) -> None:
 
 
 def _era_label(title: str) -> str:
-    """Return the short part of an era title ("1983" of "1983: The Cold War on the Moon")."""
+    """Return the span of an era title ("1975–1983" of "1975–1983: NASA founded Jamestown")."""
     return title.split(":")[0].strip()
 
 

@@ -10,7 +10,6 @@ holds: nothing else in the folder is touched).
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 import re
@@ -23,15 +22,9 @@ from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.atomic_files import write_all_atomic
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
 from spacerace.report.base_figures import plot_base
-from spacerace.report.base_story import base_stories, story_lines, story_paragraph
-from spacerace.report.chronicle import (
-    EraChronicle,
-    chronicle_eras,
-    event_weight,
-    format_markdown,
-    list_firsts,
-)
-from spacerace.report.figures import FIGURES
+from spacerace.report.chronicle import EraChronicle, chronicle_eras, format_markdown, list_firsts
+from spacerace.report.figures import FIGURES, plot_era
+from spacerace.report.story_page import WHOLE_RUN, format_story_page
 from spacerace.sim.decision_log import format_decision_log
 from spacerace.sim.facts import missions_jsonl
 from spacerace.sim.result import RunResult
@@ -59,6 +52,9 @@ _RUN_FILE = re.compile(
 FIGURE_DPI = 110
 """Resolution of the figure PNGs, dots per inch."""
 
+ERA_FIGURE_DPI = 80
+"""Resolution of the era figures inside chronicle.html, dots per inch."""
+
 _CSS = """
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
        padding: 0 1rem; color: #222; }
@@ -71,15 +67,24 @@ ul.events { list-style: none; padding-left: 0; } ul.events li { margin: 0.15rem 
 table { border-collapse: collapse; margin: 0.5rem 0; }
 th, td { border: 1px solid #ddd; padding: 0.2rem 0.6rem; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-figure { margin: 1.5rem 0; } figure img { max-width: 100%; }
+figure { margin: 0; } figure img { max-width: 100%; }
+figcaption { color: #666; font-size: 0.85rem; }
+.figures { display: grid; gap: 0.8rem; margin: 1rem 0; }
+.figures.two { grid-template-columns: 1fr 1fr; }
+.folds { color: #444; } .cause { color: #777; font-size: 0.9rem; }
+nav.contents ul { columns: 2; } [hidden] { display: none !important; }
+#filter { width: 24rem; max-width: 100%; font: inherit; padding: 0.2rem 0.4rem; }
 """
 
 
 def format_html(result: RunResult) -> str:
     """Return the report as one self-contained HTML page.
 
-    The figures first, then per era the summary, the dated events, the firsts, the losses
-    and the budgets at its end, then every first of the run. Text is escaped.
+    The story first, era by era (``report.story_page``): per era its summary, the events
+    told in full, the folded rest, its figures (the run's figures over the era's years, the
+    figures of the bases founded in it), its firsts, losses and budgets; then the bases,
+    people and missions that the text links to, and every event under a filter box. Text
+    is escaped; the page fetches nothing.
 
     Args:
         result: The run.
@@ -181,61 +186,41 @@ def _render_pngs(result: RunResult) -> dict[str, bytes]:
 
 
 def _page(result: RunResult, pngs: dict[str, bytes]) -> str:
-    scenario = result.scenario
-    title = f"{scenario.title}: an alternate history (seed {result.seed})"
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-        f'<p class="meta">Scenario <code>{escape(scenario.name)}</code> '
-        f"({escape(scenario.content_hash())}), seed {result.seed}, from "
-        f"{escape(scenario.start)}; {len(result.log)} events.</p>",
-        f"<p><strong>Divergence:</strong> {escape(scenario.divergence or 'none (real history)')}"
-        "</p>",
-    ]
-    for stem, data in pngs.items():
-        alt = escape(stem.replace("_", " "))
-        parts.append(
-            f'<figure><img alt="{alt}" src="data:image/png;base64,'
-            f'{base64.b64encode(data).decode("ascii")}"></figure>'
+    firsts = _firsts_table(result, list_firsts(result), note=True)
+    tables = lambda chapter: _era_tables(result, chapter)  # noqa: E731
+    return format_story_page(result, _CSS, _era_figures(result, pngs), tables, firsts)
+
+
+def _era_figures(result: RunResult, pngs: dict[str, bytes]) -> dict[str, list[tuple[str, bytes]]]:
+    """Each era's figures: its years at a glance, then the figure of each base founded in it.
+
+    The base figures come from ``pngs`` (drawn once for the run folder), and so do the
+    whole-run figures shown after the last era (key ``story_page.WHOLE_RUN``).
+    """
+    chapters = chronicle_eras(result)
+    out: dict[str, list[tuple[str, bytes]]] = {c.era.key: [] for c in chapters}
+    for chapter in chapters:
+        fig = plot_era(result, chapter.first_year, chapter.last_year)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=ERA_FIGURE_DPI)
+        out[chapter.era.key].append(("the era at a glance", buffer.getvalue()))
+    founded = {str(e.data.get("base")): e.day for e in result.log.of_kind("base_founded")}
+    for name in sorted(result.world.bases):
+        day = founded.get(name)
+        era = next(
+            (c for c in chapters if day is not None and any(e.day == day for e in c.events)),
+            chapters[-1],
         )
-    parts += [_era_html(result, chapter) for chapter in chronicle_eras(result)]
-    parts += _bases_html(result)
-    parts += ["<h2>Firsts</h2>", _firsts_table(result, list_firsts(result), note=True)]
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+        stem = base_figure_stem(name)
+        out[era.era.key].append((f"{name}, month by month", pngs[stem]))
+    out[WHOLE_RUN] = [(stem, pngs[stem]) for stem in FIGURES]
+    return out
 
 
-def _bases_html(result: RunResult) -> list[str]:
-    stories = base_stories(result.log.events, result.base_metrics, result.start_jd_tdb)
-    if not stories:
-        return []
-    parts = ["<h2>Bases</h2>"]
-    for story in stories:
-        paragraph = story_paragraph(story, lambda k: agency_name(result, k))
-        parts.append(f"<h3>{escape(story.name)}</h3><p>{escape(paragraph)}</p>")
-        lines = story_lines(story, result.start_jd_tdb)
-        parts.append(
-            '<ul class="events">' + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
-        )
-    return parts
-
-
-def _era_html(result: RunResult, chapter: EraChronicle) -> str:
+def _era_tables(result: RunResult, chapter: EraChronicle) -> str:
+    """An era's firsts, losses and end-of-era metrics, after its story and figures."""
     colours = agency_colours(result)
-    parts = [
-        f"<section><h2>{escape(chapter.era.title)}</h2>",
-        f'<p class="summary">{escape(chapter.summary)}</p>',
-        "<h3>Events</h3>",
-        '<ul class="events">',
-    ]
-    listed = [e for e in chapter.events if event_weight(e) >= 1]
-    parts += [_event_li(result, e, colours) for e in listed]
-    routine = len(chapter.events) - len(listed)
-    if routine:
-        parts.append(f'<li class="meta">… and {routine} routine events (see events.jsonl)</li>')
-    parts.append("</ul>")
+    parts = []
     if chapter.firsts:
         parts += ["<h3>Firsts</h3>", _firsts_table(result, chapter.firsts, note=True)]
     parts.append("<h3>Losses</h3>")
@@ -247,27 +232,21 @@ def _era_html(result: RunResult, chapter: EraChronicle) -> str:
         parts.append("<p>No crew lost.</p>")
     if chapter.end_metrics:
         parts += [f"<h3>At the end of {chapter.metrics_year}</h3>", _metrics_table(result, chapter)]
-    parts.append("</section>")
     return "\n".join(parts)
 
 
 def _event_li(result: RunResult, e: Event, colours: dict[str, str]) -> str:
     date = jd_tdb_to_iso(result.start_jd_tdb + e.day)
-    cls = ""
-    if e.kind == "milestone" and e.data.get("first", True):
-        cls = "first"
-    elif e.kind in ("crew_lost", "mission_failed", "death"):
-        cls = "loss"
+    cls = "loss" if e.kind in ("crew_lost", "mission_failed", "death") else ""
     colour = colours.get(e.agency or "", "#444")
     who = (
-        f'<span style="color:{colour}">{escape(agency_name(result, e.agency))}</span>: '
+        f'<span style="color:{colour}">{escape(agency_name(result, e.agency, e.day))}</span>: '
         if e.agency
         else ""
     )
-    mark = ' <span class="scripted">(scripted)</span>' if e.scripted else ""
-    tip = f' title="{escape(e.cause)}"' if e.cause else ""
     text = f'<span class="{cls}">{escape(e.text)}</span>' if cls else escape(e.text)
-    return f'<li{tip}><span class="date">{date}</span> {who}{text}{mark}</li>'
+    cause = f' <span class="cause">— {escape(e.cause)}</span>' if e.cause else ""
+    return f'<li><span class="date">{date}</span> {who}{text}{cause}</li>'
 
 
 def _firsts_table(result: RunResult, firsts, note: bool) -> str:
