@@ -2,8 +2,9 @@
 
 Thin shells over :mod:`spacerace.mining`; NumPy, Numba, DE421 and Matplotlib are imported
 inside the commands. Prices belong to a world: ``--scenario`` names it, its
-``space_market`` says who buys material in space, and its mechanics the spacecraft cost. The progress bar (over the trajectory designs, the slow part of the
-scan) is drawn on stderr only when it is a terminal.
+``space_market`` says who buys material in space, its mechanics the spacecraft cost.
+The progress bar (over the trajectory designs, the slow part of the scan) is drawn on
+stderr only when it is a terminal.
 """
 
 from __future__ import annotations
