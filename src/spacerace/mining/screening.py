@@ -145,7 +145,5 @@ def screen(
 
 def _screening_profit(props, dv_out, dv_back, dest, arch, market) -> np.ndarray:
     """Profit of a two-year mission with the estimated legs, all objects at once."""
-    econ = mission_economics(
-        props.group, props.mass_kg, dv_out, dv_back, 730.5, dest, arch, market
-    )
+    econ = mission_economics(props.group, props.mass_kg, dv_out, dv_back, 730.5, dest, arch, market)
     return econ.profit_musd

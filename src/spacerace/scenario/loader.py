@@ -340,8 +340,13 @@ def parse_scenario(text: str, source: str) -> Scenario:
         r.note(("scenario", "focus"), _unknown("agency", focus, agencies))
     r.done()
     return Scenario(
-        **{"description": "", "divergence": "", "space_market": NO_SPACE_MARKET, **head,
-           "focus": focus},  # fmt: skip
+        **{
+            "description": "",
+            "divergence": "",
+            "space_market": NO_SPACE_MARKET,
+            **head,
+            "focus": focus,
+        },
         agencies=agencies,
         people=people,
         scripted=scripted,
