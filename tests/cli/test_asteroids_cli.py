@@ -65,3 +65,40 @@ def test_bad_input_is_one_line_and_exit_2(cli, argv, message):
     assert code == 2
     assert message in err
     assert err.count("\n") == 1 and out == ""
+
+
+def _series_world(tmp_path):
+    """for-all-mankind with the in-space market of the series (the patch of its TOML)."""
+    from importlib import resources
+
+    text = resources.files("spacerace.scenario.builtin").joinpath("for-all-mankind.toml")
+    text = text.read_text("utf-8").replace(
+        "\nend_year = 2003\n", '\nend_year = 2003\nspace_market = "series"\n', 1
+    )
+    path = tmp_path / "fam-series.toml"
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def test_asteroids_say_which_targets_pay_in_the_series_world(cli, tmp_path):
+    code, out, err = cli(["asteroids", "--top", "3", "--designs", "4",
+                          "--scenario", _series_world(tmp_path)])  # fmt: skip
+    assert code == 0, err
+    assert "for-all-mankind's prices: water, metal and volatiles in space" in out
+    assert "pays" in out and "yes" in out
+    assert "pay at for-all-mankind's prices: (" in out  # the line names who pays
+
+
+def test_asteroids_json_in_history_pays_nothing_in_space(cli):
+    code, out, err = cli(["asteroids", "--top", "2", "--designs", "2", "--scenario", "history",
+                          "--json"])  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["scenario"] == "history" and data["space_market"] == "none"
+    assert data["paying"] == [] and not any(r["pays"] for r in data["candidates"])
+
+
+def test_asteroids_bad_scenario_is_one_line_and_exit_2(cli):
+    code, out, err = cli(["asteroids", "--scenario", "nowhere"])
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "no such file or built-in scenario" in err

@@ -705,3 +705,26 @@ def test_for_all_mankind_declares_the_working_n1_and_history_the_real_record():
     fam, history = load_scenario("for-all-mankind"), load_scenario("history")
     assert [r.key for r in fam.vehicle_records] == ["n1"]
     assert history.vehicle_records == ()
+
+
+def test_space_market_defaults_to_none_and_keeps_the_hash():
+    from spacerace.scenario.loader import load_scenario
+
+    history = load_scenario("history")
+    assert history.space_market == "none"
+    # Oracle: the hash main (b78cf7b) gave before the field existed; saved decision logs
+    # of a world without a market must still match.
+    assert history.content_hash() == "e646b46681fd15e4"
+
+
+def test_space_market_is_checked_in_one_line():
+    from spacerace.scenario.loader import parse_scenario
+
+    text = resources.files("spacerace.scenario.builtin").joinpath("history.toml").read_text()
+    head = text.index("[scenario]\n") + len("[scenario]\n")
+    good = parse_scenario(text[:head] + 'space_market = "series"\n' + text[head:], "h.toml")
+    assert good.space_market == "series" and good.content_hash() != "e646b46681fd15e4"
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario(text[:head] + 'space_market = "mars"\n' + text[head:], "h.toml")
+    assert str(info.value).count("\n") == 0
+    assert 'scenario.space_market: expected one of none, series; got "mars"' in str(info.value)

@@ -1,7 +1,7 @@
-"""Asteroid composition groups and commodity markets, from package data.
+"""Asteroid composition groups, commodity markets and in-space demand, from package data.
 
-``data/asteroid_classes.csv`` and ``data/commodities.csv``; every figure's source or basis
-is in ``data/PROVENANCE.md``.
+``data/asteroid_classes.csv``, ``data/commodities.csv`` and ``data/space_markets.csv``; every
+figure's source or basis is in ``data/PROVENANCE.md``.
 """
 
 from __future__ import annotations
@@ -14,13 +14,21 @@ from functools import lru_cache
 from spacerace.catalog.vehicles import _open  # one way to open a packaged data file
 
 __all__ = [
+    "NO_SPACE_MARKET",
     "ClassGroup",
     "Commodity",
+    "SpaceDemand",
+    "SpaceMarket",
     "load_class_groups",
     "load_commodities",
+    "load_space_markets",
     "parse_class_groups",
     "parse_commodities",
+    "parse_space_markets",
 ]
+
+NO_SPACE_MARKET = "none"
+"""The market of a world where nobody in space buys material: every in-space price is 0."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,58 @@ class Commodity:
     market: str
 
 
+@dataclass(frozen=True)
+class SpaceDemand:
+    """What one destination can use of one in-space commodity.
+
+    Attributes:
+        destination: Destination key (``"mars-orbit"``, ``"earth-moon"``).
+        commodity: Commodity key (``"water"``, ``"metal"``, ``"volatiles"``).
+        demand_kg_per_year: What the destination's bases and ships consume a year, kg.
+        use_years: Years over which a delivery is used: a delivery is worth its avoided
+            cost up to ``demand_kg_per_year * use_years`` kg, and nothing beyond.
+        basis: Where the figures come from (all invented so far: the series' world).
+    """
+
+    destination: str
+    commodity: str
+    demand_kg_per_year: float
+    use_years: float
+    basis: str
+
+    @property
+    def cap_kg(self) -> float:
+        """Most kg of one delivery that are worth their avoided cost."""
+        return self.demand_kg_per_year * self.use_years
+
+
+@dataclass(frozen=True)
+class SpaceMarket:
+    """Who buys material in space in a world: demand by (destination, commodity).
+
+    A scenario names its market (``[scenario] space_market``); ``"none"`` has no rows.
+
+    Attributes:
+        key: Market key (``"none"``, ``"series"``).
+        demands: The rows, sorted by (destination, commodity).
+    """
+
+    key: str
+    demands: tuple[SpaceDemand, ...] = ()
+
+    def demand(self, destination: str, commodity: str) -> SpaceDemand | None:
+        """The demand for ``commodity`` at ``destination``, or None where nobody buys it.
+
+        Example:
+            >>> SpaceMarket("none").demand("mars-orbit", "water") is None
+            True
+        """
+        for d in self.demands:
+            if d.destination == destination and d.commodity == commodity:
+                return d
+        return None
+
+
 def parse_class_groups(lines: Iterable[str]) -> dict[str, ClassGroup]:
     """Parse ``asteroid_classes.csv`` lines into groups keyed by group name.
 
@@ -114,6 +174,45 @@ def parse_commodities(lines: Iterable[str]) -> dict[str, Commodity]:
             market=row["market"],
         )
     return out
+
+
+def parse_space_markets(lines: Iterable[str]) -> dict[str, SpaceMarket]:
+    """Parse ``space_markets.csv`` lines into markets by key; ``"none"`` is always there.
+
+    Example:
+        >>> rows = ["market,destination,commodity,demand_kg_per_year,use_years,basis",
+        ...         "m,mars-orbit,water,1000,10,invented"]
+        >>> m = parse_space_markets(rows)
+        >>> sorted(m), m["m"].demand("mars-orbit", "water").cap_kg
+        (['m', 'none'], 10000.0)
+    """
+    rows: dict[str, list[SpaceDemand]] = {NO_SPACE_MARKET: []}
+    for row in csv.DictReader(lines):
+        rows.setdefault(row["market"], []).append(
+            SpaceDemand(
+                destination=row["destination"],
+                commodity=row["commodity"],
+                demand_kg_per_year=float(row["demand_kg_per_year"]),
+                use_years=float(row["use_years"]),
+                basis=row["basis"],
+            )
+        )
+    return {
+        key: SpaceMarket(key, tuple(sorted(ds, key=lambda d: (d.destination, d.commodity))))
+        for key, ds in sorted(rows.items())
+    }
+
+
+@lru_cache(maxsize=1)
+def load_space_markets() -> dict[str, SpaceMarket]:
+    """Load the in-space markets once.
+
+    Example:
+        >>> sorted(load_space_markets())
+        ['none', 'series']
+    """
+    with _open("space_markets.csv") as f:
+        return parse_space_markets(f)
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,10 @@
 """``spacerace asteroids`` and ``spacerace asteroid``: capture targets from the real catalogue.
 
 Thin shells over :mod:`spacerace.mining`; NumPy, Numba, DE421 and Matplotlib are imported
-inside the commands. The progress bar (over the trajectory designs, the slow part of the
-scan) is drawn on stderr only when it is a terminal.
+inside the commands. Prices belong to a world: ``--scenario`` names it, its
+``space_market`` says who buys material in space, its mechanics the spacecraft cost.
+The progress bar (over the trajectory designs, the slow part of the scan) is drawn on
+stderr only when it is a terminal.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from spacerace.cli import render
-from spacerace.cli.options import JsonOption, int_in, output_option
+from spacerace.cli.options import JsonOption, ScenarioOption, int_in, output_option
 
 __all__ = ["asteroid", "asteroids"]
 
@@ -65,28 +68,37 @@ def asteroids(
         ),
     ] = 100,
     launcher: _LAUNCHER = "saturn_v",
+    scenario: ScenarioOption = "for-all-mankind",
     as_json: JsonOption = False,
 ) -> None:
-    """Rank the near-Earth asteroids known in a year as capture-and-mining targets."""
-    from spacerace.mining import Architecture, rank_candidates
+    """Rank the near-Earth asteroids known in a year as capture-and-mining targets.
 
-    arch = _architecture(Architecture, launcher)
+    Prices are the scenario's: in a world whose bases and ships buy material in space
+    (its space_market), water, metal and volatiles are worth what bringing them up from
+    Earth would cost, up to what the destination uses; the table says which targets pay.
+    """
+    from spacerace.mining import rank_candidates
+
+    world = _world(scenario, launcher, to)
     with _progress(f"designing captures to {to}", designs) as advance:
         found = rank_candidates(
-            year, to, top, n_design=designs, architecture=arch, progress=advance
-        )
+            year, to, top, n_design=designs, architecture=world.arch, progress=advance,
+            market=world.market,
+        )  # fmt: skip
     if as_json:
         render.print_json(
             {
                 "year": year,
                 "destination": to,
-                "dollar_year": arch.dollar_year,
-                "launcher": arch.launcher,
+                "dollar_year": world.arch.dollar_year,
+                "launcher": world.arch.launcher,
+                **world.json(),
+                "paying": [c.label for c in found if c.pays],
                 "candidates": [_candidate_json(c) for c in found],
             }
         )
     else:
-        _print_table(found, year, to, arch)
+        _print_table(found, year, to, world)
 
 
 def asteroid(
@@ -94,6 +106,7 @@ def asteroid(
     to: _TO = "mars-orbit",
     year: _YEAR = 2003,
     launcher: _LAUNCHER = "saturn_v",
+    scenario: ScenarioOption = "for-all-mankind",
     out: Annotated[
         Path | None,
         output_option(
@@ -104,14 +117,17 @@ def asteroid(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one asteroid: orbit, size, composition and its best capture trajectory."""
+    """Show one asteroid: orbit, size, composition and its best capture trajectory.
+
+    Priced at the scenario's prices, as ``spacerace asteroids``.
+    """
     from spacerace.cli.outputs import check_file, writing
-    from spacerace.mining import Architecture, candidate_for
+    from spacerace.mining import candidate_for
 
     check_file(out, "--out", (".png", ".svg", ".pdf"))
-    arch = _architecture(Architecture, launcher)
+    world = _world(scenario, launcher, to)
     with render.status(f"designing the capture of {name}"):
-        found = candidate_for(name, year, to, architecture=arch)
+        found = candidate_for(name, year, to, architecture=world.arch, market=world.market)
     if out is not None:
         from spacerace.mining import porkchops_for
         from spacerace.report.asteroid_plot import write_capture
@@ -120,19 +136,58 @@ def asteroid(
         with writing("--out", out):
             write_capture(grids, out, candidate=found, label=found.label)
     if as_json:
-        render.print_json({**_candidate_json(found), "plot": str(out) if out else None})
+        render.print_json(
+            {**_candidate_json(found), **world.json(), "plot": str(out) if out else None}
+        )
     else:
-        _print_one(found, out)
+        _print_one(found, out, world)
 
 
-def _architecture(cls, launcher: str):
+@dataclass(frozen=True)
+class _World:
+    """The prices of one scenario's world: its hardware costs and its in-space market."""
+
+    scenario: str
+    arch: object  # mining.Architecture
+    market: object  # catalog.asteroid_classes.SpaceMarket
+    space_price_usd_per_kg: float  # what a kg delivered saves, where the market buys
+
+    def json(self) -> dict:
+        return {
+            "scenario": self.scenario,
+            "space_market": self.market.key,
+            "space_price_usd_per_kg": round(self.space_price_usd_per_kg, 1),
+        }
+
+    def prices(self) -> str:
+        if not self.market.demands:
+            return f"{self.scenario}'s prices: nobody buys material in space"
+        return (
+            f"{self.scenario}'s prices: water, metal and volatiles in space "
+            f"{self.space_price_usd_per_kg:,.0f} $/kg (the cost of bringing them from Earth) "
+            f"up to what the {self.market.key} market uses"
+        )
+
+
+def _world(scenario: str, launcher: str, to: str) -> _World:
+    from spacerace.catalog.asteroid_classes import load_space_markets
     from spacerace.catalog.vehicles import load_vehicles
     from spacerace.errors import InputError
+    from spacerace.mining import Architecture
+    from spacerace.mining.destinations import get_destination
+    from spacerace.mining.economics import avoided_cost_usd_per_kg
+    from spacerace.scenario.loader import load_scenario
+    from spacerace.world.mechanics import Mechanics
 
     known = load_vehicles()
     if launcher not in known:
         raise InputError(f"--launcher {launcher!r}: known launchers: {', '.join(known)}")
-    return cls(launcher=launcher)
+    dest = get_destination(to)
+    chosen = load_scenario(scenario)
+    craft = Mechanics.with_overrides(chosen.mechanics).spacecraft.spacecraft_cost_musd_per_t
+    arch = Architecture(launcher=launcher, spacecraft_cost_musd_per_t=craft)
+    market = load_space_markets()[chosen.space_market]
+    return _World(chosen.name, arch, market, avoided_cost_usd_per_kg(dest, arch))
 
 
 @contextlib.contextmanager
@@ -194,22 +249,25 @@ def _candidate_json(c) -> dict:
         "value_musd": _num(c.value_musd, 1),
         "cost_musd": _num(c.cost_musd, 1),
         "profit_musd": _num(c.profit_musd, 1),
+        "pays": c.pays,
         "dollar_year": c.dollar_year,
     }
 
 
-def _print_table(found, year: int, to: str, arch) -> None:
+def _print_table(found, year: int, to: str, world: _World) -> None:
     from rich.table import Table
 
     from spacerace.astro.time import jd_tdb_to_iso
 
+    arch = world.arch
     table = Table(
-        title=f"Capture targets known in {year}, taken to {to} ({arch.launcher} launches; "
-        f"M$ of {arch.dollar_year}; * close Earth encounters: dates drift)",
+        title=f"Capture targets known in {year}, taken to {to}, at {world.prices()} "
+        f"({arch.launcher} launches; M$ of {arch.dollar_year}; * close Earth encounters: "
+        "dates drift)",
         title_justify="left",
     )
     for col in ("#", "asteroid", "class", "D m", "mass t", "SH Δv", "Δv out", "Δv back",
-                "depart", "days", "value M$", "cost M$", "profit M$"):  # fmt: skip
+                "depart", "days", "value M$", "cost M$", "profit M$", "pays"):  # fmt: skip
         table.add_column(col, justify="left" if col in ("asteroid", "class", "depart") else "right")
     for k, c in enumerate(found, 1):
         table.add_row(
@@ -226,11 +284,19 @@ def _print_table(found, year: int, to: str, arch) -> None:
             f"{c.value_musd:,.0f}",
             f"{c.cost_musd:,.0f}",
             f"{c.profit_musd:,.0f}",
+            "yes" if c.pays else "no",
         )
-    render.console().print(table)
+    screen = render.console()
+    screen.print(table)
+    paying = [c.label for c in found if c.pays]
+    if paying:
+        screen.print(f"{len(paying)} of {len(found)} pay at {world.scenario}'s prices: "
+                     + ", ".join(paying))  # fmt: skip
+    else:
+        screen.print(f"none of these pays at {world.scenario}'s prices")
 
 
-def _print_one(c, out: Path | None) -> None:
+def _print_one(c, out: Path | None, world: _World) -> None:
     from spacerace.astro.time import jd_tdb_to_iso
     from spacerace.catalog.asteroid_classes import load_class_groups
 
@@ -259,7 +325,9 @@ def _print_one(c, out: Path | None) -> None:
         f"volatiles {c.volatiles_kg:.3g} kg, PGM {c.pgm_kg:.3g} kg",
         f"economics  {c.launches} launches; value "
         f"{c.value_at_market_musd:,.0f} M$ at market, {c.value_musd:,.0f} M$ with its supply; "
-        f"cost {c.cost_musd:,.0f} M$; profit {c.profit_musd:,.0f} M$ ({c.dollar_year} $)",
+        f"cost {c.cost_musd:,.0f} M$; profit {c.profit_musd:,.0f} M$ ({c.dollar_year} $): "
+        f"{'pays' if c.pays else 'does not pay'}",
+        f"prices     {world.prices()}",
     ]
     for line in lines:
         screen.print(line)

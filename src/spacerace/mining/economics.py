@@ -8,6 +8,12 @@ catalogue launcher's payload and price, plus the tug and operations, make the co
 returned mass splits by the composition of the object's class group; each product sells
 into its market (:mod:`spacerace.mining.market`). Money: millions of US dollars of
 ``Architecture.dollar_year``.
+
+Without a ``market`` the in-space goods keep the reference prices the engine was
+calibrated with (launch bill saved, constant elasticity over ``commodities.csv``'s yearly
+supply). With a world's :class:`~spacerace.catalog.asteroid_classes.SpaceMarket` they are
+worth the cost they avoid (:func:`avoided_cost_usd_per_kg`) up to what the destination uses,
+and nothing where the world has no buyer.
 """
 
 from __future__ import annotations
@@ -18,17 +24,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from spacerace.astro.transfers import capture_dv_km_s, departure_dv_km_s
-from spacerace.catalog.asteroid_classes import load_class_groups, load_commodities
+from spacerace.catalog.asteroid_classes import SpaceMarket, load_class_groups, load_commodities
 from spacerace.catalog.bodies import load_bodies
 from spacerace.catalog.budgets import deflate_musd
 from spacerace.catalog.vehicles import load_vehicles
 from spacerace.mining.capture import leo_mass_ratio
 from spacerace.mining.destinations import Destination
-from spacerace.mining.market import in_space_price_usd_per_kg, sale_value_usd
+from spacerace.mining.market import capped_sale, in_space_price_usd_per_kg, sale_value_usd
 
 __all__ = [
     "Architecture",
     "MissionEconomics",
+    "avoided_cost_usd_per_kg",
     "delivery_dv_km_s",
     "mission_economics",
     "products_kg",
@@ -52,6 +59,12 @@ class Architecture:
         tug_cost_musd: Building one tug, M$ (judgement).
         ops_musd_per_year: Operations while the mission flies, M$ per year (judgement).
         dollar_year: Dollar year of every amount of money.
+        spacecraft_cost_musd_per_t: Spacecraft cost per tonne, M$ of
+            ``spacecraft_cost_year``: the engine's ``spacecraft.spacecraft_cost_musd_per_t``
+            (Apollo CSM+LM, about 4 M$ of 1969 a tonne), which a scenario may override. As
+            the engine's cargo costing does (``sim.base_logistics``, ``sim.planner``), a
+            cargo flight pays a third of it per tonne of its mass in LEO.
+        spacecraft_cost_year: Dollar year of ``spacecraft_cost_musd_per_t``.
     """
 
     isp_s: float = 850.0
@@ -61,6 +74,34 @@ class Architecture:
     tug_cost_musd: float = 1500.0
     ops_musd_per_year: float = 100.0
     dollar_year: int = 2003
+    spacecraft_cost_musd_per_t: float = 4.0
+    spacecraft_cost_year: int = 1969
+
+
+def avoided_cost_usd_per_kg(destination: Destination, architecture: Architecture) -> float:
+    """Return what a kg delivered to ``destination`` saves: bringing it up from Earth, USD.
+
+    The architecture's launcher lifts it to LEO (its catalogue price per kg) on a cargo
+    craft (a third of ``spacecraft_cost_musd_per_t`` per tonne in LEO, as the engine costs
+    cargo), and a stage of the tug's Isp takes it through :func:`delivery_dv_km_s`; in
+    USD of ``dollar_year``.
+
+    Example:
+        >>> from spacerace.mining.destinations import get_destination
+        >>> round(avoided_cost_usd_per_kg(get_destination("mars-orbit"), Architecture()), -2)
+        16100.0
+    """
+    arch = architecture
+    vehicle = load_vehicles()[arch.launcher]
+    launch = deflate_musd(vehicle.cost_musd, vehicle.cost_year, arch.dollar_year)
+    craft = deflate_musd(arch.spacecraft_cost_musd_per_t, arch.spacecraft_cost_year,
+                         arch.dollar_year) / 3.0  # fmt: skip
+    return in_space_price_usd_per_kg(
+        launch * 1e6 / vehicle.payload_leo_kg,
+        delivery_dv_km_s(destination),
+        arch.isp_s,
+        craft * 1e6 / 1000.0,
+    )
 
 
 def delivery_dv_km_s(destination: Destination, leo_alt_km: float = 300.0) -> float:
@@ -154,6 +195,7 @@ def mission_economics(
     duration_days: object,
     destination: Destination,
     architecture: Architecture | None = None,
+    market: SpaceMarket | None = None,
 ) -> MissionEconomics:
     """Return cost, value and profit of capturing (or mining) objects; arrays broadcast.
 
@@ -165,6 +207,8 @@ def mission_economics(
         duration_days: LEO departure to capture, days.
         destination: Where the material is delivered.
         architecture: Hardware and prices (defaults of :class:`Architecture`).
+        market: The world's in-space market; None keeps the engine's reference prices
+            (see the module docstring).
 
     Example:
         >>> from spacerace.mining.destinations import get_destination
@@ -199,9 +243,7 @@ def mission_economics(
         f = np.zeros(returned.shape)
         for g, x in frac.items():
             f[group_arr == g] = x
-        sale = sale_value_usd(
-            load_commodities()[key], f * returned, _base_price_usd_per_kg(key, destination, arch)
-        )
+        sale = _sale(key, f * returned, destination, arch, market)
         value_market += sale.value_at_market_usd / 1e6
         value += sale.value_usd / 1e6
         by_product[key] = _out(sale.value_usd / 1e6)
@@ -215,6 +257,16 @@ def mission_economics(
         profit_musd=_out(value - cost),
         value_by_product_musd=by_product,
     )
+
+
+def _sale(key: str, kg: np.ndarray, destination: Destination, arch, market):
+    commodity = load_commodities()[key]
+    if market is None or commodity.market != "space":
+        return sale_value_usd(commodity, kg, _base_price_usd_per_kg(key, destination, arch))
+    demand = market.demand(destination.key, key)
+    if demand is None:  # nobody at the destination uses it
+        return capped_sale(commodity, kg, 0.0, 0.0)
+    return capped_sale(commodity, kg, avoided_cost_usd_per_kg(destination, arch), demand.cap_kg)
 
 
 def _out(x: np.ndarray) -> np.ndarray | float:

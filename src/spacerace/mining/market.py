@@ -12,8 +12,11 @@ invented for the game and marked so in ``catalog/data/PROVENANCE.md``; base pric
 platinum-group supply are cited there.
 
 Goods used in space (metal, water, volatiles) have no Earth price: they are worth the
-launch bill they save, the price per kg to LEO times the rocket-equation gear ratio from
-LEO to where they are delivered (:func:`in_space_price_usd_per_kg`).
+cost they avoid, bringing the same kg up from Earth: the price per kg to LEO (launch, and
+with a world's market the cargo craft too) times the rocket-equation gear ratio from LEO
+to where they are delivered (:func:`in_space_price_usd_per_kg`). A world's in-space market
+(``catalog.asteroid_classes.SpaceMarket``) buys at that price only what its destination
+can use (:func:`capped_sale`); beyond it, and in a world with no market, they are worth 0.
 """
 
 from __future__ import annotations
@@ -25,7 +28,13 @@ import numpy as np
 from spacerace.astro.rockets import STANDARD_GRAVITY_KM_S2
 from spacerace.catalog.asteroid_classes import Commodity
 
-__all__ = ["Sale", "in_space_price_usd_per_kg", "price_after_supply", "sale_value_usd"]
+__all__ = [
+    "Sale",
+    "capped_sale",
+    "in_space_price_usd_per_kg",
+    "price_after_supply",
+    "sale_value_usd",
+]
 
 
 def price_after_supply(
@@ -43,15 +52,31 @@ def price_after_supply(
 
 
 def in_space_price_usd_per_kg(
-    launch_usd_per_kg: float, dv_from_leo_km_s: float, isp_s: float
+    launch_usd_per_kg: float,
+    dv_from_leo_km_s: float,
+    isp_s: float,
+    craft_usd_per_kg: float = 0.0,
 ) -> float:
-    """Return the price of a kg delivered in space: launch to LEO times the gear ratio.
+    """Return the cost avoided by a kg delivered in space: (launch + craft) x gear ratio.
+
+    Bringing 1 kg from LEO through ``dv_from_leo_km_s`` takes exp(dv / (Isp g0)) kg in LEO
+    (ideal rocket equation, Curtis ch. 11); each of those costs its launch and, as the
+    engine's cargo costing has it, a share of the cargo craft (``craft_usd_per_kg``).
+
+    Args:
+        launch_usd_per_kg: Launch price per kg to LEO, USD/kg.
+        dv_from_leo_km_s: Delta-v from LEO to the destination, km/s.
+        isp_s: Specific impulse of the cargo stage, s.
+        craft_usd_per_kg: Cargo craft cost per kg of mass in LEO, USD/kg (0: launch only).
 
     Example:
         >>> round(in_space_price_usd_per_kg(1000.0, 0.0, 850.0))  # in LEO: the launch price
         1000
+        >>> round(in_space_price_usd_per_kg(1000.0, 850 * 0.00980665, 850.0, 500.0))  # x e
+        4077
     """
-    return launch_usd_per_kg * float(np.exp(dv_from_leo_km_s / (isp_s * STANDARD_GRAVITY_KM_S2)))
+    gear = float(np.exp(dv_from_leo_km_s / (isp_s * STANDARD_GRAVITY_KM_S2)))
+    return (launch_usd_per_kg + craft_usd_per_kg) * gear
 
 
 @dataclass(frozen=True)
@@ -103,4 +128,36 @@ def sale_value_usd(commodity: Commodity, returned_kg: object, base_price_usd_per
         price_usd_per_kg=out(price),
         value_at_market_usd=out(returned * base_price_usd_per_kg),
         value_usd=out(sold * price),
+    )
+
+
+def capped_sale(
+    commodity: Commodity, returned_kg: object, price_usd_per_kg: float, cap_kg: float
+) -> Sale:
+    """Sell in-space material to a destination that uses at most ``cap_kg`` of it.
+
+    Every kg up to the cap is worth the cost it avoids (``price_usd_per_kg``); the rest
+    replaces no launch and is worth nothing.
+
+    Example:
+        >>> from spacerace.catalog.asteroid_classes import Commodity
+        >>> water = Commodity("water", "water", 0.0, 2003, 1.0, 1.0, "space")
+        >>> s = capped_sale(water, 5000.0, 100.0, 2000.0)
+        >>> s.sold_kg, s.value_usd, s.value_at_market_usd
+        (2000.0, 200000.0, 500000.0)
+    """
+    returned = np.asarray(returned_kg, dtype=float)
+    sold = np.minimum(returned, cap_kg)
+
+    def out(x):
+        return float(x) if np.ndim(x) == 0 else x
+
+    return Sale(
+        key=commodity.key,
+        returned_kg=out(returned),
+        sold_kg=out(sold),
+        base_price_usd_per_kg=float(price_usd_per_kg),
+        price_usd_per_kg=out(np.full(returned.shape, float(price_usd_per_kg))),
+        value_at_market_usd=out(returned * price_usd_per_kg),
+        value_usd=out(sold * price_usd_per_kg),
     )

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from spacerace.catalog.asteroid_classes import SpaceMarket
 from spacerace.catalog.ephemeris import load_de421
 from spacerace.catalog.neas import ORBIT_TYPES, NeaCatalog, load_neas
 from spacerace.errors import InputError
@@ -82,6 +83,8 @@ class Candidate:
         cost_musd: Mission cost.
         profit_musd: ``value_musd - cost_musd``.
         dollar_year: Dollar year of the money.
+        space_market: Key of the in-space market that priced it ("" for the engine's
+            reference prices).
     """
 
     designation: str
@@ -122,6 +125,12 @@ class Candidate:
     cost_musd: float
     profit_musd: float
     dollar_year: int
+    space_market: str = ""
+
+    @property
+    def pays(self) -> bool:
+        """True when the capture earns more than it costs at these prices."""
+        return self.profit_musd > 0.0
 
 
 def _candidates(
@@ -131,6 +140,7 @@ def _candidates(
     design: CaptureDesign,
     dest: Destination,
     arch: Architecture,
+    market: SpaceMarket | None,
 ) -> list[Candidate]:
     out = []
     for n, p in enumerate(picks):
@@ -146,6 +156,7 @@ def _candidates(
             float(design.duration_days[n]),
             dest,
             arch,
+            market,
         )
         out.append(
             Candidate(
@@ -184,6 +195,7 @@ def _candidates(
                 cost_musd=econ.cost_musd,
                 profit_musd=econ.profit_musd,
                 dollar_year=arch.dollar_year,
+                space_market="" if market is None else market.key,
             )
         )
     return out
@@ -225,6 +237,7 @@ def rank_candidates(
     architecture: Architecture | None = None,
     grid: SearchGrid | None = None,
     progress: Callable[[int], None] | None = None,
+    market: SpaceMarket | None = None,
 ) -> list[Candidate]:
     """Rank the asteroids known in ``year`` by the profit of capturing them.
 
@@ -241,6 +254,8 @@ def rank_candidates(
         architecture: Hardware and prices (:class:`~spacerace.mining.economics.Architecture`).
         grid: Date search grid (:class:`~spacerace.mining.capture.SearchGrid`).
         progress: Called with 1 per designed candidate.
+        market: The world's in-space market (``catalog.asteroid_classes.load_space_markets``);
+            None keeps the engine's reference prices (``mining.economics``).
 
     Raises:
         InputError: Bad year, destination or counts (an :class:`EphemerisRangeError` when
@@ -254,11 +269,11 @@ def rank_candidates(
     cat = load_neas()
     dest = get_destination(destination)
     start = check_year(year, cat, grid)
-    screening = screen(year, destination, arch, grid)
+    screening = screen(year, destination, arch, grid, market)
     order = np.argsort(-screening.profit_est_musd, kind="stable")
     picks = order[: max(n_design, top)]
     design = _design(cat, screening, picks, start, dest, arch, grid, progress)
-    found = _candidates(cat, screening, picks, design, dest, arch)
+    found = _candidates(cat, screening, picks, design, dest, arch, market)
     found.sort(key=lambda c: (-c.profit_musd, c.designation))
     return found[:top]
 
@@ -271,6 +286,7 @@ def cached_rank_candidates(
     n_design: int = 100,
     architecture: Architecture | None = None,
     grid: SearchGrid | None = None,
+    market: SpaceMarket | None = None,
 ) -> tuple[Candidate, ...]:
     """:func:`rank_candidates`, memoised per process (the result depends only on the arguments).
 
@@ -280,7 +296,8 @@ def cached_rank_candidates(
     a caller cannot change the cached list.
     """
     return tuple(rank_candidates(year, destination, top, n_design=n_design,
-                                 architecture=architecture, grid=grid))  # fmt: skip
+                                 architecture=architecture, grid=grid,
+                                 market=market))  # fmt: skip
 
 
 def candidate_for(
@@ -290,8 +307,11 @@ def candidate_for(
     *,
     architecture: Architecture | None = None,
     grid: SearchGrid | None = None,
+    market: SpaceMarket | None = None,
 ) -> Candidate:
     """Design and price the capture of one asteroid given by name, number or designation.
+
+    ``market`` prices the in-space goods as in :func:`rank_candidates`.
 
     Raises:
         UnknownAsteroidError: No such object (the message suggests close matches).
@@ -308,10 +328,10 @@ def candidate_for(
             f"{cat.label(row)} was first observed in {int(cat.first_obs_year[row])}: "
             f"unknown in {year} (try --year {int(cat.first_obs_year[row])})"
         )
-    screening = screen(year, destination, arch, grid)
+    screening = screen(year, destination, arch, grid, market)
     picks = np.flatnonzero(screening.rows == row)
     design = _design(cat, screening, picks, start, dest, arch, grid, None)
-    found = _candidates(cat, screening, picks, design, dest, arch)
+    found = _candidates(cat, screening, picks, design, dest, arch, market)
     if not found:
         raise InputError(f"{cat.label(row)}: no capture trajectory found on the search grid")
     return found[0]

@@ -18,6 +18,7 @@ import numpy as np
 from spacerace.astro.shoemaker_helin import shoemaker_helin_burns
 from spacerace.astro.time import jd_tdb_to_iso, year_to_jd_tdb
 from spacerace.astro.transfers import capture_dv_km_s
+from spacerace.catalog.asteroid_classes import SpaceMarket
 from spacerace.catalog.bodies import load_bodies
 from spacerace.catalog.ephemeris import load_de421
 from spacerace.catalog.neas import NeaCatalog, load_neas
@@ -101,8 +102,11 @@ def screen(
     destination: str = "mars-orbit",
     architecture: Architecture | None = None,
     grid: SearchGrid | None = None,
+    market: SpaceMarket | None = None,
 ) -> Screening:
     """Screen every object known by ``year`` (see the module docstring).
+
+    ``market`` prices the in-space goods (``mining.economics.mission_economics``).
 
     Raises:
         InputError: A year before any observation or outside the ephemeris span, or an
@@ -126,7 +130,7 @@ def screen(
     props = physical_properties(
         cat.h_mag[rows], cat.spectral_class[rows], cat.jpl_albedo[rows], cat.jpl_diameter_km[rows]
     )
-    profit = _screening_profit(props, dv_out, dv_back, dest, arch)
+    profit = _screening_profit(props, dv_out, dv_back, dest, arch, market)
     return Screening(
         year=year,
         destination=dest.key,
@@ -139,7 +143,7 @@ def screen(
     )
 
 
-def _screening_profit(props, dv_out, dv_back, dest, arch) -> np.ndarray:
+def _screening_profit(props, dv_out, dv_back, dest, arch, market) -> np.ndarray:
     """Profit of a two-year mission with the estimated legs, all objects at once."""
-    econ = mission_economics(props.group, props.mass_kg, dv_out, dv_back, 730.5, dest, arch)
+    econ = mission_economics(props.group, props.mass_kg, dv_out, dv_back, 730.5, dest, arch, market)
     return econ.profit_musd

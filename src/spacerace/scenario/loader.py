@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from spacerace.catalog.asteroid_classes import NO_SPACE_MARKET, load_space_markets
 from spacerace.catalog.budgets import BUDGET_SERIES, ECONOMY_SERIES
 from spacerace.catalog.mission_names import load_mission_names
 from spacerace.catalog.programs import load_programs
@@ -89,6 +90,7 @@ _SCENARIO = {
     "divergence": Field("string", text=True),
     "focus": Field("string"),
     "base_names": Field("names"),
+    "space_market": Field("string", False, tuple(sorted(load_space_markets()))),
 }
 _ERA = {
     "key": Field("string", True),
@@ -338,7 +340,13 @@ def parse_scenario(text: str, source: str) -> Scenario:
         r.note(("scenario", "focus"), _unknown("agency", focus, agencies))
     r.done()
     return Scenario(
-        **{"description": "", "divergence": "", **head, "focus": focus},
+        **{
+            "description": "",
+            "divergence": "",
+            "space_market": NO_SPACE_MARKET,
+            **head,
+            "focus": focus,
+        },
         agencies=agencies,
         people=people,
         scripted=scripted,

@@ -199,6 +199,10 @@ class Scenario:
         vehicle_records: Vehicles whose record this world changes (``[vehicles.KEY]``).
         base_names: Body -> name of the first base there of an agency that names none,
             as sorted (body, name) pairs (the series' Happy Valley).
+        space_market: Who buys material in space in this world: a key of
+            ``catalog/data/space_markets.csv`` (``"series"``: the series' Mars and lunar
+            bases and ships), or ``"none"`` (nobody: in-space prices are 0). Read by
+            ``spacerace asteroids``; the engine does not read it yet.
     """
 
     name: str
@@ -216,6 +220,7 @@ class Scenario:
     source: str = ""
     base_names: tuple[tuple[str, str], ...] = ()
     vehicle_records: tuple[VehicleRecordSpec, ...] = ()
+    space_market: str = "none"
 
     @property
     def start_jd_tdb(self) -> float:
@@ -228,5 +233,7 @@ class Scenario:
         """Return a short SHA-256 of the scenario's content (not its source path)."""
         data = asdict(self)
         data.pop("source")
+        if data["space_market"] == "none":  # added later: keep the hashes of the worlds
+            data.pop("space_market")  # without a market (saved decision logs still match)
         blob = json.dumps(data, sort_keys=True, default=list).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
