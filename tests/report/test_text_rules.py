@@ -89,15 +89,7 @@ def test_each_rule_can_fail():
     [
         "history",
         "for-all-mankind",
-        pytest.param(
-            "star-city",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="open fault (left for the next step): an evacuation of one person reads "
-                "'1 people leave for Earth' (the event's own text, written in sim/base_logistics; "
-                "to be composed in the report from its data)",
-            ),
-        ),
+        "star-city",
     ],
 )
 def test_no_doubled_names_or_disagreeing_counts(runs, name):

@@ -225,6 +225,7 @@ SALIENCE: tuple[Salience, ...] = (
     _R("purge", 55, "the KGB dismisses people", noun="purge"),
     _R("front_closed", 55, "the rival front closes", noun="front closed", nouns="fronts closed"),
     _R("lunar_dispute", 55, "a quarrel over a site", noun="dispute"),
+    _R("lunar_claim", 55, "an agency resolves to build beside a rival's base", noun="claim"),
     _R("dispute_settled", 55, "a quarrel ends", noun="settled dispute"),
     _R("politburo", 50, "the Politburo refuses a program", ("outcome", "refused"), "refusal"),
     _R(
