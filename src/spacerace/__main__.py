@@ -1,12 +1,6 @@
-"""``python -m spacerace`` runs the command line."""
+"""``python -m spacerace`` runs the command line (Ctrl-C handled first: see cli.entry)."""
 
-import sys
-
-try:  # Ctrl-C while Typer, Click and Rich are imported: one line and 130, as main gives
-    from spacerace.cli.app import main
-except KeyboardInterrupt:
-    print("spacerace: interrupted", file=sys.stderr)
-    sys.exit(130)
+from spacerace.cli.entry import main
 
 if __name__ == "__main__":
     main()

@@ -58,8 +58,8 @@ def test_sigint_to_a_real_process(argv, kept, tmp_path):
         env=env,
         cwd=tmp_path,
     )
-    # into the command, past the run's Numba kernels (a SIGINT inside one can crash Numba:
-    # reported, not the command line's to fix); the run writes its report from about 1.5 s
+    # into the command, past the run's imports (test_interrupt_races.py tries those moments);
+    # the run writes its report from about 1.5 s
     time.sleep(2.0)
     assert proc.poll() is None, "the command finished before it could be interrupted"
     proc.send_signal(signal.SIGINT)

@@ -1,7 +1,10 @@
 """Ctrl-C in a command: :class:`~spacerace.errors.Interrupted` saying what was kept.
 
 A ``KeyboardInterrupt`` met inside a Numba kernel comes out as a ``SystemError``
-("returned a result with an exception set") caused by it; both count as Ctrl-C.
+("returned a result with an exception set") caused by it, one met while a class is made as
+a ``RuntimeError`` ("Error calling __set_name__"); an error caused by a Ctrl-C counts as
+that Ctrl-C. (:mod:`spacerace.cli.entry` defers Ctrl-C out of imports and Numba, so these
+are rare; they are still one line and status 130.)
 """
 
 from __future__ import annotations
@@ -14,14 +17,18 @@ __all__ = ["interruptible", "is_ctrl_c"]
 
 
 def is_ctrl_c(exc: BaseException) -> bool:
-    """Whether ``exc`` is a ``KeyboardInterrupt`` or was caused by one (a compiled kernel's)."""
+    """Whether ``exc`` is a ``KeyboardInterrupt`` or was caused by one (a kernel's, an import's).
+
+    The chain is followed as a traceback shows it (``raise ... from None`` ends it), so an
+    :class:`Interrupted` that says what was kept is not one.
+    """
     seen = 0
     while exc is not None and seen < 10:
         if isinstance(exc, KeyboardInterrupt):
             return True
-        if not isinstance(exc, SystemError):
+        if isinstance(exc, Interrupted):
             return False
-        exc = exc.__cause__ or exc.__context__
+        exc = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
         seen += 1
     return False
 
@@ -37,7 +44,7 @@ def interruptible(command, kept: str = ""):
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except (KeyboardInterrupt, SystemError) as exc:
+        except (KeyboardInterrupt, Exception) as exc:
             if not is_ctrl_c(exc):
                 raise
             raise Interrupted(kept) from None

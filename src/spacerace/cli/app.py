@@ -236,9 +236,7 @@ def main(argv: list[str] | None = None) -> None:
         status = app(args=argv, prog_name="spacerace", standalone_mode=False)
     except Interrupted as exc:
         _interrupted(exc.kept)
-    except (KeyboardInterrupt, SystemError) as exc:
-        if not is_ctrl_c(exc):
-            raise
+    except KeyboardInterrupt:
         _interrupted("")
     except (InputError, StoreError) as exc:  # a StoreError here: file in use, damaged, a folder
         _fail(str(exc), 2)
@@ -253,6 +251,10 @@ def main(argv: list[str] | None = None) -> None:
         _fail(exc.format_message().replace("\n", " "), exc.exit_code)
     except BrokenPipeError:
         sys.exit(1)
+    except Exception as exc:  # an error a Ctrl-C caused (see _interrupt); else a bug
+        if not is_ctrl_c(exc):
+            raise
+        _interrupted("")
     else:
         if status == 130:  # Typer's answer to a KeyboardInterrupt it caught itself
             _interrupted("")
@@ -261,8 +263,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _interrupted(kept: str) -> None:
-    line = f"spacerace: interrupted: {kept}" if kept else "spacerace: interrupted"
-    print(" ".join(line.split()), file=sys.stderr)
+    from spacerace.cli.entry import say_interrupted  # the entry point must not print it again
+
+    say_interrupted(kept)
     sys.exit(130)
 
 

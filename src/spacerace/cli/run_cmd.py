@@ -66,7 +66,7 @@ def run(
     """Play one alternate history from its scenario and print its chronicle, era by era."""
     try:
         _run(scenario, seed, until, out, decisions, as_json, every_event)
-    except (KeyboardInterrupt, SystemError) as exc:
+    except (KeyboardInterrupt, Exception) as exc:
         from spacerace.cli._interrupt import is_ctrl_c
 
         if not is_ctrl_c(exc):

@@ -48,15 +48,18 @@ __all__ = ["Store", "default_path"]
 
 DEFAULT_NAME = "spacerace.duckdb"
 _CHILDREN = ("events", "milestones", "metrics", "missions")
-WRITER_MEMORY_LIMIT = "64MB"
+WRITER_MEMORY_LIMIT = "32MB"
 """DuckDB's buffer pool in a process that writes the store (an ensemble's parent).
 
 DuckDB keeps the blocks it wrote cached up to its memory limit, 80 % of the machine's memory
 by default, so an ensemble's parent process grew with every run it stored: 149 MB peak for
-200 timelines of for-all-mankind, 284 MB for 2,000 (2 workers). With this limit DuckDB evicts
+200 timelines of for-all-mankind, 284 MB for 2,000 (2 workers). With a limit DuckDB evicts
 written blocks (they are in the file) and spills a large sort to a temporary file next to the
-store; a reader (``runs``, ``export``) keeps DuckDB's default. Measured in the report of
-issue 16 (docs/benchmarks.md)."""
+store; a reader (``runs``, ``export``) keeps DuckDB's default. The pool still fills to the
+limit once a checkpoint rewrites a full row group of events (from about 400 runs on), so the
+limit is the growth in n: 64 MB let the peak grow by 38 MB from 200 to 2,000 runs written,
+32 MB by 10 MB (and 17 MB to 8,000); 24 MB is too little for the summary's queries at 2,000
+runs. Measured in the report of issue 16 (docs/benchmarks.md)."""
 
 _NUMPY_DTYPE = {"INTEGER": np.int64, "BIGINT": np.int64, "DOUBLE": np.float64, "BOOLEAN": bool}
 
