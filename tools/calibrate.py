@@ -439,12 +439,26 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
         ),
         "first `base_founded` on Mars, any agency",
     )
-    rows += [_population_row(facts, 2003, 100, "Happy Valley over 100 residents in 2003",
-                             "over 100 (up to about 200)", "mars_base_population",
-                             "residents of the first Mars base at its last step of 2003"),
-             _population_row(facts, 2012, 1000, "Thousands live on Mars in 2012", "thousands",
-                             "mars_population",
-                             "residents of all Mars bases at their last step of 2012")]
+    rows += [
+        _population_row(
+            facts,
+            2003,
+            100,
+            "Happy Valley over 100 residents in 2003",
+            "over 100 (up to about 200)",
+            "mars_base_population",
+            "residents of the first Mars base at its last step of 2003",
+        ),
+        _population_row(
+            facts,
+            2012,
+            1000,
+            "Thousands live on Mars in 2012",
+            "thousands",
+            "mars_population",
+            "residents of all Mars bases at their last step of 2012",
+        ),
+    ]
     fell = [f["collapse"][USSR] for f in facts if f["collapse"].get(USSR, 9999) <= 2003]
     rows.append(
         (
@@ -720,10 +734,13 @@ baseline is meant to meet.
         if name == "history":
             continue
         mars_png = args.out.with_name(f"{args.out.stem}_mars_{name}.png")
-        plot_mars_population(facts[name], mars_png,
-                             f"Residents of the first Mars base, {name} ({args.seeds} seeds)")
-        parts.append(format_canon(name, facts[name])
-                     + f"\n![Residents of the first Mars base by year]({mars_png.name})\n")
+        plot_mars_population(
+            facts[name], mars_png, f"Residents of the first Mars base, {name} ({args.seeds} seeds)"
+        )
+        parts.append(
+            format_canon(name, facts[name])
+            + f"\n![Residents of the first Mars base by year]({mars_png.name})\n"
+        )
     parts += [format_firsts(name, facts[name]) for name in SCENARIOS]
     args.out.write_text(head + "\n".join(parts), encoding="utf-8")
     print(

@@ -86,7 +86,8 @@ def test_an_interrupt_out_of_exec_string_code_still_exits_130(tmp_path):
 
         def command(argv=None):
             try:
-                exec("import os, signal, time\\nos.kill(os.getpid(), signal.SIGINT)\\ntime.sleep(5)")
+                code = "import os, signal, time\\nos.kill(os.getpid(), signal.SIGINT)"
+                exec(code + "\\ntime.sleep(5)")
             except KeyboardInterrupt:
                 app._interrupted("nothing was written")
 

@@ -38,7 +38,8 @@ def test_run_writes_the_facts_table_of_the_run_it_played(tmp_path, cli):
     expected = run_timeline(load_scenario("history"), 1, until_year=2003).mission_rows()
     assert rows == expected and len(rows) > 40
     assert rows[0]["id"] == "nasa-0001" and rows[0]["launch_date"].startswith("1969")
-    outcomes = {r["outcome"] for r in rows}  # seed 1 to 2003 (the first of 0-29 with all five): a scrub, a loss, one in flight
+    # seed 1 to 2003 (the first of 0-29 with all five): a scrub, a loss, one in flight
+    outcomes = {r["outcome"] for r in rows}
     assert {"success", "failed", "crew_lost", "scrubbed", "in_flight"} <= outcomes
     assert not list(tmp_path.glob(".*.tmp"))
 

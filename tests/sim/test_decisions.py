@@ -81,7 +81,8 @@ def test_records_are_json_and_every_question_occurs(runs):
             assert json.loads(json.dumps(record, allow_nan=False)) == record
             assert {k: v for k, v in json.loads(line).items() if k != "date"} == record
             kinds.add(record["question"])
-    assert kinds == set(QUESTIONS)  # evacuate_base occurs in seed 3 of for-all-mankind, escalate in 2
+    # evacuate_base occurs in seed 3 of for-all-mankind, escalate in seed 2
+    assert kinds == set(QUESTIONS)
 
 
 def _first(result, kind: str, agency: str | None = None, answer=...):

@@ -299,8 +299,10 @@ def _allowance(ctx: RunContext, key: str) -> float:
 
 
 def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
-    """Modules (paid by who paid the consumables, by ``shares``) and staff seats (paid by
-    their employer), as afforded."""
+    """Modules and staff seats, as afforded: who paid the consumables pays the modules.
+
+    Modules are split by ``shares`` (``_pay_consumables``); seats are paid by their employer.
+    """
     mech = ctx.mech
     seat_kg = mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
     budget = _growth_budgets(ctx, base)
