@@ -20,10 +20,22 @@ from spacerace.world.life_support import capacity, daily_flows
 from spacerace.world.person import Person
 from spacerace.world.wording import count_verb, plural
 
-__all__ = ["order_supplies", "payers", "state_members"]
+__all__ = ["order_supplies", "payers", "staff_tour_days", "state_members"]
 
 ROLES = {"state": ("engineer", "scientist", "technician"), "private": ("worker", "miner")}
 """Roles of the staff an agency sends (companies send workers)."""
+
+
+def staff_tour_days(ctx: RunContext, base: Base) -> float:
+    """Days of one staff tour at a base (``staff_tour_days_moon`` / ``_mars``)."""
+    bases = ctx.mech.bases
+    return bases.staff_tour_days_moon if base.body == "moon" else bases.staff_tour_days_mars
+
+
+def _seat_kg(ctx: RunContext, base: Base) -> float:
+    """Landed mass of one newcomer's seat, kg (``seat_kg_moon`` / ``seat_kg_mars``)."""
+    bases = ctx.mech.bases
+    return bases.seat_kg_moon if base.body == "moon" else bases.seat_kg_mars
 
 
 def state_members(ctx: RunContext, base: Base) -> list[str]:
@@ -45,7 +57,7 @@ def _by_heads(ctx: RunContext, base: Base, members: list[str]) -> dict[str, floa
     return {k: heads[k] / total for k in sorted(members)}
 
 
-def _vehicle(ctx: RunContext, key: str, imleo_per_kg: float = 1.0):
+def _vehicle(ctx: RunContext, key: str, imleo_per_kg: float):
     """The fleet's vehicle with the cheapest expected cost per kilogram delivered.
 
     A shipper pays for the launch and the spacecraft whether or not the cargo arrives, so
@@ -89,7 +101,7 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
     cap = capacity(base, specs, ctx.now)
     beds = specs["habitat"].crew_capacity
     short = pop_after - mech.base_fill_share * cap
-    habitats = max(0, math.ceil(short / (mech.base_fill_share * beds))) if short > 0 else 0
+    habitats = math.ceil(short / (mech.base_fill_share * beds)) if short > 0 else 0
     kinds = base.modules
     power = flows.power_kw - mech.habitat_power_kw * habitats
     wanted = []
@@ -170,9 +182,7 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         modules, seats = [], {}
     modules, seats = _pay_growth(ctx, base, specs, modules, seats, per_kg, paid)
     mass = sum(cargo.values()) + sum(specs[m].mass_kg for m in modules)
-    mass += sum(seats.values()) * (
-        mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
-    )
+    mass += sum(seats.values()) * _seat_kg(ctx, base)
     if mass <= 0:
         return
     for stock, kg in cargo.items():
@@ -200,10 +210,9 @@ def _newcomers_affordable(ctx: RunContext, base: Base, specs, per_kg: float) -> 
     (``_growth_budgets``) over the landed mass of a seat plus a bed's share of a habitat
     at the fill share, at this order's cost per kilogram.
     """
-    mech = ctx.mech.bases
-    seat_kg = mech.seat_kg_moon if base.body == "moon" else mech.seat_kg_mars
-    bed_kg = specs["habitat"].mass_kg / (specs["habitat"].crew_capacity * mech.base_fill_share)
-    each = (seat_kg + bed_kg) * per_kg
+    fill = ctx.mech.bases.base_fill_share
+    bed_kg = specs["habitat"].mass_kg / (specs["habitat"].crew_capacity * fill)
+    each = (_seat_kg(ctx, base) + bed_kg) * per_kg
     if each <= 0:
         return 0
     return sum(int(v // each) for v in _growth_budgets(ctx, base).values())
@@ -303,8 +312,7 @@ def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
 
     Modules are split by ``shares`` (``_pay_consumables``); seats are paid by their employer.
     """
-    mech = ctx.mech
-    seat_kg = mech.bases.seat_kg_moon if base.body == "moon" else mech.bases.seat_kg_mars
+    seat_kg = _seat_kg(ctx, base)
     budget = _growth_budgets(ctx, base)
     modules = []
     for kind in wanted:
@@ -417,11 +425,7 @@ def _staff_arrive(ctx: RunContext, base: Base, seats: dict[str, int], rng) -> li
     from spacerace.sim.company import employ
 
     names = []
-    tour = (
-        ctx.mech.bases.staff_tour_days_moon
-        if base.body == "moon"
-        else ctx.mech.bases.staff_tour_days_mars
-    )
+    tour = staff_tour_days(ctx, base)
     for key, n in sorted(seats.items()):
         agency = ctx.world.agencies[key]
         employ(ctx, base, key)  # a company's workers come on its terms (pay, hours)

@@ -14,7 +14,7 @@ import math
 from spacerace.catalog.base_modules import load_life_support, load_module_specs
 from spacerace.sim.base_agreements import review_agreements
 from spacerace.sim.base_incidents import draw_incident, end_incidents
-from spacerace.sim.base_logistics import order_supplies, state_members
+from spacerace.sim.base_logistics import order_supplies, staff_tour_days, state_members
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import react_to_loss
 from spacerace.world.base import STOCKS, Base, ModuleUnit
@@ -161,16 +161,11 @@ def _tours_end(ctx: RunContext, base: Base, rng) -> None:
         if window is None or off_days > ctx.mech.bases.mars_window_tolerance_days:
             return
     if done and base.evacuating_day is None:
-        tour = (
-            ctx.mech.bases.staff_tour_days_moon
-            if base.body == "moon"
-            else ctx.mech.bases.staff_tour_days_mars
-        )
-        stay = ctx.mech.bases.stay_on_share
+        tour, stay = staff_tour_days(ctx, base), ctx.mech.bases.stay_on_share
         staying = [n for n in done if rng.random() < stay]
         for name in staying:
             base.tours[name] = now + tour
-        done = [n for n in done if n not in set(staying)]
+        done = [n for n in done if base.tours[n] <= now]
     if done:
         depart(ctx, base, done)
 
