@@ -116,19 +116,7 @@ def sale_value_usd(commodity: Commodity, returned_kg: object, base_price_usd_per
     returned = np.asarray(returned_kg, dtype=float)
     sold = returned if e >= 1.0 else np.minimum(returned, q0 * e / (1.0 - e))
     price = np.asarray(price_after_supply(base_price_usd_per_kg, sold, q0, e))
-
-    def out(x):
-        return float(x) if np.ndim(x) == 0 else x
-
-    return Sale(
-        key=commodity.key,
-        returned_kg=out(returned),
-        sold_kg=out(sold),
-        base_price_usd_per_kg=float(base_price_usd_per_kg),
-        price_usd_per_kg=out(price),
-        value_at_market_usd=out(returned * base_price_usd_per_kg),
-        value_usd=out(sold * price),
-    )
+    return _sale(commodity, returned, sold, base_price_usd_per_kg, price)
 
 
 def capped_sale(
@@ -148,6 +136,12 @@ def capped_sale(
     """
     returned = np.asarray(returned_kg, dtype=float)
     sold = np.minimum(returned, cap_kg)
+    price = np.full(returned.shape, float(price_usd_per_kg))
+    return _sale(commodity, returned, sold, price_usd_per_kg, price)
+
+
+def _sale(commodity, returned, sold, base_price_usd_per_kg: float, price) -> Sale:
+    """The Sale of ``sold`` of ``returned`` kg at ``price`` (arrays, or floats when 0-d)."""
 
     def out(x):
         return float(x) if np.ndim(x) == 0 else x
@@ -156,8 +150,8 @@ def capped_sale(
         key=commodity.key,
         returned_kg=out(returned),
         sold_kg=out(sold),
-        base_price_usd_per_kg=float(price_usd_per_kg),
-        price_usd_per_kg=out(np.full(returned.shape, float(price_usd_per_kg))),
-        value_at_market_usd=out(returned * price_usd_per_kg),
-        value_usd=out(sold * price_usd_per_kg),
+        base_price_usd_per_kg=float(base_price_usd_per_kg),
+        price_usd_per_kg=out(price),
+        value_at_market_usd=out(returned * base_price_usd_per_kg),
+        value_usd=out(sold * price),
     )
