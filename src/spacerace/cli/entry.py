@@ -115,6 +115,7 @@ def exit_interrupted(kept: str = "") -> None:
     _state["pending"] = False
     if not _state["said"]:
         say_interrupted(kept)
+    _end_workers()
     try:
         import atexit
 
@@ -127,6 +128,25 @@ def exit_interrupted(kept: str = "") -> None:
         except BaseException:
             pass
     os._exit(130)
+
+
+def _end_workers() -> None:
+    """Terminate the process's live multiprocessing children (an ensemble's pool workers).
+
+    ``atexit`` runs multiprocessing's exit function, which joins every live child: a pool
+    worker that the Ctrl-C left blocked on its result queue (the reader is gone) never ends,
+    and the interrupted command hung after its line (seen once in 2 fresh-clone runs of
+    tests/ensemble/test_interrupt.py). What the workers computed and the store has not
+    received is lost either way; what is stored stays whole.
+    """
+    mp = sys.modules.get("multiprocessing")
+    if mp is None:
+        return
+    try:
+        for child in mp.active_children():
+            child.terminate()
+    except BaseException:
+        pass
 
 
 def main() -> None:
