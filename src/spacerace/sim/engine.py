@@ -38,7 +38,15 @@ from spacerace.sim.world_events import metrics_process, random_events_process
 from spacerace.world.event import EventLog
 from spacerace.world.mechanics import Mechanics
 
-__all__ = ["make_planner", "new_context", "run_reference", "run_timeline"]
+__all__ = [
+    "make_planner",
+    "new_context",
+    "play_until",
+    "result_of",
+    "run_reference",
+    "run_timeline",
+    "start_run",
+]
 
 
 def make_planner(scenario: Scenario, until_year: int | None = None) -> MissionPlanner:
@@ -73,7 +81,7 @@ def run_timeline(
     Returns:
         The run's log, yearly metrics, final world and decisions.
     """
-    ctx = new_context(
+    ctx = start_run(
         scenario,
         seed,
         until_year=until_year,
@@ -81,17 +89,41 @@ def run_timeline(
         policies=policies,
         decision_point=decision_point or DecisionPoint(replay=decisions),
     )
-    world = ctx.world
+    play_until(ctx, ctx.end_day)
+    return result_of(ctx, scenario)
+
+
+def start_run(scenario: Scenario, seed: int, **kw) -> RunContext:
+    """A run on its first day with every process started, its clock not yet running.
+
+    Arguments as :func:`new_context`'s. :func:`play_until` runs its clock;
+    :func:`result_of` collects the run. ``run_timeline`` is the three in a row;
+    ``sim.stepping`` stops the clock earlier (a player's turn ends at a question or a day).
+    """
+    ctx = new_context(scenario, seed, **kw)
     _start(ctx, scenario)
+    return ctx
+
+
+def play_until(ctx: RunContext, day: float) -> None:
+    """Run the clock of a started run up to ``day`` (days since the start; capped at its end).
+
+    Events dated ``day`` itself are left for later (SimPy's ``until``). Whatever a process
+    raises comes out of here (``sim.decisions.Paused`` stops a run for a player's answer).
+    """
     with _cycle_collector_paused():
-        ctx.env.run(until=ctx.end_day)
+        ctx.env.run(until=min(day, ctx.end_day))
+
+
+def result_of(ctx: RunContext, scenario: Scenario) -> RunResult:
+    """What a run played so far returns (its log, metrics, world and decisions)."""
     metrics = sorted(ctx.metrics, key=lambda r: (r["year"], r["agency"]))
     return RunResult(
         scenario=scenario,
-        seed=int(seed),
+        seed=int(ctx.seed),
         log=ctx.log,
         metrics=metrics,
-        world=world,
+        world=ctx.world,
         base_metrics=ctx.base_metrics,
         decisions=tuple(ctx.decisions.decisions),
         left_log_at=ctx.decisions.left_log_at,

@@ -24,14 +24,81 @@ Example:
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spacerace.scenario.model import Scenario
+from spacerace.sim.context import RunContext, RunReference
 from spacerace.sim.decisions import DecisionPoint, Paused, Question
 from spacerace.sim.planner import MissionPlanner
 from spacerace.sim.result import RunResult
 
-__all__ = ["SteppedRun"]
+__all__ = ["Stop", "SteppedRun", "play_to"]
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Where a stepped run stopped, and the run as it stood there.
+
+    Attributes:
+        ctx: The run: its world, log and decisions up to ``day`` (read it, do not go on
+            with it: the process that asked died with :class:`Paused`).
+        day: The clock where it stopped, days since the start.
+        question: The played agency's question waiting for an answer, None if the run
+            stopped at ``stop_day`` or its end.
+        advise: Returns what the agency's built-in policy would answer the question
+            (JSON-ready; ``Paused.advise``), None without a question.
+        over: True if the run reached its end.
+    """
+
+    ctx: RunContext
+    day: float
+    question: Question | None = None
+    advise: Callable[[], Any] | None = None
+    over: bool = False
+
+
+def play_to(
+    scenario: Scenario,
+    seed: int,
+    agency: str,
+    answers: Sequence[Any],
+    *,
+    stop_day: float = math.inf,
+    until_year: int | None = None,
+    planner: MissionPlanner | None = None,
+    reference: RunReference | None = None,
+) -> Stop:
+    """Play from the start, ``agency`` answered by ``answers``, to its next question or a day.
+
+    Every other agency is answered by its policy. The run stops at the first question of
+    ``agency`` that ``answers`` (JSON-ready, in order) does not cover, or before the events
+    dated ``stop_day`` (days since the start), or at its end, whichever comes first.
+
+    Raises:
+        ValueError: An answer in ``answers`` is not among its question's options.
+    """
+    from spacerace.sim.engine import play_until, start_run
+
+    point = DecisionPoint(outside=agency, answers=answers)
+    ctx = start_run(
+        scenario,
+        seed,
+        until_year=until_year,
+        planner=planner,
+        decision_point=point,
+        reference=reference,
+    )
+    stop = min(stop_day, ctx.end_day)
+    if stop <= 0.0:
+        return Stop(ctx, 0.0)
+    try:
+        play_until(ctx, stop)
+    except Paused as paused:
+        return Stop(ctx, ctx.now, paused.question, paused.advise)
+    return Stop(ctx, ctx.now, over=stop >= ctx.end_day)
 
 
 class SteppedRun:
@@ -74,22 +141,22 @@ class SteppedRun:
 
     def next_question(self) -> Question | None:
         """Play until the agency's next unanswered question; None once the run is over."""
-        from spacerace.sim.engine import run_timeline
+        from spacerace.sim.engine import result_of
 
         if self.pending is not None:
             return self.pending
-        point = DecisionPoint(outside=self.agency, answers=self.answers)
-        try:
-            self._result = run_timeline(
-                self.scenario,
-                self.seed,
-                until_year=self.until_year,
-                planner=self.planner,
-                decision_point=point,
-            )
-        except Paused as paused:
-            self.pending = paused.question
+        stop = play_to(
+            self.scenario,
+            self.seed,
+            self.agency,
+            self.answers,
+            until_year=self.until_year,
+            planner=self.planner,
+        )
+        if stop.question is not None:
+            self.pending = stop.question
             return self.pending
+        self._result = result_of(stop.ctx, self.scenario)
         return None
 
     def answer(self, answer: Any) -> None:
