@@ -178,7 +178,7 @@ class Paused(Exception):  # noqa: N818 - a signal, not an error
     """
 
     def __init__(self, question: Question, advise: Callable[[], Any] | None = None):
-        super().__init__(question)  # SimPy re-raises a process's error from its args
+        super().__init__(question, advise)  # SimPy may rebuild the error from its args
         self.question = question
         self.advise = advise
 

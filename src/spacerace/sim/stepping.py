@@ -31,6 +31,7 @@ from typing import Any
 
 from spacerace.scenario.model import Scenario
 from spacerace.sim.context import RunContext, RunReference
+from spacerace.sim.decision_log import DecisionLog
 from spacerace.sim.decisions import DecisionPoint, Paused, Question
 from spacerace.sim.planner import MissionPlanner
 from spacerace.sim.result import RunResult
@@ -70,19 +71,22 @@ def play_to(
     until_year: int | None = None,
     planner: MissionPlanner | None = None,
     reference: RunReference | None = None,
+    replay: DecisionLog | None = None,
 ) -> Stop:
     """Play from the start, ``agency`` answered by ``answers``, to its next question or a day.
 
     Every other agency is answered by its policy. The run stops at the first question of
     ``agency`` that ``answers`` (JSON-ready, in order) does not cover, or before the events
-    dated ``stop_day`` (days since the start), or at its end, whichever comes first.
+    dated ``stop_day`` (days since the start), or at its end, whichever comes first. With
+    ``replay`` (a decision log, e.g. a saved game), its answers come first, the played
+    agency's too, while its questions fit the run's (``DecisionPoint``).
 
     Raises:
         ValueError: An answer in ``answers`` is not among its question's options.
     """
     from spacerace.sim.engine import play_until, start_run
 
-    point = DecisionPoint(outside=agency, answers=answers)
+    point = DecisionPoint(replay=replay, outside=agency, answers=answers)
     ctx = start_run(
         scenario,
         seed,
