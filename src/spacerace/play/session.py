@@ -23,7 +23,7 @@ Example:
     >>> from spacerace.scenario.loader import load_scenario
     >>> game = Game(load_scenario("history"), seed=3, agency="nasa", until_year=1969)
     >>> game.turn.question.kind, game.turn.choices[0].label
-    ('next_mission', 'earth orbit on Titan II GLV, crew on Titan II GLV')
+    ('next_mission', 'earth orbit on Saturn IB')
     >>> game.answer(None)  # wait: fly nothing now
     >>> game.turn.number
     1

@@ -194,6 +194,10 @@ class DecisionPoint:
         outside: Agency whose questions are answered from ``answers`` (in order) and, once
             they run out, pause the run (:class:`Paused`); None for none.
         answers: JSON-ready answers for ``outside``'s questions, in order.
+
+    Attributes:
+        paused: The pause raised for ``outside``'s first unanswered question, None before
+            (``sim.engine.play_until`` halts on it: the run stops at that instant).
     """
 
     def __init__(
@@ -209,6 +213,7 @@ class DecisionPoint:
         self.outside = outside
         self._answers = list(answers)
         self._next_answer = 0
+        self.paused: Paused | None = None
 
     def ask(
         self,
@@ -268,7 +273,8 @@ class DecisionPoint:
     def _from_outside(self, question: Question, ctx: RunContext, call: Callable) -> Any:
         if self._next_answer >= len(self._answers):
             rng = ctx.rng(f"policy:{question.agency}")
-            raise Paused(question, lambda: question.encode(call(rng)))
+            self.paused = Paused(question, lambda: question.encode(call(rng)))
+            raise self.paused
         answer = self._answers[self._next_answer]
         self._next_answer += 1
         problem = question.check(answer)

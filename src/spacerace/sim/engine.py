@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Callable
 
 import simpy
 
@@ -105,14 +106,27 @@ def start_run(scenario: Scenario, seed: int, **kw) -> RunContext:
     return ctx
 
 
-def play_until(ctx: RunContext, day: float) -> None:
+def play_until(ctx: RunContext, day: float, halt: Callable[[], bool] | None = None) -> None:
     """Run the clock of a started run up to ``day`` (days since the start; capped at its end).
 
-    Events dated ``day`` itself are left for later (SimPy's ``until``). Whatever a process
-    raises comes out of here (``sim.decisions.Paused`` stops a run for a player's answer).
+    Events dated ``day`` itself are left for later (SimPy's ``until``), and the clock is
+    then at ``day``. With ``halt``, the run also stops right after the first SimPy event
+    whose processing makes ``halt()`` true, before any other event is processed (the clock
+    stays where that event was): a process that failed there (``sim.decisions.Paused``, a
+    question for a player) is not followed by what other processes would do at the same
+    instant. The order of events is SimPy's either way.
     """
+    end = min(day, ctx.end_day)
+    env = ctx.env
     with _cycle_collector_paused():
-        ctx.env.run(until=min(day, ctx.end_day))
+        if halt is None:
+            env.run(until=end)
+            return
+        while not halt():
+            if env.peek() >= end:
+                env.run(until=end)  # nothing left before ``end``: only moves the clock
+                return
+            env.step()
 
 
 def result_of(ctx: RunContext, scenario: Scenario) -> RunResult:

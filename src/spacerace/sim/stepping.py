@@ -5,11 +5,12 @@ played agency's questions wait for answers given through :meth:`SteppedRun.answe
 
 A run is a pure function of (scenario, seed, decisions), so stepping replays: to reach the
 next question, the run is played again from the start with the answers given so far, and
-stops (:class:`~spacerace.sim.decisions.Paused`, raised out of the SimPy loop) at the first
-question of the played agency that no answer covers. A full for-all-mankind timeline takes
-a tenth of a second on one core, so a step costs at most that; nothing is kept between
-steps but the answers, and the finished run is the one ``run_timeline`` gives for the same
-decisions (its log replays byte for byte).
+stops at the first question of the played agency that no answer covers: the asking process
+fails with :class:`~spacerace.sim.decisions.Paused` and the clock halts right after that
+SimPy event (``sim.engine.play_until``), so nothing else happens at that instant. A full
+for-all-mankind timeline takes a tenth of a second on one core, so a step costs at most
+that; nothing is kept between steps but the answers, and the finished run is the one
+``run_timeline`` gives for the same decisions (its log replays byte for byte).
 
 Example:
     >>> from spacerace.scenario.loader import load_scenario
@@ -32,7 +33,7 @@ from typing import Any
 from spacerace.scenario.model import Scenario
 from spacerace.sim.context import RunContext, RunReference
 from spacerace.sim.decision_log import DecisionLog
-from spacerace.sim.decisions import DecisionPoint, Paused, Question
+from spacerace.sim.decisions import DecisionPoint, Question
 from spacerace.sim.planner import MissionPlanner
 from spacerace.sim.result import RunResult
 
@@ -98,10 +99,9 @@ def play_to(
     stop = min(stop_day, ctx.end_day)
     if stop <= 0.0:
         return Stop(ctx, 0.0)
-    try:
-        play_until(ctx, stop)
-    except Paused as paused:
-        return Stop(ctx, ctx.now, paused.question, paused.advise)
+    play_until(ctx, stop, halt=lambda: point.paused is not None)
+    if point.paused is not None:
+        return Stop(ctx, ctx.now, point.paused.question, point.paused.advise)
     return Stop(ctx, ctx.now, over=stop >= ctx.end_day)
 
 
