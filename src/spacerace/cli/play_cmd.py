@@ -37,7 +37,7 @@ def play(
         str | None,
         typer.Option(
             "--agency",
-            help="Agency to play (a key of the scenario: nasa, soviet, helios, dprk); "
+            help="Agency to play (a key of the scenario, e.g. nasa, soviet, helios, dprk); "
             "default: the scenario's first.",
         ),
     ] = None,
@@ -64,7 +64,12 @@ def play(
         typer.Option("--load", metavar="FILE", help="Resume a saved game."),
     ] = None,
 ) -> None:
-    """Play one agency against the engine, which plays the others by the same rules."""
+    """Play one agency against the engine, which plays the others by the same rules.
+
+    Answers are read from stdin, one line a turn: option numbers, or d as the policy would.
+    p pending, n news, r rivals, b budget, q save and quit, h help.
+    The end of input saves and exits 0; Ctrl-C saves and exits 130 (docs/play.md).
+    """
     state: dict = {}
     try:
         _play(scenario, seed, agency, until, save, load, state)
