@@ -1,6 +1,7 @@
 """Bases in the engine: mass balance, resupply cut, evacuation, deaths, Happy Valley."""
 
 import dataclasses
+import math
 
 import pytest
 
@@ -201,3 +202,22 @@ def test_a_base_emptied_before_its_evacuation_day_is_no_longer_evacuating():
     assert base.evacuating_day == 100.0  # someone is still there to evacuate
     depart(ctx, base, ["b"])
     assert base.evacuating_day is None and not base.residents
+
+
+def test_cargo_craft_learning_counts_every_cargo_launch_for_a_base(ensembles):
+    # Wright's law (bases.cargo_craft_learning) prices the n-th cargo craft an agency flies;
+    # n must be exactly its cargo launches for bases, failed ones too (a lost craft was built)
+    from spacerace.sim.base_logistics import craft_learning_factor
+
+    counted = 0
+    for r in ensembles["for-all-mankind"][:10]:
+        for key, agency in r.world.agencies.items():
+            launches = [e for e in r.log.of_kind("launch") if e.agency == key and "base" in e.data]
+            assert agency.cargo_craft_built == len(launches), key
+            counted += len(launches)
+        nasa = r.world.agencies["nasa"]
+        # 0.85 a doubling: after n craft the next costs (n + 1) ** log2(0.85) of the first
+        assert craft_learning_factor(0.85, nasa) == pytest.approx(
+            0.85 ** math.log2(nasa.cargo_craft_built + 1)
+        )
+    assert counted > 100  # Jamestown's and Happy Valley's orders over ten histories
