@@ -118,21 +118,7 @@ def create_app(db_path: Path, runs_dir: Path | None = None, workers: int = 1) ->
 
 def _guard(app: FastAPI) -> None:
     """Bounded requests, security headers, and one line for every error."""
-
-    @app.middleware("http")
-    async def bounds(request: Request, call_next):
-        if len(request.url.query) > MAX_QUERY_CHARS:
-            return error_response(request, 414, f"query longer than {MAX_QUERY_CHARS} characters")
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return error_response(request, 413, f"request body over {MAX_BODY_BYTES} bytes")
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
-    app.add_middleware(_BodyLimit)
+    app.add_middleware(_Bounds)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
@@ -170,12 +156,22 @@ def _guard(app: FastAPI) -> None:
         return error_response(request, 500, f"internal error ({type(exc).__name__}); see the log")
 
 
-class _TooLarge(Exception):
-    """A request body without Content-Length grew past MAX_BODY_BYTES while being read."""
+_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
 
 
-class _BodyLimit:
-    """ASGI middleware: a streamed (chunked) body past MAX_BODY_BYTES gets a 413."""
+class _Bounds:
+    """ASGI middleware: bounded query and body, and the security headers on every response.
+
+    A query past MAX_QUERY_CHARS gets a 414 and a Content-Length past MAX_BODY_BYTES a 413
+    at once; a streamed (chunked) body is counted as the handler reads it and refused with
+    a 413 through the same one-line error handler as every other error. Pure ASGI (not
+    Starlette's BaseHTTPMiddleware, whose task group would wrap that refusal in an
+    ExceptionGroup and turn it into a 500).
+    """
 
     def __init__(self, app):
         self.app = app
@@ -184,26 +180,36 @@ class _BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+
+        async def sending(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *_HEADERS]}
+            await send(message)
+
+        refusal = _refusal(scope)
+        if refusal is not None:
+            status, line = refusal
+            await JSONResponse({"error": line}, status_code=status)(scope, receive, sending)
+            return
         seen = [0]
-        started = [False]
 
         async def counted():
             message = await receive()
             seen[0] += len(message.get("body", b""))
             if seen[0] > MAX_BODY_BYTES:
-                raise _TooLarge
+                raise StarletteHTTPException(413, f"request body over {MAX_BODY_BYTES} bytes")
             return message
 
-        async def sending(message):
-            started[0] = True
-            await send(message)
+        await self.app(scope, counted, sending)
 
-        try:
-            await self.app(scope, counted, sending)
-        except _TooLarge:
-            if not started[0]:
-                line = f"request body over {MAX_BODY_BYTES} bytes"
-                await JSONResponse({"error": line}, status_code=413)(scope, receive, send)
+
+def _refusal(scope) -> tuple[int, str] | None:
+    if len(scope.get("query_string", b"")) > MAX_QUERY_CHARS:
+        return 414, f"query longer than {MAX_QUERY_CHARS} characters"
+    for name, value in scope.get("headers", []):
+        if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY_BYTES):
+            return 413, f"request body over {MAX_BODY_BYTES} bytes"
+    return None
 
 
 async def form_of(request: Request) -> dict[str, str]:

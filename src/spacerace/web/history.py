@@ -89,6 +89,16 @@ PAGE_EVENTS = 100
 """Events per page of a run's event list."""
 
 
+def event_of(e: dict):
+    """An event row back as the ``world.event.Event`` the report's functions take."""
+    from spacerace.world.event import Event
+
+    return Event(
+        e["day"], e["kind"], e["agency"], e["text"], e["cause"], tuple(e["actors"]), e["data"],
+        e["scripted"],
+    )  # fmt: skip
+
+
 def _run(request: Request, run_id: str) -> RunData:
     return request.app.state.runs.get(run_id)
 
@@ -160,13 +170,12 @@ def _era_rows(run: RunData) -> list[dict]:
 def timeline(request: Request, run_id: str, all_events: bool = False):
     """The run's timeline for plotly: one trace per lane, the eras as bands."""
     from spacerace.report.salience import weight_of
-    from spacerace.world.event import Event
 
     run = _run(request, run_id)
     floor = 0 if all_events else TIMELINE_MIN_WEIGHT
     lanes: dict[str, dict] = {}
     for e in run.events:
-        weight = weight_of(Event(e["day"], e["kind"], e["agency"], e["text"], data=e["data"]))
+        weight = weight_of(event_of(e))
         if weight < floor:
             continue
         lane = lanes.setdefault(
@@ -341,17 +350,11 @@ def agency_series(request: Request, run_id: str, key: str):
 async def base_page(request: Request, run_id: str, name: str):
     """A base: its story, population by employer, stocks and tension over time."""
     from spacerace.report.base_story import base_stories, story_paragraph
-    from spacerace.world.event import Event
 
     run = await run_in_threadpool(_run, request, run_id)
     run.check_base(check_id(name, "base"))
     rows, start, reason = await _base_rows(request, run)
-    events = [
-        Event(
-            e["day"], e["kind"], e["agency"], e["text"], e["cause"], tuple(e["actors"]), e["data"]
-        )
-        for e in run.events
-    ]
+    events = [event_of(e) for e in run.events]
     story = next(s for s in base_stories(events, rows, start) if s.name == name) if rows else None
     told = filter_events(run.events, base=name)
     return render(

@@ -23,7 +23,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacerace.errors import InputError, SpaceRaceError
+from spacerace.errors import InputError, SpaceRaceError, StoreError
 from spacerace.web.limits import MAX_COMPUTE_JOBS, MAX_ENSEMBLES, Busy, NotFound
 
 __all__ = ["EnsembleJob", "Ensembles", "Workers"]
@@ -74,7 +74,11 @@ class Workers:
             self._in_flight += 1
             pool = self._executor()
         try:
-            answer = await asyncio.wrap_future(pool.submit(fn, *args))
+            answer = await asyncio.wrap_future(pool.submit(_call, fn, *args))
+        except cf.process.BrokenProcessPool:
+            with self._lock:
+                self._pool = None  # a worker died (killed, out of memory): start afresh
+            raise StoreError("a worker process died; nothing was changed, try again") from None
         finally:
             with self._lock:
                 self._in_flight -= 1
@@ -89,6 +93,20 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _call(fn, *args):
+    """Run ``fn`` in the worker; its InputError comes back as a plain, picklable one.
+
+    Some of the library's errors carry data in their constructor (``UnknownAsteroidError``)
+    and do not unpickle in the server; the line and the kind (unknown name: 404) are kept.
+    """
+    try:
+        return fn(*args)
+    except InputError as exc:
+        if isinstance(exc, KeyError):  # an unknown name: asteroid, body, destination
+            raise NotFound(str(exc)) from None
+        raise InputError(str(exc)) from None
 
 
 @dataclass
