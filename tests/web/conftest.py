@@ -82,3 +82,20 @@ def run_ids(played):
     from spacerace.store.records import run_id_of
 
     return {key: run_id_of(r.scenario.content_hash(), r.seed) for key, r in sorted(played.items())}
+
+
+@pytest.fixture(scope="session")
+def web_client(web_files, tmp_path_factory):
+    """FastAPI's test client over a copy of the store (one app and worker pool for the suite)."""
+    import shutil
+
+    pytest.importorskip("fastapi", reason="the web extra: pip install 'spacerace[web]'")
+    from fastapi.testclient import TestClient
+
+    from spacerace.web.app import create_app
+
+    db, runs, _ = web_files
+    copy = tmp_path_factory.mktemp("app") / "web.duckdb"
+    shutil.copy(db, copy)
+    with TestClient(create_app(copy, runs, workers=1), raise_server_exceptions=False) as client:
+        yield client, copy

@@ -3,25 +3,15 @@ changed. Each case names what it sends; the store's row counts are compared befo
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra: pip install 'spacerace[web]'")
-from fastapi.testclient import TestClient  # noqa: E402
-
 from spacerace.web.limits import MAX_BODY_BYTES, MAX_QUERY_CHARS  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def web(web_files, tmp_path_factory, run_ids):
-    from spacerace.web.app import create_app
-
-    db, runs, _ = web_files
-    copy = tmp_path_factory.mktemp("bad") / "web.duckdb"
-    shutil.copy(db, copy)
-    with TestClient(create_app(copy, runs, workers=1), raise_server_exceptions=False) as client:
-        yield client, run_ids["for-all-mankind", 1]
+def web(web_client, run_ids):
+    return web_client[0], run_ids["for-all-mankind", 1]
 
 
 def _counts(client) -> tuple:
