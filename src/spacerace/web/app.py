@@ -31,7 +31,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from spacerace.errors import InputError, StoreError
 from spacerace.web.jobs import Ensembles, Workers
-from spacerace.web.limits import MAX_BODY_BYTES, MAX_QUERY_CHARS, Busy, NotFound
+from spacerace.web.limits import (
+    MAX_BODY_BYTES,
+    MAX_QUERY_CHARS,
+    SERVER_MEMORY_LIMIT,
+    Busy,
+    NotFound,
+)
 from spacerace.web.runs import RunSource
 
 __all__ = ["add_section", "create_app", "plotly_js_path"]
@@ -76,7 +82,7 @@ def create_app(db_path: Path, runs_dir: Path | None = None, workers: int = 1) ->
     from spacerace.store.db import Store
     from spacerace.web import history, likely, plan
 
-    anchor = Store(db_path)  # creates the file; holding it keeps DuckDB's instance warm
+    anchor = Store(db_path, memory_limit=SERVER_MEMORY_LIMIT)  # creates the file if missing
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -89,9 +95,10 @@ def create_app(db_path: Path, runs_dir: Path | None = None, workers: int = 1) ->
     app = FastAPI(title="spacerace mission control", docs_url=None, redoc_url=None,
                   openapi_url=None, lifespan=lifespan)  # fmt: skip
     app.state.nav = []
-    app.state.runs = RunSource(Path(db_path), runs_dir)
+    app.state.runs = RunSource(anchor, runs_dir)
     app.state.workers = Workers(workers)
-    app.state.ensembles = Ensembles(Path(db_path), workers)
+    app.state.ensembles = Ensembles(app.state.runs.store, workers)
+    app.state.summaries = likely.SummaryCache()
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.globals["nav"] = app.state.nav
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -8,11 +8,12 @@ an event weighs on the timeline is the report's salience (``report.salience.weig
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, Response
 
 from spacerace.web.app import render
 from spacerace.web.limits import SEARCH_RESULTS, NotFound
@@ -121,15 +122,23 @@ def runs_page(request: Request, scenario: str = "", limit: int = 200):
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
 def run_page(request: Request, run_id: str):
-    """A run's history: the timeline, its eras, firsts, losses, bases, agencies, all events."""
+    """A run's history: the timeline, its eras, firsts, losses, bases, agencies, all events.
+
+    Rendered once per run and kept with it (a stored run never changes).
+    """
     run = _run(request, run_id)
+    if "history" not in run.pages:
+        run.pages["history"] = _history_html(request, run)
+    return HTMLResponse(run.pages["history"])
+
+
+def _history_html(request: Request, run: RunData) -> str:
     firsts = [e for e in run.events if _is_first(e)]
     losses = [e for e in run.events if e["kind"] in ("crew_lost", "base_deaths", "death")]
     kinds = Counter(e["kind"] for e in run.events)
     outcomes = Counter(m["outcome"] for m in run.missions)
-    return render(
-        request,
-        "run.html",
+    return request.app.state.templates.get_template("run.html").render(
+        request=request,
         title=f"{run.scenario} seed {run.seed}",
         run=run,
         firsts=firsts,
@@ -168,10 +177,17 @@ def _era_rows(run: RunData) -> list[dict]:
 
 @router.get("/api/runs/{run_id}/timeline")
 def timeline(request: Request, run_id: str, all_events: bool = False):
-    """The run's timeline for plotly: one trace per lane, the eras as bands."""
+    """The run's timeline for plotly: one trace per lane, the eras as bands (kept per run)."""
+    run = _run(request, run_id)
+    key = f"timeline-{all_events}"
+    if key not in run.pages:
+        run.pages[key] = json.dumps(_timeline(run, all_events)).encode()
+    return Response(run.pages[key], media_type="application/json")
+
+
+def _timeline(run: RunData, all_events: bool) -> dict:
     from spacerace.report.salience import weight_of
 
-    run = _run(request, run_id)
     floor = 0 if all_events else TIMELINE_MIN_WEIGHT
     lanes: dict[str, dict] = {}
     for e in run.events:
@@ -197,18 +213,16 @@ def timeline(request: Request, run_id: str, all_events: bool = False):
         "symbol": [_SYMBOLS.get(m["outcome"], "circle") for m in run.missions],
     }
     order = [name for name, _ in LANES] + ["Other"]
-    return JSONResponse(
-        {
-            "run_id": run.run_id,
-            "lanes": [{"name": name, **lanes[name]} for name in order if name in lanes],
-            "missions": missions,
-            "eras": [
-                {"title": t, "start": f"{a}-01-01", "end": f"{b + 1}-01-01"} for t, a, b in run.eras
-            ],
-            "shown": sum(len(v["x"]) for v in lanes.values()),
-            "total": len(run.events),
-        }
-    )
+    return {
+        "run_id": run.run_id,
+        "lanes": [{"name": name, **lanes[name]} for name in order if name in lanes],
+        "missions": missions,
+        "eras": [
+            {"title": t, "start": f"{a}-01-01", "end": f"{b + 1}-01-01"} for t, a, b in run.eras
+        ],
+        "shown": sum(len(v["x"]) for v in lanes.values()),
+        "total": len(run.events),
+    }
 
 
 _SYMBOLS = {"success": "circle", "failed": "x", "crew_lost": "x", "scrubbed": "circle-open",

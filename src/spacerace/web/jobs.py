@@ -21,7 +21,6 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacerace.errors import InputError, SpaceRaceError, StoreError
 from spacerace.web.limits import MAX_COMPUTE_JOBS, MAX_ENSEMBLES, Busy, NotFound
@@ -165,12 +164,13 @@ class Ensembles:
     """Ensembles played in the background and written to the store, at most a few at once.
 
     Args:
-        db_path: The store the runs go to.
+        store: Gives a Store (a context manager) for the ensemble's thread: the server's
+            own open store, so the runs go through the one process that writes the file.
         workers: Worker processes each ensemble plays on.
     """
 
-    def __init__(self, db_path: Path, workers: int = 1):
-        self.db_path = db_path
+    def __init__(self, store, workers: int = 1):
+        self._store = store
         self.workers = workers
         self._jobs: dict[str, EnsembleJob] = {}
         self._lock = threading.Lock()
@@ -217,7 +217,6 @@ class Ensembles:
 
     def _play(self, job: EnsembleJob, scenario) -> None:
         from spacerace.ensemble.runner import run_ensemble
-        from spacerace.store.db import Store
 
         def on_start(todo: int, stored: int) -> None:
             job.todo, job.stored_before, job.status = todo, stored, "running"
@@ -226,7 +225,7 @@ class Ensembles:
             job.played += len(records)
 
         try:
-            with Store(self.db_path) as store:
+            with self._store() as store:
                 done = run_ensemble(
                     scenario,
                     job.n,

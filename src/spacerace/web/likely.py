@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+from collections import OrderedDict
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
@@ -65,9 +67,41 @@ def ensembles_page(request: Request):
     )
 
 
-def _summary(store, ref: str) -> tuple[object, dict]:
+SUMMARY_CACHE_SIZE = 16
+"""Ensemble summaries kept, each under its runs' identity (ensemble, version, runs stored)."""
+
+
+class SummaryCache:
+    """Summaries and year lists of ensembles, kept until runs are added to them."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple, tuple[dict, dict]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[dict, dict] | None:
+        """The answers kept under ``key``, or None."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key: tuple, answers: tuple[dict, dict]) -> None:
+        """Keep ``answers`` under ``key``, forgetting the oldest past the cache's size."""
+        with self._lock:
+            self._items[key] = answers
+            while len(self._items) > SUMMARY_CACHE_SIZE:
+                self._items.popitem(last=False)
+
+
+def _summary(request: Request, store, ref: str) -> tuple[object, dict]:
+    """An ensemble and its summary."""
+    return _answers(request, store, ref)[:2]
+
+
+def _answers(request: Request, store, ref: str) -> tuple[object, dict, dict]:
     from spacerace.ensemble.compare import find_ensemble
-    from spacerace.ensemble.summary import summary_from_store
+    from spacerace.ensemble.summary import rows_from_store, summary_from_store
 
     try:
         found = find_ensemble(store, check_id(ref, "ensemble"))
@@ -75,28 +109,37 @@ def _summary(store, ref: str) -> tuple[object, dict]:
         if str(exc).startswith("no ensemble"):
             raise NotFound(str(exc)) from None
         raise
-    return found, summary_from_store(store, found.scenario_hash, found.version, found.seeds)
+    ((stored,),) = store.query(
+        "SELECT count(*) FROM runs WHERE scenario_hash = ? AND version = ? "
+        "AND seed BETWEEN ? AND ?",
+        [found.scenario_hash, found.version, found.seeds.start, found.seeds.stop - 1],
+    )
+    key = (found.ensemble_id, found.version, int(stored))
+    kept = request.app.state.summaries.get(key)
+    if kept is not None:
+        return (found, *kept)
+    summary = summary_from_store(store, found.scenario_hash, found.version, found.seeds)
+    rows = rows_from_store(store, found.scenario_hash, found.version, found.seeds)
+    years: dict[str, dict[str, list[int]]] = {}
+    for _, milestone, agency, year in rows.firsts:
+        years.setdefault(milestone, {}).setdefault(agency, []).append(year)
+    request.app.state.summaries.put(key, (summary, years))
+    return found, summary, years
 
 
 @router.get("/api/ensembles/{ref}")
 def ensemble_json(request: Request, ref: str):
     """An ensemble's summary (``spacerace ensemble --json``'s ``summary``)."""
     with request.app.state.runs.store() as store:
-        found, summary = _summary(store, ref)
+        found, summary = _summary(request, store, ref)
     return {"ensemble_id": found.ensemble_id, "summary": summary}
 
 
 @router.get("/ensembles/{ref}", response_class=HTMLResponse)
 def ensemble_page(request: Request, ref: str):
     """Who is first and when: shares with intervals, and each first's year distribution."""
-    from spacerace.ensemble.summary import rows_from_store
-
     with request.app.state.runs.store() as store:
-        found, summary = _summary(store, ref)
-        rows = rows_from_store(store, found.scenario_hash, found.version, found.seeds)
-    years: dict[str, dict[str, list[int]]] = {}
-    for _, milestone, agency, year in rows.firsts:
-        years.setdefault(milestone, {}).setdefault(agency, []).append(year)
+        found, summary, years = _answers(request, store, ref)
     chart = {"milestones": summary["milestones"], "years": years, "runs": summary["runs"]}
     return render(
         request,
@@ -119,7 +162,7 @@ def _compare(request: Request, a: str, b: str) -> dict:
     from spacerace.ensemble.compare import compare_summaries
 
     with request.app.state.runs.store() as store:
-        (ref_a, sum_a), (ref_b, sum_b) = _summary(store, a), _summary(store, b)
+        (ref_a, sum_a), (ref_b, sum_b) = _summary(request, store, a), _summary(request, store, b)
     result = compare_summaries(sum_a, sum_b)
     result["a"]["ensemble_id"], result["b"]["ensemble_id"] = ref_a.ensemble_id, ref_b.ensemble_id
     return result

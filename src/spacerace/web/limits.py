@@ -56,6 +56,11 @@ MAX_RANK_DESIGNS = 200
 MAX_RANK_TOP = 100
 """Most asteroid targets listed on the page."""
 
+SERVER_MEMORY_LIMIT = "256MB"
+"""DuckDB's buffer pool in the server. The store's writer default (32 MB, sized for an
+ensemble's parent) made 20 concurrent ensemble summaries fail with DuckDB's out-of-memory
+error (measured with bench/bench_web.py); the server's RSS with it is in docs/benchmarks.md."""
+
 RUN_CACHE_SIZE = 8
 """Runs kept in memory (a whole run's events and missions: about 1-2 MB each)."""
 

@@ -17,6 +17,7 @@ import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from spacerace.errors import InputError, ScenarioError, StoreError
@@ -79,14 +80,14 @@ class RunData:
     base_rows: tuple[dict, ...] | None = None
     stored: dict = field(default_factory=dict, repr=False)
 
-    @property
+    @cached_property
     def people(self) -> list[str]:
         """Everyone named in the log or a crew, sorted."""
         names = {a for e in self.events for a in e["actors"]}
         names |= {c for m in self.missions for c in m["crew"]}
         return sorted(names)
 
-    @property
+    @cached_property
     def bases(self) -> list[str]:
         """Every base the log names, in order of first mention."""
         seen: dict[str, None] = {}
@@ -95,6 +96,15 @@ class RunData:
             if isinstance(name, str) and name and e["kind"].startswith("base_"):
                 seen.setdefault(name, None)
         return list(seen)
+
+    @cached_property
+    def _people_set(self) -> frozenset[str]:
+        return frozenset(self.people)
+
+    @cached_property
+    def pages(self) -> dict:
+        """Rendered pages and JSON of this run, by key (a stored run never changes)."""
+        return {}
 
     @property
     def years(self) -> tuple[int, int]:
@@ -116,7 +126,7 @@ class RunData:
 
     def check_person(self, name: str) -> str:
         """``name`` if the run knows that person; else NotFound."""
-        if name not in set(self.people):
+        if name not in self._people_set:
             raise NotFound(f"run {self.run_id} names no person {name[:60]!r}")
         return name
 
@@ -139,21 +149,21 @@ class RunSource:
     """Runs by id from a store file and a folder of run folders, the last few kept in memory.
 
     Args:
-        db_path: The DuckDB store (``spacerace.store.db.Store``).
+        anchor: The server's open store (``spacerace.store.db.Store``); each request reads
+            through a cursor of it.
         runs_dir: A folder whose subfolders were written by ``spacerace run --out``, or None.
     """
 
-    def __init__(self, db_path: Path, runs_dir: Path | None = None):
-        self.db_path = db_path
+    def __init__(self, anchor, runs_dir: Path | None = None):
+        self._anchor = anchor
+        self.db_path = anchor.path
         self.runs_dir = runs_dir
         self._cache: OrderedDict[str, RunData] = OrderedDict()
         self._lock = threading.Lock()
 
     def store(self):
-        """A connection to the store (a context manager); StoreError if it cannot be opened."""
-        from spacerace.store.db import Store
-
-        return Store(self.db_path)
+        """A connection to the store for this thread (a context manager: close it)."""
+        return self._anchor.cursor()
 
     def folders(self) -> list[dict]:
         """The run folders under ``runs_dir``: ``{"run_id", "scenario", "seed"}``, by name."""
