@@ -279,3 +279,26 @@ def test_the_asteroid_ranking_is_rank_candidates(web):
     name = want[0].designation
     one = client.get(f"/plan/asteroids/{q(name)}?year=2003&to=earth-moon")
     assert one.status_code == 200 and want[0].label in one.text
+
+
+def test_runs_aligned_on_a_first_count_years_from_it(web, played):
+    from spacerace.store.records import record_of
+
+    client, _, ids = web
+    page = client.get(f"/ensembles/{ids['fam']}?align=crewed_lunar_landing")
+    assert page.status_code == 200
+    data = json.loads(page.text.split('id="chart-data">')[1].split("</script>")[0])
+    years = {}  # seed -> milestone -> year, from each run's own milestone rows
+    for (name, seed), result in played.items():
+        if name == "for-all-mankind":
+            years[seed] = {m["milestone"]: m["year"] for m in record_of(result).milestones}
+    want = sorted(
+        y["lunar_base"] - y["crewed_lunar_landing"] for y in years.values() if "lunar_base" in y
+    )
+    got = sorted(y for per_agency in data["years"]["lunar_base"].values() for y in per_agency)
+    assert want and got == want
+    assert data["aligned_runs"] == len(years)
+    bad = client.get(
+        f"/ensembles/{ids['fam']}?align=nonsense", headers={"Accept": "application/json"}
+    )
+    assert bad.status_code == 400 and "align" in bad.json()["error"]

@@ -72,13 +72,13 @@ SUMMARY_CACHE_SIZE = 16
 
 
 class SummaryCache:
-    """Summaries and year lists of ensembles, kept until runs are added to them."""
+    """Summaries and first rows of ensembles, kept until runs are added to them."""
 
     def __init__(self) -> None:
-        self._items: OrderedDict[tuple, tuple[dict, dict]] = OrderedDict()
+        self._items: OrderedDict[tuple, tuple[dict, list]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> tuple[dict, dict] | None:
+    def get(self, key: tuple) -> tuple[dict, list] | None:
         """The answers kept under ``key``, or None."""
         with self._lock:
             if key in self._items:
@@ -86,7 +86,7 @@ class SummaryCache:
                 return self._items[key]
         return None
 
-    def put(self, key: tuple, answers: tuple[dict, dict]) -> None:
+    def put(self, key: tuple, answers: tuple[dict, list]) -> None:
         """Keep ``answers`` under ``key``, forgetting the oldest past the cache's size."""
         with self._lock:
             self._items[key] = answers
@@ -99,7 +99,7 @@ def _summary(request: Request, store, ref: str) -> tuple[object, dict]:
     return _answers(request, store, ref)[:2]
 
 
-def _answers(request: Request, store, ref: str) -> tuple[object, dict, dict]:
+def _answers(request: Request, store, ref: str) -> tuple[object, dict, list]:
     from spacerace.ensemble.compare import find_ensemble
     from spacerace.ensemble.summary import rows_from_store, summary_from_store
 
@@ -119,12 +119,9 @@ def _answers(request: Request, store, ref: str) -> tuple[object, dict, dict]:
     if kept is not None:
         return (found, *kept)
     summary = summary_from_store(store, found.scenario_hash, found.version, found.seeds)
-    rows = rows_from_store(store, found.scenario_hash, found.version, found.seeds)
-    years: dict[str, dict[str, list[int]]] = {}
-    for _, milestone, agency, year in rows.firsts:
-        years.setdefault(milestone, {}).setdefault(agency, []).append(year)
-    request.app.state.summaries.put(key, (summary, years))
-    return found, summary, years
+    firsts = rows_from_store(store, found.scenario_hash, found.version, found.seeds).firsts
+    request.app.state.summaries.put(key, (summary, firsts))
+    return found, summary, firsts
 
 
 @router.get("/api/ensembles/{ref}")
@@ -136,19 +133,44 @@ def ensemble_json(request: Request, ref: str):
 
 
 @router.get("/ensembles/{ref}", response_class=HTMLResponse)
-def ensemble_page(request: Request, ref: str):
-    """Who is first and when: shares with intervals, and each first's year distribution."""
+def ensemble_page(request: Request, ref: str, align: str = ""):
+    """Who is first and when: shares with intervals, and each first's year distribution.
+
+    With ``align``, a milestone: the years are counted from that first in each run
+    (``ensemble.aligned.aligned_first_years``), over the runs that reached it.
+    """
+    from spacerace.ensemble.aligned import aligned_first_years
+    from spacerace.ensemble.summary import MILESTONES
+
+    if align and align not in MILESTONES:
+        raise InputError(f"align: expected one of {', '.join(MILESTONES)}, got {align[:40]!r}")
     with request.app.state.runs.store() as store:
-        found, summary, years = _answers(request, store, ref)
-    chart = {"milestones": summary["milestones"], "years": years, "runs": summary["runs"]}
+        found, summary, firsts = _answers(request, store, ref)
+    if align:
+        years, aligned_runs = aligned_first_years(firsts, align)
+    else:
+        years, aligned_runs = {}, summary["runs"]
+        for _, milestone, agency, year in firsts:
+            years.setdefault(milestone, {}).setdefault(agency, []).append(year)
+    chart = {
+        "milestones": summary["milestones"],
+        "years": years,
+        "runs": summary["runs"],
+        "align": align,
+        "aligned_runs": aligned_runs,
+    }
+    text = json.dumps(chart).replace("</", "<\\/")  # never closes the script element
     return render(
         request,
         "ensemble.html",
         title=f"{summary['scenario']}: {summary['runs']} timelines",
         ref=found,
         s=summary,
-        chart=json.dumps(chart),
+        chart=text,
         scenarios=builtin_names(),
+        milestones=MILESTONES,
+        align=align,
+        aligned_runs=aligned_runs,
     )
 
 

@@ -126,7 +126,8 @@ function drawEnsemble() {
     }
   }
   Plotly.newPlot("years-chart", boxes, Object.assign({}, LAYOUT, {
-    title: { text: "When: the year of each first, per timeline" }, showlegend: false,
+    title: { text: data.align ? `When: years after the first ${data.align}, per timeline (${data.aligned_runs} timelines)` : "When: the year of each first, per timeline" },
+    showlegend: false,
     margin: { l: 240, r: 20, t: 40, b: 40 },
   }), CONFIG);
 }
