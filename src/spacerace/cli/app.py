@@ -20,6 +20,7 @@ from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
 from spacerace.cli.options import MAX_YEAR, MIN_YEAR, JsonOption, float_in, int_in, output_option
 from spacerace.cli.outputs import check_file, writing
+from spacerace.cli.play_cmd import play
 from spacerace.cli.ranges import parse_date_range, parse_float_range
 from spacerace.cli.run_cmd import run
 from spacerace.cli.scenario_cmd import scenario_app
@@ -64,6 +65,7 @@ def _options(
 
 
 app.command("run")(run)  # run says itself what it kept when stopped
+app.command("play")(play)  # play saves the game when stopped and says where
 app.add_typer(scenario_app)
 app.command("runs")(interruptible(runs, "nothing was changed"))
 app.command("show")(interruptible(show, "the store was not changed"))

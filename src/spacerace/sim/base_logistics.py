@@ -16,7 +16,7 @@ import math
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.base import STOCKS, Base, ModuleUnit
-from spacerace.world.life_support import capacity, daily_flows
+from spacerace.world.life_support import capacity, daily_flows, daily_use_kg
 from spacerace.world.person import Person
 from spacerace.world.wording import count_verb, plural
 
@@ -167,12 +167,15 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     new_beds = sum(specs[m].crew_capacity for m in modules)
     seats = _seats(ctx, base, specs, new_beds)
     pop_after = base.population + sum(seats.values())
-    scale = pop_after / base.population if base.population else float(pop_after)
     cargo = {}
     for stock in STOCKS:
-        use = flows.demand_kg_day.get(stock, 0.0) * scale - flows.production_kg_day.get(stock, 0)
+        # what the base will use once the newcomers are in (an empty base's flows use
+        # nothing: scaling them would send newcomers without air), less what it makes
         if stock == "spares_kg":
             use = mech.bases.spares_kg_per_module_day * (len(base.units) + 2)
+        else:
+            use = daily_use_kg(stock, needs[stock], pop_after, mech, base.rationing)
+            use -= flows.production_kg_day.get(stock, 0)
         cargo[stock] = max(
             0.0, use * horizon - base.stocks[stock] - base.in_transit_kg.get(stock, 0)
         )
