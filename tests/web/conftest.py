@@ -89,7 +89,6 @@ def web_client(web_files, tmp_path_factory):
     """FastAPI's test client over a copy of the store (one app and worker pool for the suite)."""
     import shutil
 
-    pytest.importorskip("fastapi", reason="the web extra: pip install 'spacerace[web]'")
     from fastapi.testclient import TestClient
 
     from spacerace.web.app import create_app

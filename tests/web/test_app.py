@@ -13,7 +13,6 @@ import urllib.parse
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra: pip install 'spacerace[web]'")
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra: pip install 'spacerace[web]'")
-from spacerace.web.limits import MAX_BODY_BYTES, MAX_QUERY_CHARS  # noqa: E402
+from spacerace.web.limits import MAX_BODY_BYTES, MAX_QUERY_CHARS  
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ import urllib.request
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra: pip install 'spacerace[web]'")
 
 
 def _free_port(host: str = "127.0.0.1") -> int:
