@@ -14,7 +14,6 @@ import urllib.parse
 import pytest
 
 
-
 @pytest.fixture(scope="module")
 def web(web_client, web_files):
     client, copy = web_client

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from spacerace.web.limits import MAX_BODY_BYTES, MAX_QUERY_CHARS  
+from spacerace.web.limits import MAX_BODY_BYTES, MAX_QUERY_CHARS
 
 
 @pytest.fixture(scope="module")

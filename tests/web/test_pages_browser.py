@@ -20,7 +20,6 @@ import urllib.request
 
 import pytest
 
-
 CHROMIUM = "/usr/bin/chromium"
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"
 

@@ -13,7 +13,6 @@ import urllib.request
 import pytest
 
 
-
 def _free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
         s.bind((host, 0))
