@@ -72,13 +72,13 @@ SUMMARY_CACHE_SIZE = 16
 
 
 class SummaryCache:
-    """Summaries and first rows of ensembles, kept until runs are added to them."""
+    """Summaries, first rows and colours of ensembles, kept until runs are added to them."""
 
     def __init__(self) -> None:
-        self._items: OrderedDict[tuple, tuple[dict, list]] = OrderedDict()
+        self._items: OrderedDict[tuple, tuple[dict, list, dict]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> tuple[dict, list] | None:
+    def get(self, key: tuple) -> tuple[dict, list, dict] | None:
         """The answers kept under ``key``, or None."""
         with self._lock:
             if key in self._items:
@@ -86,7 +86,7 @@ class SummaryCache:
                 return self._items[key]
         return None
 
-    def put(self, key: tuple, answers: tuple[dict, list]) -> None:
+    def put(self, key: tuple, answers: tuple[dict, list, dict]) -> None:
         """Keep ``answers`` under ``key``, forgetting the oldest past the cache's size."""
         with self._lock:
             self._items[key] = answers
@@ -99,7 +99,7 @@ def _summary(request: Request, store, ref: str) -> tuple[object, dict]:
     return _answers(request, store, ref)[:2]
 
 
-def _answers(request: Request, store, ref: str) -> tuple[object, dict, list]:
+def _answers(request: Request, store, ref: str) -> tuple[object, dict, list, dict]:
     from spacerace.ensemble.compare import find_ensemble
     from spacerace.ensemble.summary import rows_from_store, summary_from_store
 
@@ -120,8 +120,21 @@ def _answers(request: Request, store, ref: str) -> tuple[object, dict, list]:
         return (found, *kept)
     summary = summary_from_store(store, found.scenario_hash, found.version, found.seeds)
     firsts = rows_from_store(store, found.scenario_hash, found.version, found.seeds).firsts
-    request.app.state.summaries.put(key, (summary, firsts))
-    return found, summary, firsts
+    colours = _colours(store, found.scenario_hash, summary["agencies"])
+    request.app.state.summaries.put(key, (summary, firsts, colours))
+    return found, summary, firsts, colours
+
+
+def _colours(store, scenario_hash: str, agencies: list[str]) -> dict[str, str]:
+    """The agencies' colours as the run pages and the report draw them (``nobody`` grey)."""
+    from spacerace.errors import StoreError
+    from spacerace.web.runs import scenario_colours
+
+    try:
+        text = store.scenario_source(scenario_hash)
+    except StoreError:
+        text = ""
+    return {**scenario_colours(text, agencies), "nobody": "#9e9e9e"}
 
 
 @router.get("/api/ensembles/{ref}")
@@ -145,7 +158,7 @@ def ensemble_page(request: Request, ref: str, align: str = ""):
     if align and align not in MILESTONES:
         raise InputError(f"align: expected one of {', '.join(MILESTONES)}, got {align[:40]!r}")
     with request.app.state.runs.store() as store:
-        found, summary, firsts = _answers(request, store, ref)
+        found, summary, firsts, colours = _answers(request, store, ref)
     if align:
         years, aligned_runs = aligned_first_years(firsts, align)
     else:
@@ -153,6 +166,7 @@ def ensemble_page(request: Request, ref: str, align: str = ""):
         for _, milestone, agency, year in firsts:
             years.setdefault(milestone, {}).setdefault(agency, []).append(year)
     chart = {
+        "colours": colours,
         "milestones": summary["milestones"],
         "years": years,
         "runs": summary["runs"],

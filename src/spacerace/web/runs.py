@@ -317,6 +317,11 @@ class RunSource:
         )
 
 
+def scenario_colours(source_text: str, agencies: list[str]) -> dict[str, str]:
+    """Agency colours from a stored scenario's text (by country; spares if it does not load)."""
+    return _colours(_parse(source_text, "stored"), dict.fromkeys(agencies, ""))
+
+
 def _parse(source_text: str, name: str):
     """The stored scenario, or None if its text is missing or no longer loads."""
     if not source_text:

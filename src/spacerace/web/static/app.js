@@ -106,6 +106,7 @@ function drawEnsemble() {
     const rows = data.milestones.map((m) => m.first.find((f) => f.agency === a) || null);
     return {
       type: "bar", name: a, x: data.milestones.map((m) => m.milestone),
+      marker: { color: (data.colours || {})[a] },
       y: rows.map((f) => (f ? f.share : 0)),
       error_y: {
         type: "data", symmetric: false,
