@@ -162,8 +162,14 @@ def test_searching_all_events_matches_sql_over_the_store(web, web_files):
     client, _, _ = web
     with Store(web_files[0], read_only=True) as store:
         (n,) = store.query("SELECT count(*) FROM events WHERE kind = 'crew_lost'")[0]
+        rows = store.query("SELECT text, cause, actors FROM events")
     page = client.get("/events?kind=crew_lost", headers={"HX-Request": "true"})
     assert f"{n} event" in page.text
+    for word in ("Jamestown", "50%", "o_o"):  # % and _ are matched as themselves
+        want = sum(1 for r in rows if any(word.lower() in (x or "").lower() for x in r))
+        found = client.get(f"/events?q={q(word)}", headers={"HX-Request": "true"})
+        more = "+" if want > 200 else ""
+        assert f'id="result-count">{min(want, 200)}{more}' in found.text, (word, want)
 
 
 def test_an_ensemble_page_shows_the_librarys_summary(web, web_files):

@@ -435,10 +435,10 @@ def search_page(request: Request, q: str = "", kind: str = "", scenario: str = "
 def _search(request: Request, q: str, kind: str, scenario: str) -> tuple[list[dict], bool]:
     where, params = ["true"], []
     if q.strip():
-        where.append("(e.text ILIKE ? OR e.cause ILIKE ? OR e.actors ILIKE ?)")
         like = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params += [like, like, like]
-        where[-1] = where[-1].replace("ILIKE ?", "ILIKE ? ESCAPE '\\'")
+        columns = ("text", "cause", "actors")
+        where.append("(" + " OR ".join(f"e.{c} ILIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params += [like] * len(columns)
     if kind:
         where.append("e.kind = ?")
         params.append(kind)
