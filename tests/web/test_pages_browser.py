@@ -20,17 +20,6 @@ import urllib.request
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test does)")
-    args = [*browser_type_launch_args.get("args", []), LOOPBACK_ONLY]
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": args}
-
 
 def _free_port() -> int:
     with socket.socket() as s:
