@@ -101,6 +101,7 @@ def depart(ctx: RunContext, base: Base, names) -> None:
         # in hand is over, and the base may be resupplied and staffed again
         base.evacuating_day = None
 
+
 def base_process(ctx: RunContext, base: Base):
     """Step a base every month while it stands."""
     rng = ctx.rng(f"base:{base.name}")
