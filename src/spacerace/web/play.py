@@ -85,6 +85,7 @@ class Games:
     def __init__(self, folder: Path):
         self.folder = folder
         self._seats: OrderedDict[str, Seat] = OrderedDict()
+        self._reserved = 0  # places taken by games being started or resumed
         self._lock = threading.Lock()
 
     def path_of(self, game_id: str) -> Path:
@@ -98,26 +99,39 @@ class Games:
         with self._lock:
             return self._seats.get(game_id)
 
-    def make_room(self) -> None:
-        """Refuse (Busy) when ``MAX_GAMES`` are held and none is over or idle."""
+    def reserve(self) -> None:
+        """Take a place for a game being started or resumed.
+
+        :meth:`hold` fills it, :meth:`release` gives it back. Raises Busy when
+        ``MAX_GAMES`` places are taken and no game held is over or idle.
+        """
         with self._lock:
-            if len(self._seats) < MAX_GAMES:
+            if len(self._seats) + self._reserved < MAX_GAMES:
+                self._reserved += 1
                 return
             now = time.monotonic()
             for game_id, seat in self._seats.items():  # least recently used first
                 if not seat.lock.locked() and (seat.over or now - seat.used > GAME_IDLE_S):
-                    del self._seats[game_id]
+                    del self._seats[game_id]  # put aside: its save stays on disk
+                    self._reserved += 1
                     return
         raise Busy(
             f"{MAX_GAMES} games are already being played (at most {MAX_GAMES} at once); "
             f"try again when one ends or has been idle {GAME_IDLE_S / 60:.0f} minutes"
         )
 
-    def hold(self, seat: Seat) -> None:
-        """Keep ``seat`` in memory (room was made for it)."""
+    def release(self) -> None:
+        """Give back a place :meth:`reserve` took, for a game that did not start."""
         with self._lock:
-            self._seats[seat.game_id] = seat
+            self._reserved -= 1
+
+    def hold(self, seat: Seat) -> Seat:
+        """Keep ``seat`` in memory in the place reserved for it; the seat held under its id."""
+        with self._lock:
+            self._reserved -= 1
+            held = self._seats.setdefault(seat.game_id, seat)
             self._seats.move_to_end(seat.game_id)
+            return held
 
     def new_id(self) -> str:
         """A fresh game id (no save of that name exists)."""
@@ -172,15 +186,15 @@ async def _seat(request: Request, game_id: str) -> Seat:
         return seat
     if not path.is_file():
         raise NotFound(f"no game {game_id!r}")
-    games.make_room()
-    view = await request.app.state.workers.run(
-        work.play_resume, game_id, str(path), cache=False, bounded=False
-    )
-    seat = games.held(game_id)  # another request may have resumed it meanwhile
-    if seat is None:
-        seat = Seat(game_id, path, view)
-        games.hold(seat)
-    return seat
+    games.reserve()
+    try:
+        view = await request.app.state.workers.run(
+            work.play_resume, game_id, str(path), cache=False, bounded=False
+        )
+    except BaseException:
+        games.release()
+        raise
+    return games.hold(Seat(game_id, path, view))  # or the one another request resumed
 
 
 def _int(form: dict, name: str, low: int, high: int, default: int | None = None) -> int | None:
@@ -255,15 +269,18 @@ async def new_game(request: Request):
     seed = _int(form, "seed", 0, MAX_SEED)
     until = _int(form, "until", fact["first"], fact["last"])
     games = games_of(request)
-    games.make_room()
-    game_id = games.new_id()
-    path = games.path_of(game_id)
-    games.folder.mkdir(parents=True, exist_ok=True)
-    view = await request.app.state.workers.run(
-        work.play_start, game_id, str(path), scenario, seed, agency, until,
-        cache=False, bounded=False,
-    )  # fmt: skip
-    games.make_room()  # another game may have taken the last place meanwhile
+    games.reserve()
+    try:
+        game_id = games.new_id()
+        path = games.path_of(game_id)
+        games.folder.mkdir(parents=True, exist_ok=True)
+        view = await request.app.state.workers.run(
+            work.play_start, game_id, str(path), scenario, seed, agency, until,
+            cache=False, bounded=False,
+        )  # fmt: skip
+    except BaseException:
+        games.release()
+        raise
     games.hold(Seat(game_id, path, view))
     if wants_json(request):
         return JSONResponse({"id": game_id, **_public(view)}, status_code=201)
