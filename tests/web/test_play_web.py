@@ -188,6 +188,10 @@ def test_a_saved_game_resumes_from_its_file(client, history, planner):
     c.app.state.games._seats.pop(view["id"])  # the server put it aside
     again = c.get(f"/api/play/{view['id']}")
     assert again.status_code == 200 and again.json()["turn"] == view["turn"]
+    later = c.post(f"/api/play/{view['id']}/answer",
+                   json={"turn": 1, "advised": "1"}).json()  # fmt: skip
+    c.app.state.games._seats.pop(view["id"])  # resumed again: at its new turn, not a kept answer
+    assert c.get(f"/api/play/{view['id']}").json()["turn"] == later["turn"] != view["turn"]
 
 
 @pytest.mark.parametrize(
