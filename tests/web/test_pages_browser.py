@@ -8,6 +8,7 @@ and on any request that leaves 127.0.0.1 (the browser cannot resolve other names
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -201,3 +202,47 @@ def test_the_asteroid_ranking_links_a_capture_design(watched, server):
     page.click("#candidates tr:nth-child(2) a")
     page.wait_for_selector("#design")
     assert "km/s" in page.inner_text("#design")
+
+
+def test_a_whole_short_game_is_played_by_clicking(watched, server):
+    """For All Mankind as NASA to 1969: every turn answered on the page, to the end."""
+    page = watched
+    base, _ = server
+    page.goto(f"{base}/play")
+    page.select_option("#who", "for-all-mankind|nasa")
+    page.fill("#seed", "1")
+    page.fill("#until", "1969")
+    page.click("#start-game")
+    page.wait_for_selector("#turn-date", timeout=60_000)
+    game_url = page.url
+    asked, turns = set(), 0
+    while not page.query_selector("#game-over"):
+        turns += 1
+        assert turns < 40, "the game did not end"
+        number = page.get_attribute("#turn", "data-turn")
+        assert page.query_selector("#pending li, #pending p")
+        radios = page.query_selector_all("#turn-form input[type=radio]")
+        if radios:  # a choice of one: the first option (a mission, yes)
+            asked.add(page.inner_text("#prompt"))
+            radios[0].check()
+            page.click("#end-turn")
+        elif page.query_selector("#answer"):  # a crew or programs: as the page proposes
+            asked.add(page.inner_text("#prompt"))
+            page.click("#as-advised" if turns % 2 else "#end-turn")
+        else:
+            page.click("#end-turn")  # a quarter without a question
+        page.wait_for_function(
+            "n => (document.getElementById('turn') || {dataset: {}}).dataset.turn > n",
+            arg=int(number), timeout=60_000,
+        )  # fmt: skip
+    assert len(asked) >= 3 and turns > 5
+    assert page.url == game_url
+    before = page.inner_text("#news-count")
+    page.fill("#news-text", "Soviet")
+    page.wait_for_function("b => document.getElementById('news-count').innerText !== b", arg=before)
+    assert int(page.inner_text("#news-count").split()[0]) < int(before.split()[0])
+    with page.expect_download() as download:
+        page.click("#download")
+    with open(download.value.path(), encoding="utf-8") as f:
+        header = json.loads(f.readline())
+    assert header["scenario"] == "for-all-mankind" and header["play"]["agency"] == "nasa"

@@ -47,12 +47,13 @@ def serve(
         int,
         typer.Option(
             "--workers",
-            help="Worker processes for ensembles, porkchops and asteroid designs, 1 to 64.",
+            help="Worker processes for ensembles, porkchops, asteroid designs and play turns, "
+            "1 to 64.",
             callback=int_in("--workers", 1, 64),
         ),
     ] = 1,
 ) -> None:
-    """Serve the web mission control: histories, ensembles, porkchops, asteroid targets.
+    """Serve the web mission control: histories, ensembles, porkchops, asteroids, play.
 
     Open the address it prints in a browser. Everything is served from the installed
     packages; nothing is fetched from the network.

@@ -3,8 +3,9 @@
 Sections (one module each): history (runs, a run's timeline, missions, people, bases,
 agencies, event search: :mod:`~spacerace.web.history`), how likely (ensembles, comparisons,
 starting and resuming one: :mod:`~spacerace.web.likely`), plan it (porkchops, asteroid
-targets: :mod:`~spacerace.web.plan`). A new section (play) is one more router handed to
-:func:`add_section`, which also puts its link in the navigation bar.
+targets: :mod:`~spacerace.web.plan`), play (an agency in the player's chair:
+:mod:`~spacerace.web.play`). Each is a router handed to :func:`add_section`, which also puts
+its link in the navigation bar.
 
 Everything is served from the installed packages: htmx from ``static/`` (its provenance in
 ``static/PROVENANCE.md``), plotly.js from the ``plotly`` wheel's bundled
@@ -71,16 +72,19 @@ def add_section(app: FastAPI, router, href: str, label: str) -> None:
     app.state.nav.append((href, label))
 
 
-def create_app(db_path: Path, runs_dir: Path | None = None, workers: int = 1) -> FastAPI:
+def create_app(
+    db_path: Path, runs_dir: Path | None = None, workers: int = 1, games_dir: Path | None = None
+) -> FastAPI:
     """Build the application over a store file (created if missing) and a folder of runs.
 
     Args:
         db_path: The DuckDB store (``spacerace.store.db.Store``).
         runs_dir: A folder of run folders (``spacerace run --out``), or None.
         workers: Worker processes for the engine and the numerics.
+        games_dir: Where played games are saved (default: ``games`` beside the store).
     """
     from spacerace.store.db import Store
-    from spacerace.web import history, likely, plan
+    from spacerace.web import history, likely, plan, play
 
     anchor = Store(db_path, memory_limit=SERVER_MEMORY_LIMIT)  # creates the file if missing
 
@@ -99,6 +103,7 @@ def create_app(db_path: Path, runs_dir: Path | None = None, workers: int = 1) ->
     app.state.workers = Workers(workers)
     app.state.ensembles = Ensembles(app.state.runs.store, workers)
     app.state.summaries = likely.SummaryCache()
+    app.state.games = play.Games(games_dir or Path(db_path).parent / "games")
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates.env.globals["nav"] = app.state.nav
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -118,7 +123,7 @@ def create_app(db_path: Path, runs_dir: Path | None = None, workers: int = 1) ->
     add_section(app, likely.router, "/ensembles", "How likely")
     add_section(app, plan.router, "/plan/porkchop", "Porkchop")
     add_section(app, plan.asteroid_router, "/plan/asteroids", "Asteroids")
-    # Play (spacerace.play) mounts here: add_section(app, play.router, "/play", "Play")
+    add_section(app, play.router, "/play", "Play")
     _guard(app)
     return app
 

@@ -51,26 +51,31 @@ class Workers:
             self._pool = cf.ProcessPoolExecutor(max_workers=self.processes, mp_context=context)
         return self._pool
 
-    async def run(self, fn, *args, key: tuple | None = None):
+    async def run(self, fn, *args, key: tuple | None = None, cache: bool = True,
+                  bounded: bool = True):  # fmt: skip
         """Run ``fn(*args)`` in a worker process and return its answer, cached by ``key``.
 
         ``key`` defaults to the function's name and arguments (which must then be hashable).
+        ``cache=False``: not a pure function of its arguments (a play turn), never cached.
+        ``bounded=False``: not counted against :data:`MAX_COMPUTE_JOBS` (a play turn, which
+        its own bound limits: one in flight per game, ``MAX_GAMES`` games).
 
         Raises:
             Busy: :data:`MAX_COMPUTE_JOBS` are already queued or running.
             InputError: What ``fn`` raised for bad input.
         """
-        key = (fn.__name__, *args) if key is None else (fn.__name__, *key)
+        if cache:
+            key = (fn.__name__, *args) if key is None else (fn.__name__, *key)
         with self._lock:
-            if key in self._answers:
+            if cache and key in self._answers:
                 self._answers.move_to_end(key)
                 return self._answers[key]
-            if self._in_flight >= MAX_COMPUTE_JOBS:
+            if bounded and self._in_flight >= MAX_COMPUTE_JOBS:
                 raise Busy(
                     f"{self._in_flight} computations are already running (at most "
                     f"{MAX_COMPUTE_JOBS}); try again when one has finished"
                 )
-            self._in_flight += 1
+            self._in_flight += bounded
             pool = self._executor()
         try:
             answer = await asyncio.wrap_future(pool.submit(_call, fn, *args))
@@ -80,7 +85,9 @@ class Workers:
             raise StoreError("a worker process died; nothing was changed, try again") from None
         finally:
             with self._lock:
-                self._in_flight -= 1
+                self._in_flight -= bounded
+        if not cache:
+            return answer
         with self._lock:
             self._answers[key] = answer
             while len(self._answers) > ANSWER_CACHE_SIZE:

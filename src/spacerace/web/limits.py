@@ -17,6 +17,7 @@ __all__ = [
     "MAX_COMPUTE_JOBS",
     "MAX_ENSEMBLES",
     "MAX_ENSEMBLE_RUNS",
+    "MAX_GAMES",
     "MAX_ID_CHARS",
     "MAX_QUERY_CHARS",
     "Busy",
@@ -55,6 +56,19 @@ MAX_RANK_DESIGNS = 200
 
 MAX_RANK_TOP = 100
 """Most asteroid targets listed on the page."""
+
+MAX_GAMES = 8
+"""Games held in memory at once (a game's views and news: under 1 MB; in its worker, one
+run's state: a few MB). Past it a new or resumed game is refused (429) unless a game has
+been idle for :data:`GAME_IDLE_S` or is over: that one is put aside (its save stays on disk,
+and it resumes from the saved games list)."""
+
+GAME_IDLE_S = 900.0
+"""Seconds without a turn after which a game in memory may be put aside for a new one
+(a person thinking over a turn for 15 minutes finds it resumed from its save: one replay)."""
+
+MAX_SAVED_GAMES_LISTED = 100
+"""Most saved games the play page lists (the most recent first)."""
 
 SERVER_MEMORY_LIMIT = "256MB"
 """DuckDB's buffer pool in the server. The store's writer default (32 MB, sized for an

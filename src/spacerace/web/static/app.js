@@ -218,6 +218,19 @@ function follow(el) {
   });
 }
 
+/* A play turn: the engine runs while the form posts (a replay of the history); show it, and
+   refuse a second submit of the same turn (the server would answer 409). */
+function busyOnSubmit(form) {
+  form.addEventListener("submit", (ev) => {
+    if (form.dataset.busy) {
+      ev.preventDefault();
+      return;
+    }
+    form.dataset.busy = "1";
+    form.querySelectorAll(".spinner").forEach((s) => { s.hidden = false; s.style.display = "inline"; });
+  });
+}
+
 function wire(root) {
   root.querySelectorAll("[data-sse]").forEach(follow);
 }
@@ -241,6 +254,7 @@ document.addEventListener("DOMContentLoaded", () => {
     });
     drawPorkchop(form);
   }
+  document.querySelectorAll("form.turn-form").forEach(busyOnSubmit);
   wire(document);
   document.body.addEventListener("htmx:afterSwap", (ev) => wire(ev.detail.target));
 });
