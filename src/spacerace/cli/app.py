@@ -20,6 +20,7 @@ from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
 from spacerace.cli.options import MAX_YEAR, MIN_YEAR, JsonOption, float_in, int_in, output_option
 from spacerace.cli.outputs import check_file, writing
+from spacerace.cli.person_cmd import person
 from spacerace.cli.ranges import parse_date_range, parse_float_range
 from spacerace.cli.run_cmd import run
 from spacerace.cli.scenario_cmd import scenario_app
@@ -69,6 +70,7 @@ app.command("export")(interruptible(export, "files already exported are whole"))
 app.command("ensemble")(interruptible(ensemble, "runs already stored are kept"))
 app.command("compare")(interruptible(compare, "nothing was changed"))
 app.command("base")(interruptible(base, "nothing half-written is left"))
+app.command("person")(interruptible(person, "nothing was written"))
 app.command("asteroids")(interruptible(asteroids, "nothing was written"))
 app.command("asteroid")(interruptible(asteroid, "nothing half-written is left"))
 

@@ -26,7 +26,7 @@ from spacerace.report.chronicle import EraChronicle, chronicle_eras, format_mark
 from spacerace.report.figures import FIGURES, plot_era
 from spacerace.report.story_page import WHOLE_RUN, format_story_page
 from spacerace.sim.decision_log import format_decision_log
-from spacerace.sim.facts import missions_jsonl
+from spacerace.sim.facts import missions_jsonl, person_rows
 from spacerace.sim.result import RunResult
 from spacerace.world.event import Event
 
@@ -38,6 +38,7 @@ RUN_FILES = (
     "run.json",
     "decisions.jsonl",
     "missions.jsonl",
+    "people.jsonl",
     "chronicle.md",
     "chronicle.html",
     *(f"{stem}.png" for stem in FIGURES),
@@ -100,6 +101,7 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
     what ``spacerace base`` needs to read the folder back), ``decisions.jsonl`` (every
     question and answer, ``sim.decision_log``: ``spacerace run --decisions`` replays it),
     ``missions.jsonl`` (the facts table: one row per committed mission, ``sim.facts``),
+    ``people.jsonl`` (one row per person: role, career post, status, ``sim.facts``),
     ``chronicle.md``, ``chronicle.html`` and one PNG per figure (``budgets.png``,
     ``prestige.png``, ``people_in_space.png``, ``milestones.png``, ``base_<name>.png`` per
     base), each atomically.
@@ -121,6 +123,7 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
         "run.json": (json.dumps(run_info(result), sort_keys=True, indent=1) + "\n").encode(),
         "decisions.jsonl": decisions_jsonl(result).encode(),
         "missions.jsonl": missions_jsonl(result.mission_rows()).encode(),
+        "people.jsonl": missions_jsonl(person_rows(result)).encode(),
         "chronicle.md": format_markdown(result).encode(),
         "chronicle.html": _page(result, pngs).encode(),
         **{f"{stem}.png": data for stem, data in pngs.items()},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacerace.sim.asteroids import deliver_asteroid
 from spacerace.sim.bases import depart
+from spacerace.sim.careers import on_return
 from spacerace.sim.company import on_success
 from spacerace.sim.context import RunContext, SurfaceStay
 from spacerace.sim.landings import arrive_at_destination, stay_days
@@ -192,6 +193,7 @@ def _fail(ctx, mission, phase, risk, rng, scripted, survive=None):
         for name in mission.crew:
             ctx.world.people[name].flights += 1
         _release(ctx, mission)
+        on_return(ctx, mission)  # its first seat makes a commander
 
 
 def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
@@ -204,6 +206,7 @@ def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
     for name in mission.crew:
         ctx.world.people[name].flights += 1
     _release(ctx, mission)
+    on_return(ctx, mission)  # its first seat makes a commander
     ctx.emit(
         "mission_success",
         mission.agency,

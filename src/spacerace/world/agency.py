@@ -171,6 +171,9 @@ class Agency:
             asked once per body.
         apparatus: The Politburo, KGB and Chief Designer of a ``planned`` agency
             (``sim.soviet_politics``); None for every other funding.
+        seats: Holder of each one-seat role of the catalog's ``roles.csv`` (``agency_head``,
+            ``center_director``), "" while someone outside the named people holds it, no
+            key while it is free (``sim.careers``).
     """
 
     key: str
@@ -210,6 +213,7 @@ class Agency:
     militarisation: float = 0.0
     claims: dict[str, bool] = field(default_factory=dict)
     apparatus: Apparatus | None = None
+    seats: dict[str, str] = field(default_factory=dict)
 
     @property
     def trades(self) -> bool:
