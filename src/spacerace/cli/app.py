@@ -18,6 +18,7 @@ from spacerace.cli._interrupt import interruptible, is_ctrl_c
 from spacerace.cli.asteroids_cmd import asteroid, asteroids
 from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
+from spacerace.cli.explain_cmd import explain
 from spacerace.cli.options import MAX_YEAR, MIN_YEAR, JsonOption, float_in, int_in, output_option
 from spacerace.cli.outputs import check_file, writing
 from spacerace.cli.person_cmd import person
@@ -71,6 +72,7 @@ app.command("ensemble")(interruptible(ensemble, "runs already stored are kept"))
 app.command("compare")(interruptible(compare, "nothing was changed"))
 app.command("base")(interruptible(base, "nothing half-written is left"))
 app.command("person")(interruptible(person, "nothing was written"))
+app.command("explain")(interruptible(explain, "nothing was written"))
 app.command("asteroids")(interruptible(asteroids, "nothing was written"))
 app.command("asteroid")(interruptible(asteroid, "nothing half-written is left"))
 

@@ -16,6 +16,7 @@ from spacerace.astro.time import jd_tdb_to_calendar, jd_tdb_to_iso
 from spacerace.report import _prose
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
 from spacerace.report.base_story import base_stories, format_base_story, story_paragraph
+from spacerace.report.explain import event_ids, last_budgets
 from spacerace.report.salience import TOLD, weight_of
 from spacerace.report.telling import (
     Fold,
@@ -345,6 +346,7 @@ def print_chronicle(result: RunResult, console, every_event: bool = False) -> No
     console.print(
         Text(f"Divergence: {scenario.divergence or 'none (real history)'}", style="italic")
     )
+    ids = event_ids(result.log.events)
     for chapter in chronicle_eras(result):
         console.print(Rule(Text(chapter.title, style="bold cyan")))
         if every_event:
@@ -352,12 +354,18 @@ def print_chronicle(result: RunResult, console, every_event: bool = False) -> No
         else:
             shown, folds = era_story(result, chapter, TERMINAL_EVENT_LINES)
         for e in shown:
-            console.print(_terminal_line(result, e, colours, short))
+            console.print(_terminal_line(result, e, colours, short, ids))
         if not shown:
             console.print(Text("  nothing of note", style="dim"))
         if folds:
             text = fold_sentences(folds, bare_limit=TERMINAL_BARE_FOLDS)
             console.print(Text("  " + short(text), style="dim"))
+        budgets = last_budgets(chapter.events)
+        if budgets and not every_event:
+            said = ", ".join(
+                f"{agency_name(result, k, e.day)} #{ids[id(e)]}" for k, e in budgets.items()
+            )
+            console.print(Text(f"  explained (spacerace explain ID --run DIR): {said}", "dim"))
         span = f"{chapter.first_year}–{chapter.last_year}"
         console.print(Panel(chapter.summary, title=span, border_style="dim"))
     stories = base_stories(result.log.events, result.base_metrics, result.start_jd_tdb)
@@ -368,7 +376,7 @@ def print_chronicle(result: RunResult, console, every_event: bool = False) -> No
             console.print(Panel(body, title=story.name, border_style="dim"))
 
 
-def _terminal_line(result: RunResult, e: Event, colours: dict[str, str], short=None):
+def _terminal_line(result: RunResult, e: Event, colours: dict[str, str], short=None, ids=None):
     from rich.text import Text
 
     short = short or namer(result)
@@ -390,6 +398,8 @@ def _terminal_line(result: RunResult, e: Event, colours: dict[str, str], short=N
         line.append(text)
     if e.scripted:
         line.append(" (scripted)", style="dim italic")
+    if ids and e.breakdown is not None:
+        line.append(f"  #{ids[id(e)]}", style="dim")  # spacerace explain ID --run DIR
     return line
 
 

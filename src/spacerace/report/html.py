@@ -23,6 +23,7 @@ from spacerace.atomic_files import write_all_atomic
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
 from spacerace.report.base_figures import plot_base
 from spacerace.report.chronicle import EraChronicle, chronicle_eras, format_markdown, list_firsts
+from spacerace.report.explain import breakdown_details, last_budgets
 from spacerace.report.figures import FIGURES, plot_era
 from spacerace.report.story_page import WHOLE_RUN, format_story_page
 from spacerace.sim.decision_log import format_decision_log
@@ -74,6 +75,9 @@ figcaption { color: #666; font-size: 0.85rem; }
 .figures.two { grid-template-columns: 1fr 1fr; }
 .folds { color: #444; } .cause { color: #777; font-size: 0.9rem; }
 nav.contents ul { columns: 2; } [hidden] { display: none !important; }
+details.why { display: inline-block; font-size: 0.85rem; color: #555; }
+details.why summary { cursor: pointer; } details.why table { margin: 0.2rem 0; }
+details.why tr.total td { font-weight: bold; }
 #filter { width: 24rem; max-width: 100%; font: inherit; padding: 0.2rem 0.4rem; }
 """
 
@@ -249,7 +253,8 @@ def _event_li(result: RunResult, e: Event, colours: dict[str, str]) -> str:
     )
     text = f'<span class="{cls}">{escape(e.text)}</span>' if cls else escape(e.text)
     cause = f' <span class="cause">— {escape(e.cause)}</span>' if e.cause else ""
-    return f'<li><span class="date">{date}</span> {who}{text}{cause}</li>'
+    why = "" if e.breakdown is None else " " + breakdown_details(e.breakdown)
+    return f'<li><span class="date">{date}</span> {who}{text}{cause}{why}</li>'
 
 
 def _firsts_table(result: RunResult, firsts, note: bool) -> str:
@@ -269,9 +274,14 @@ def _metrics_table(result: RunResult, chapter: EraChronicle) -> str:
         "<th>Prestige</th><th>People in space</th><th>Lost in flight (total)</th>"
         "<th>Bases</th></tr>"
     ]
+    budgets = last_budgets(chapter.events)
     for r in chapter.end_metrics:
+        budget = f"{r['budget_musd']:,.0f}"
+        if r["agency"] in budgets:  # the appropriation behind it, one click away
+            b = budgets[r["agency"]].breakdown
+            budget = breakdown_details(b, f"{budget}") if b is not None else budget
         nums = (
-            f"{r['budget_musd']:,.0f}",
+            budget,
             f"{r['support']:.2f}",
             f"{r['prestige']:.0f}",
             str(r["people_in_space"]),

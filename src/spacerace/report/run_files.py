@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacerace.errors import InputError
-from spacerace.world.event import Event
+from spacerace.world.event import Breakdown, Event
 
 __all__ = ["RunFolder", "parse_base_rows", "parse_events", "read_run_folder"]
 
@@ -82,9 +82,21 @@ def parse_events(lines: Iterable[str], source: str = "events.jsonl") -> list[Eve
                 actors=tuple(obj.get("actors", ())),
                 data=dict(obj.get("data", {})),
                 scripted=bool(obj.get("scripted", False)),
+                breakdown=_breakdown(obj.get("breakdown"), source, number),
             )
         )
     return events
+
+
+def _breakdown(obj, source: str, number: int) -> Breakdown | None:
+    if obj is None:
+        return None
+    try:
+        return Breakdown.from_dict(obj)
+    except (KeyError, TypeError, ValueError):
+        raise InputError(
+            f"{source}:{number}: breakdown: expected {{of, label, terms: [[label, amount]]}}"
+        ) from None
 
 
 def parse_base_rows(lines: Iterable[str], source: str = "bases.jsonl") -> list[dict]:

@@ -19,6 +19,7 @@ from spacerace.astro.time import jd_tdb_to_iso
 from spacerace.report._agencies import agency_colours, agency_name
 from spacerace.report.base_story import base_stories, story_lines, story_paragraph
 from spacerace.report.chronicle import EraChronicle, chronicle_eras, era_story, namer
+from spacerace.report.explain import breakdown_details
 from spacerace.report.telling import fold_sentences
 from spacerace.sim.facts import mission_rows
 from spacerace.sim.result import RunResult
@@ -305,7 +306,8 @@ class _Linker:
         text = self.text(self.short(e.text), skip=self.short(link_self) if link_self else "")
         text = f'<span class="{cls}">{text}</span>' if cls else text
         cause = f' <span class="cause">— {escape(self.short(e.cause))}</span>' if e.cause else ""
+        why = "" if e.breakdown is None else " " + breakdown_details(e.breakdown)
         return (
             f'<li data-kind="{escape(e.kind)}"><span class="date">{date}</span> '
-            f"{who}{text}{mark}{cause}</li>"
+            f"{who}{text}{mark}{cause}{why}</li>"
         )
