@@ -69,6 +69,8 @@ def test_bad_input_is_one_line_and_exit_2(cli, run_folder, argv, fragment):
 def test_a_folder_that_is_not_a_run_is_refused(cli, tmp_path, command):
     code, _, err = cli([*command, "--run", str(tmp_path / "nope")])
     assert code == 2 and "not a folder" in err and len(err.strip().splitlines()) == 1
+    code, _, err = cli([*command, "--run", str(tmp_path / ("d" * 300))])  # too long a name
+    assert code == 2 and "too long" in err and len(err.strip().splitlines()) == 1
 
 
 def test_explain_prints_base_modifiers_and_a_total_that_adds_up(cli, run_folder):

@@ -36,7 +36,8 @@ def test_the_parts_add_up_to_the_number_the_event_gives(runs, name):
             b = e.breakdown
             kinds.add(e.kind)
             total = sum(amount for _, amount in b.terms)
-            if abs(total - float(e.data[b.of])) > ROUNDED[b.of] + 1e-6:
+            terms_rounding = 5e-7 * len(b.terms)  # each term is kept to 6 decimals
+            if abs(total - float(e.data[b.of])) > ROUNDED[b.of] + terms_rounding + 1e-9:
                 faults.append((result.seed, e.kind, e.text, b.terms, e.data[b.of]))
     assert not faults, faults[:3]
     assert {"budget", "launch"} <= kinds  # every scenario appropriates and launches
@@ -64,12 +65,14 @@ def test_launch_odds_are_the_beta_mean_of_the_counts_they_name(runs):
 
 def test_a_budget_breaks_down_base_first_then_support(runs):
     for result in runs["history"][:5]:
+        fell = {e.agency: e.day for e in result.log.of_kind("state_collapse")}
         for e in result.log.of_kind("budget"):
             labels = [label for label, _ in e.breakdown.terms]
             assert "support 1.00" in labels[0] and labels[1].startswith("support ")
-            assert e.breakdown.terms[0][1] == pytest.approx(
-                result.world.agencies[e.agency].base_budget_musd, abs=1e-6
-            )
+            if e.agency not in fell:  # a successor state gets a base of its own
+                assert e.breakdown.terms[0][1] == pytest.approx(
+                    result.world.agencies[e.agency].base_budget_musd, abs=1e-6
+                )
 
 
 class _Details(HTMLParser):

@@ -26,6 +26,7 @@ from spacerace.report.telling import (
     invented_namer,
     rank_told,
 )
+from spacerace.report.voices import voices_for
 from spacerace.scenario.model import Era
 from spacerace.sim.result import MetricRow, RunResult
 from spacerace.world.event import Event
@@ -285,7 +286,11 @@ def format_markdown(result: RunResult) -> str:
     for chapter in chronicle_eras(result):
         out += ["", f"## {chapter.title}", "", chapter.summary, "", "### Events", ""]
         told, folds = era_story(result, chapter)
-        out += [f"- {short(_md_event(result, e))}" for e in told] or ["- Nothing of note."]
+        for e in told:
+            out.append(f"- {short(_md_event(result, e))}")
+            out += [f"  - *{short(v.line)}*" for v in voices_for(result, e)]
+        if not told:
+            out.append("- Nothing of note.")
         if folds:
             out += ["", short(fold_sentences(folds))]
         if chapter.firsts:
@@ -355,6 +360,8 @@ def print_chronicle(result: RunResult, console, every_event: bool = False) -> No
             shown, folds = era_story(result, chapter, TERMINAL_EVENT_LINES)
         for e in shown:
             console.print(_terminal_line(result, e, colours, short, ids))
+            for voice in voices_for(result, e):
+                console.print(Text("              " + short(voice.line), style="dim italic"))
         if not shown:
             console.print(Text("  nothing of note", style="dim"))
         if folds:

@@ -75,6 +75,8 @@ figcaption { color: #666; font-size: 0.85rem; }
 .figures.two { grid-template-columns: 1fr 1fr; }
 .folds { color: #444; } .cause { color: #777; font-size: 0.9rem; }
 nav.contents ul { columns: 2; } [hidden] { display: none !important; }
+blockquote.voice { margin: 0.2rem 0 0.2rem 1.5rem; color: #444; font-style: italic; }
+blockquote.voice cite { font-style: normal; font-weight: bold; }
 details.why { display: inline-block; font-size: 0.85rem; color: #555; }
 details.why summary { cursor: pointer; } details.why table { margin: 0.2rem 0; }
 details.why tr.total td { font-weight: bold; }

@@ -112,7 +112,11 @@ def parse_base_rows(lines: Iterable[str], source: str = "bases.jsonl") -> list[d
 def read_run_folder(folder: str | Path) -> RunFolder:
     """Read ``run.json``, ``events.jsonl`` and ``bases.jsonl`` from a run folder."""
     root = Path(folder)
-    if not root.is_dir():
+    try:
+        is_dir = root.is_dir()
+    except OSError as exc:  # a name too long, a loop of links: what the OS says, in one line
+        raise InputError(f"--run {str(root)[:80]}: {exc.strerror or exc}") from None
+    if not is_dir:
         raise InputError(f"--run {root}: not a folder (write one with `spacerace run --out`)")
     paths = {name: root / name for name in ("run.json", "events.jsonl", "bases.jsonl")}
     for path in paths.values():

@@ -21,6 +21,7 @@ from spacerace.report.base_story import base_stories, story_lines, story_paragra
 from spacerace.report.chronicle import EraChronicle, chronicle_eras, era_story, namer
 from spacerace.report.explain import breakdown_details
 from spacerace.report.telling import fold_sentences
+from spacerace.report.voices import voices_for
 from spacerace.sim.facts import mission_rows
 from spacerace.sim.result import RunResult
 from spacerace.world.event import Event
@@ -307,7 +308,13 @@ class _Linker:
         text = f'<span class="{cls}">{text}</span>' if cls else text
         cause = f' <span class="cause">— {escape(self.short(e.cause))}</span>' if e.cause else ""
         why = "" if e.breakdown is None else " " + breakdown_details(e.breakdown)
+        said = "".join(
+            f'<blockquote class="voice" data-side="{v.side}">'
+            f"<cite>{escape(v.outlet)}</cite>, {v.date}: {self.text(self.short(v.text))}"
+            "</blockquote>"
+            for v in voices_for(self.result, e)
+        )
         return (
             f'<li data-kind="{escape(e.kind)}"><span class="date">{date}</span> '
-            f"{who}{text}{mark}{cause}{why}</li>"
+            f"{who}{text}{mark}{cause}{why}{said}</li>"
         )

@@ -18,7 +18,6 @@ from spacerace.sim.landings import arrive_at_destination, stay_days
 from spacerace.sim.mission_options import phase_risk
 from spacerace.sim.politics import react_to_loss
 from spacerace.sim.rescue import try_rescue
-from spacerace.world.event import Breakdown
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import MISSION_KINDS, Phase
 from spacerace.world.wording import join_names, plural
@@ -112,7 +111,7 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
         if n:
             yield ctx.env.timeout(ctx.mech.missions.launch_interval_days)
         odds = record.reliability
-        breakdown = _reliability_breakdown(spec, record)
+        breakdown = record.odds_breakdown(spec)
         success = True if forced else bool(rng.random() < odds)
         record.update(success)
         last = n == len(sequence) - 1
@@ -153,31 +152,6 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
                 )
             return False
     return True
-
-
-def _reliability_breakdown(spec, record) -> Breakdown:
-    """A launch's odds: the real record's Beta mean, then what the simulated flights changed.
-
-    Example:
-        >>> from spacerace.world.vehicle import VehicleRecord
-        >>> from types import SimpleNamespace
-        >>> spec = SimpleNamespace(name="Saturn V", prior_successes=12, prior_failures=0)
-        >>> b = _reliability_breakdown(spec, VehicleRecord("saturn_v", 14.0, 2.0))
-        >>> [(label, round(x, 3)) for label, x in b.terms]
-        [('real record: 12 of 12 (Beta mean)', 0.929), ('simulated: 1 success in 2', -0.054)]
-        >>> round(b.total, 3)
-        0.875
-    """
-    prior = (1.0 + spec.prior_successes) / (2.0 + spec.prior_successes + spec.prior_failures)
-    real_total = spec.prior_successes + spec.prior_failures
-    won = record.successes - spec.prior_successes
-    flown = record.total - real_total
-    return Breakdown.from_stages(
-        "odds",
-        f"{spec.name}'s launch odds",
-        (f"real record: {spec.prior_successes} of {real_total} (Beta mean)", prior),
-        [(f"simulated: {plural(won, 'success')} in {flown}", record.reliability)],
-    )
 
 
 def _release(ctx: RunContext, mission: Mission) -> None:
