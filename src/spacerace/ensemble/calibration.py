@@ -247,10 +247,11 @@ def cast_facts(result: RunResult, year) -> dict[str, dict]:
         whose official first (the world's) they were on; ``died``: ``"flight"`` (a crew
         lost), ``"training"`` (a ground accident), ``"other"`` or ""; ``status`` at the end.
     """
-    people = result.world.people
+    people = getattr(result.world, "people", {})
+    scenario = getattr(result, "scenario", None)  # a hand-built run may have neither
     start = year(0.0)
     cast: dict[str, dict] = {}
-    for spec in result.scenario.people:
+    for spec in scenario.people if scenario is not None else ():
         p = people.get(spec.name)
         if p is None:
             continue

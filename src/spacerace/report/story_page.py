@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from spacerace.astro.time import jd_tdb_to_iso
+from spacerace.catalog.careers import load_roles
 from spacerace.report._agencies import agency_colours, agency_name
 from spacerace.report.base_story import base_stories, story_lines, story_paragraph
 from spacerace.report.chronicle import EraChronicle, chronicle_eras, era_story, namer
@@ -195,10 +196,19 @@ def _bases_section(result, links, short) -> list[str]:
 
 def _people_section(result, links, short) -> list[str]:
     parts = ['<section id="people"><h2>People</h2>']
+    titles = {key: spec.title for key, spec in load_roles().items()}
     for name in links.people_order:
         person = result.world.people.get(name)
-        who = [person.role, agency_name(result, person.agency)] if person is not None else []
         events = links.events_of[name]
+        steps = [e for e in events if e.kind == "career"]
+        first = str(steps[0].data.get("previous", "")) if steps else ""
+        role = first or (person.post if person is not None else "")
+        career = titles.get(role, role) + "".join(
+            f" → {titles.get(str(e.data.get('role')), '')} "
+            f"({jd_tdb_to_iso(result.start_jd_tdb + e.day)[:4]})"
+            for e in steps
+        )
+        who = [career, agency_name(result, person.agency)] if person is not None else []
         parts.append(
             f'<div class="person" id="{anchor("person", short(name))}">'
             f"<h3>{escape(short(name))}</h3>"
