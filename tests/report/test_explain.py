@@ -17,7 +17,7 @@ from spacerace.report.explain import breakdown_details, format_breakdown
 from spacerace.world.event import Breakdown
 from tests.report.conftest import SCENARIOS
 
-ROUNDED = {"budget_musd": 0.05, "odds": 5e-7, "tension": 5e-4}
+ROUNDED = {"budget_musd": 0.05, "odds": 5e-7, "tension": 5e-4, "prestige": 5e-3}
 """How far ``data[of]`` may be from the exact total: the digits the engine rounds it to."""
 
 _RECORD = re.compile(r"real record: (\d+) of (\d+)")
@@ -40,7 +40,7 @@ def test_the_parts_add_up_to_the_number_the_event_gives(runs, name):
             if abs(total - float(e.data[b.of])) > ROUNDED[b.of] + terms_rounding + 1e-9:
                 faults.append((result.seed, e.kind, e.text, b.terms, e.data[b.of]))
     assert not faults, faults[:3]
-    assert {"budget", "launch"} <= kinds  # every scenario appropriates and launches
+    assert {"budget", "launch", "prestige"} <= kinds  # every scenario has them
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
@@ -51,6 +51,16 @@ def test_every_launch_and_state_budget_carries_its_breakdown(runs, name):
         for e in result.log.of_kind("budget"):
             state = result.world.agencies[e.agency].company is None
             assert (e.breakdown is not None) == state, e.text
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_a_prestige_tally_is_the_years_metric(runs, name):
+    for result in runs[name][:10]:
+        rows = {(r["year"], r["agency"]): r["prestige"] for r in result.metrics}
+        for e in result.log.of_kind("prestige"):
+            year = int(e.text.rsplit("end of ", 1)[1][:4])
+            assert rows[year, e.agency] == e.data["prestige"], e.text
+            assert e.breakdown.terms[0] == ("at the start", 0.0)
 
 
 def test_launch_odds_are_the_beta_mean_of_the_counts_they_name(runs):

@@ -361,7 +361,8 @@ def print_chronicle(result: RunResult, console, every_event: bool = False) -> No
         for e in shown:
             console.print(_terminal_line(result, e, colours, short, ids))
             for voice in voices_for(result, e):
-                console.print(Text("              " + short(voice.line), style="dim italic"))
+                if voice.side != "own":  # the line above is its own news; the other side adds
+                    console.print(Text("              " + short(voice.line), style="dim italic"))
         if not shown:
             console.print(Text("  nothing of note", style="dim"))
         if folds:

@@ -25,7 +25,8 @@ def format_amount(b: Breakdown, amount: float, signed: bool = False) -> str:
         >>> format_amount(b, 1234.56), format_amount(b, -20.0, signed=True)
         ('1,234.6', '−20.0')
     """
-    text = f"{abs(amount):,.1f}" if b.of.endswith("_musd") else f"{abs(amount):.3f}"
+    tenths = b.of.endswith("_musd") or b.of == "prestige"  # money and points: a tenth
+    text = f"{abs(amount):,.1f}" if tenths else f"{abs(amount):.3f}"
     sign = "−" if amount < 0 else ("+" if signed else "")
     return sign + text
 
@@ -85,10 +86,10 @@ def event_ids(events: Sequence[Event]) -> dict[int, int]:
     return {id(e): i for i, e in enumerate(events, start=1)}
 
 
-def last_budgets(events: Sequence[Event]) -> dict[str, Event]:
-    """Each agency's last ``budget`` event with a breakdown among ``events``, by key."""
+def last_budgets(events: Sequence[Event], kind: str = "budget") -> dict[str, Event]:
+    """Each agency's last event of ``kind`` with a breakdown among ``events``, by key."""
     out: dict[str, Event] = {}
     for e in events:
-        if e.kind == "budget" and e.breakdown is not None and e.agency:
+        if e.kind == kind and e.breakdown is not None and e.agency:
             out[e.agency] = e
     return out

@@ -277,15 +277,21 @@ def _metrics_table(result: RunResult, chapter: EraChronicle) -> str:
         "<th>Bases</th></tr>"
     ]
     budgets = last_budgets(chapter.events)
+    upto = [e for e in result.log if e.day <= chapter.events[-1].day] if chapter.events else []
+    prestige = last_budgets(upto, "prestige")  # the last told by the era's end
     for r in chapter.end_metrics:
         budget = f"{r['budget_musd']:,.0f}"
         if r["agency"] in budgets:  # the appropriation behind it, one click away
             b = budgets[r["agency"]].breakdown
             budget = breakdown_details(b, f"{budget}") if b is not None else budget
+        points = f"{r['prestige']:.0f}"
+        told = prestige.get(r["agency"])
+        if told is not None and told.breakdown is not None:  # what the points are made of
+            points = breakdown_details(told.breakdown, points)
         nums = (
             budget,
             f"{r['support']:.2f}",
-            f"{r['prestige']:.0f}",
+            points,
             str(r["people_in_space"]),
             str(r["crew_lost"]),
             str(r["bases"]),

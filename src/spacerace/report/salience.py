@@ -413,6 +413,7 @@ SALIENCE: tuple[Salience, ...] = (
     ),
     _R("resupply", 5, "cargo lands at a base: routine", noun="cargo landing"),
     _R("stability", 5, "a yearly report on the state", noun="stability report"),
+    _R("prestige", 5, "a yearly tally of an agency's prestige", noun="prestige tally"),
     _R("surveillance", 5, "a yearly report on the KGB's watch", noun="surveillance report"),
 )
 """Every kind of event with its weight and reason, heaviest first; narrower rows first."""

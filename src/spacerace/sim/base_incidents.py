@@ -207,8 +207,8 @@ def _defection(ctx, base, rng, angriest, groups):
     person.agency = target
     ctx.forget_people_index()  # people changed agency: rebuild the index
     ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.tension.defection_rivalry_jump)
-    agencies[target].prestige += 1.0
-    agencies[source].prestige -= 1.0
+    agencies[target].gain_prestige(1.0, "defections at bases")
+    agencies[source].gain_prestige(-1.0, "defections at bases")
     _emit(
         ctx,
         base,

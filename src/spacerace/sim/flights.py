@@ -204,7 +204,8 @@ def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
         deliver_asteroid(ctx, mission)
     mission.status = "success"
     agency = ctx.world.agencies[mission.agency]
-    agency.prestige += ctx.mech.prestige.prestige_success if mission.crew else 0.0
+    if mission.crew:
+        agency.gain_prestige(ctx.mech.prestige.prestige_success, "crewed missions home")
     on_success(ctx, mission)  # a company's investors and hotel guests
     for name in mission.crew:
         ctx.world.people[name].flights += 1

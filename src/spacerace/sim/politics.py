@@ -184,7 +184,7 @@ def _cooperation(ctx: RunContext, year: int) -> None:
         return
     ctx.world.treaty_year = year
     for key in pair:
-        ctx.world.agencies[key].prestige += ctx.mech.prestige.prestige_success
+        ctx.world.agencies[key].gain_prestige(ctx.mech.prestige.prestige_success, "treaties")
     ctx.world.rivalry = max(
         ctx.mech.politics.rivalry_floor, ctx.world.rivalry - ctx.mech.politics.treaty_rivalry_drop
     )
@@ -251,7 +251,7 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
     """
     mech = ctx.mech
     agency = ctx.world.agencies[key]
-    agency.prestige += mech.prestige.prestige_first
+    agency.gain_prestige(mech.prestige.prestige_first, "firsts")
     if not agency.is_private:
         agency.support = min(
             mech.politics.support_max, agency.support + mech.politics.support_boost_own_first
@@ -288,7 +288,7 @@ def react_to_loss(ctx: RunContext, key: str, count: int) -> None:
     """Politics after a loss of crew: support and prestige fall, crewed flights stop."""
     mech = ctx.mech
     agency = ctx.world.agencies[key]
-    agency.prestige += mech.prestige.prestige_loss
+    agency.gain_prestige(mech.prestige.prestige_loss, "crews lost")
     agency.support = max(
         mech.politics.support_min, agency.support - mech.politics.support_drop_crew_lost
     )
