@@ -38,6 +38,7 @@ __all__ = [
     "BUDGET_SPANS",
     "TRAINING_ACCIDENT",
     "band",
+    "cast_facts",
     "count_landings",
     "ensemble_facts",
     "facts_of",
@@ -125,7 +126,8 @@ def facts_of(result: RunResult) -> dict:
         of (where the run keeps it apart from the true first); ``mars_base_population``:
         year -> residents of the first base founded on Mars at its last monthly step of
         that year (from the base rows; years before its founding are left out);
-        ``mars_population``: year -> residents of all Mars bases so measured.
+        ``mars_population``: year -> residents of all Mars bases so measured; ``cast``:
+        the scenario's named people, name -> :func:`cast_facts`.
     """
     cal = Calendar(result.world.start_jd_tdb)
     year = cal.year
@@ -230,7 +232,79 @@ def facts_of(result: RunResult) -> dict:
             key: [m.agency, year(m.day)]
             for key, m in sorted(getattr(result.world, "public_firsts", {}).items())
         },
+        "cast": cast_facts(result, year),
     }
+
+
+def cast_facts(result: RunResult, year) -> dict[str, dict]:
+    """What each of the scenario's named people did: roles, commands, landings, firsts, end.
+
+    Returns:
+        name -> ``roles``: role -> year first held (the start role: the start year);
+        ``commanded``: body -> year of the first flight they commanded that left (the first
+        seat, ``world.crew``); ``landed``: body -> year of their first touchdown;
+        ``firsts``: milestones whose true first they were on; ``official_firsts``: those
+        whose official first (the world's) they were on; ``died``: ``"flight"`` (a crew
+        lost), ``"training"`` (a ground accident), ``"other"`` or ""; ``status`` at the end.
+    """
+    people = getattr(result.world, "people", {})
+    scenario = getattr(result, "scenario", None)  # a hand-built run may have neither
+    start = year(0.0)
+    cast: dict[str, dict] = {}
+    for spec in scenario.people if scenario is not None else ():
+        p = people.get(spec.name)
+        if p is None:
+            continue
+        first_role = next(
+            (
+                str(e.data.get("previous"))
+                for e in result.log
+                if e.kind == "career" and spec.name in e.actors
+            ),
+            p.post,
+        )
+        cast[spec.name] = {
+            "roles": {first_role: start},
+            "commanded": {},
+            "landed": {},
+            "firsts": sorted(
+                k for k, m in result.world.milestones.items() if spec.name in m.people
+            ),
+            "official_firsts": sorted(
+                k
+                for k, m in getattr(result.world, "public_firsts", {}).items()
+                if spec.name in m.people
+            ),
+            "died": "",
+            "status": p.status,
+        }
+    for m in result.world.missions:
+        if m.status == "planned" or not m.crew:
+            continue
+        body = MISSION_KINDS[m.kind].body
+        if m.crew[0] in cast:
+            cast[m.crew[0]]["commanded"].setdefault(body, year(m.plan.depart_day))
+        if landed(m):
+            for name in m.crew:
+                if name in cast:
+                    touchdown = year(m.plan.depart_day + m.plan.transit_days)
+                    cast[name]["landed"].setdefault(body, touchdown)
+    for e in result.log:
+        named = [n for n in e.actors if n in cast]
+        if not named:
+            continue
+        if e.kind == "career":
+            cast[named[0]]["roles"].setdefault(str(e.data.get("role")), year(e.day))
+        elif e.kind == "crew_lost":
+            for n in named:
+                cast[n]["died"] = "flight"
+        elif e.kind == "death":
+            for n in named:
+                cast[n]["died"] = "training" if TRAINING_ACCIDENT in e.text else "other"
+    for facts in cast.values():
+        if facts["status"] == "dead" and not facts["died"]:
+            facts["died"] = "other"
+    return cast
 
 
 def _mars_population(result: RunResult, year) -> tuple[dict[int, int], dict[int, int]]:
