@@ -116,7 +116,7 @@ def test_ctrl_c_in_the_summary_says_every_run_is_stored(cli, monkeypatch, tmp_pa
     def stopped(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(spacerace.ensemble.summary, "summary_from_store", stopped)
+    monkeypatch.setattr(spacerace.ensemble.summary, "summarize_aggregates", stopped)
     db = tmp_path / "s.duckdb"
     argv = ["ensemble", "-n", "2", "--scenario", "history", "--backend", "serial"]
     code, out, err = cli([*argv, "--db", str(db)])

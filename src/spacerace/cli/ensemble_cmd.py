@@ -31,8 +31,9 @@ from spacerace.errors import InputError, Interrupted
 __all__ = ["MAX_TIMELINES", "compare", "ensemble"]
 
 MAX_TIMELINES = 10_000_000
-"""Most timelines in one ensemble: the summary holds every run's firsts in memory, about
-a kilobyte each (10 GB at the cap), and a store of more runs than that is beyond one disk."""
+"""Most timelines in one ensemble: the summary keeps each run's budgets at the years it
+reports (8 bytes for each agency and year, about 200 bytes a run for For All Mankind: 2 GB
+at the cap), and a store of more runs than that is beyond one disk."""
 
 MAX_WORKERS = 1024
 """Most worker processes asked for."""
@@ -44,9 +45,9 @@ def ensemble(
         int,
         typer.Option(
             "-n",
-            help="Number of timelines (seeds), 1 to 10,000,000 (the summary keeps every "
-            "run in memory).",
-            callback=int_in("-n", 1, MAX_TIMELINES, "the summary keeps every run in memory"),
+            help="Number of timelines (seeds), 1 to 10,000,000 (the summary keeps each "
+            "run's budgets in memory).",
+            callback=int_in("-n", 1, MAX_TIMELINES, "the summary keeps each run's budgets"),
         ),
     ] = 100,
     seed: Annotated[
@@ -99,13 +100,19 @@ def ensemble(
     check_backend(backend, workers, scheduler)
     check_folder(out, "--out")
     from spacerace.ensemble.runner import run_ensemble
-    from spacerace.ensemble.summary import rows_from_store, summary_from_store
+    from spacerace.ensemble.summary import (
+        StreamedAggregates,
+        rows_from_store,
+        summarize_aggregates,
+        summary_from_store,
+    )
     from spacerace.scenario.loader import load_scenario
     from spacerace.store.db import Store
 
     chosen = load_scenario(scenario)
     with Store(db) as store, _progress(f"{chosen.name}: {n} timelines") as progress:
         kept = _Kept(store, chosen.content_hash(), range(seed, seed + n))
+        streamed = StreamedAggregates()
         try:
             done = run_ensemble(
                 chosen,
@@ -116,16 +123,19 @@ def ensemble(
                 workers=workers,
                 scheduler=scheduler,
                 on_start=lambda todo, stored: (kept.start(stored), progress.start(todo, stored)),
-                on_records=lambda records: (kept.advance(records), progress.advance(records)),
+                on_records=lambda records: (
+                    streamed.add(records),
+                    kept.advance(records),
+                    progress.advance(records),
+                ),
             )
-            # aggregates by SQL: this process's memory does not grow with n (the plots'
-            # first years, read only with --out, do)
-            summary = summary_from_store(store, done.scenario_hash, done.version, done.seeds)
-            rows = (
-                rows_from_store(store, done.scenario_hash, done.version, done.seeds)
-                if out is not None
-                else None
-            )
+            if streamed.runs == n:  # every run played now: summed up as they were stored
+                summary = summarize_aggregates(streamed.aggregates())
+            else:  # some were stored before: the store's aggregates, by SQL
+                summary = summary_from_store(store, done.scenario_hash, done.version, done.seeds)
+            rows = None
+            if out is not None:  # the plots' first years: per-run rows, read from the store
+                rows = rows_from_store(store, done.scenario_hash, done.version, done.seeds)
         except (KeyboardInterrupt, Exception) as exc:
             if isinstance(exc, Interrupted) or not (is_ctrl_c(exc) or interrupted()):
                 raise  # run_ensemble's own count, or not a Ctrl-C
