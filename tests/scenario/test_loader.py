@@ -604,6 +604,22 @@ def test_every_mistake_is_reported_in_one_pass_sorted_by_line():
     )
 
 
+def test_a_mistake_in_the_scenario_table_does_not_hide_the_others():
+    # oracle: mistakes put in by hand; a bad title once stopped the check at [scenario], and
+    # a bad end_year made every era repeat it as "to 1969 (the end_year)"
+    text = replace('title = "A tiny history"', "title = 3").replace(
+        "end_year = 1980\n\n[[era]]", "end_year = 1900\n\n[[era]]", 1
+    )
+    text = text.replace("born_year = 1934", 'born_year = "old"')
+    lines = text.splitlines()
+    exc = error(text)
+    assert [(p.line, p.field) for p in exc.problems] == [
+        (lines.index("title = 3") + 1, "scenario.title"),
+        (lines.index("end_year = 1900") + 1, "scenario.end_year"),
+        (lines.index('born_year = "old"') + 1, "people[0].born_year"),
+    ]
+
+
 @pytest.mark.parametrize(
     "old, new, field, expected",
     [  # each crashed `run` before the loader refused it (tools/fuzz_scenarios.py)

@@ -381,19 +381,29 @@ def test_files_that_are_not_stores_give_one_clear_error(tmp_path):
     assert not (tmp_path / "missing.duckdb").exists()
 
 
-def test_a_writer_caps_duckdbs_buffer_pool_so_an_ensemble_stays_flat_in_memory(tmp_path):
+def test_a_writer_stores_runs_in_a_capped_buffer_pool_and_queries_without_the_cap(tmp_path):
     # DuckDB's default (80 % of the machine) kept every written block cached: an ensemble's
-    # parent grew from 149 MB (200 timelines) to 284 MB (2,000); with 64 MB the pool still
-    # filled once the events outgrew a row group (+38 MB from 200 to 2,000); measured in issue 16
-    from spacerace.store.db import WRITER_MEMORY_LIMIT
+    # parent grew from 149 MB (200 timelines) to 284 MB (2,000); measured in issue 16
+    from spacerace.store.db import WRITER_CHECKPOINT, WRITER_MEMORY_LIMIT
+
+    def settings(db):
+        sql = "SELECT current_setting('memory_limit'), current_setting('checkpoint_threshold')"
+        return db._con.execute(sql).fetchone()
 
     with Store(tmp_path / "runs.duckdb") as db:
-        limit = db.query("SELECT current_setting('memory_limit')")[0][0]
-    assert WRITER_MEMORY_LIMIT == "32MB" and limit in ("30.5 MiB", "32.0 MB", "32.0MB"), limit
+        default = settings(db)
+        db.write_runs([synthetic(0)])
+        capped = settings(db)
+        db.query("SELECT count(*) FROM runs")
+        lifted = settings(db)
+    assert (WRITER_MEMORY_LIMIT, WRITER_CHECKPOINT) == ("16MB", "4MB")
+    assert capped[0] in ("15.2 MiB", "16.0 MB") and capped[1] in ("3.8 MiB", "4.0 MB"), capped
+    assert lifted == default != capped
 
 
-def test_the_summary_queries_fit_in_the_writers_buffer_pool(tmp_path):
-    """Events several times the pool (and past a row group's checkpoint) still summarise."""
+def test_runs_past_the_writers_pool_are_stored_and_summarised(tmp_path):
+    """Events several times the pool (and past a row group's checkpoint) are stored at the
+    cap; the summary's joins and windows over 1,200 runs, which need more, still run."""
     from spacerace.ensemble.summary import summary_from_store
 
     with Store(tmp_path / "runs.duckdb") as db:

@@ -15,6 +15,8 @@ from typing import Annotated
 
 import typer
 
+from spacerace.cli._interrupt import is_ctrl_c
+from spacerace.cli.entry import interrupted, tell_kept
 from spacerace.cli.options import (
     MAX_SEED,
     DbOption,
@@ -24,13 +26,14 @@ from spacerace.cli.options import (
     output_option,
     seed_option,
 )
-from spacerace.errors import InputError
+from spacerace.errors import InputError, Interrupted
 
 __all__ = ["MAX_TIMELINES", "compare", "ensemble"]
 
 MAX_TIMELINES = 10_000_000
-"""Most timelines in one ensemble: the summary holds every run's firsts in memory, about
-a kilobyte each (10 GB at the cap), and a store of more runs than that is beyond one disk."""
+"""Most timelines in one ensemble: the summary keeps each run's budgets at the years it
+reports (8 bytes for each agency and year, about 200 bytes a run for For All Mankind: 2 GB
+at the cap), and a store of more runs than that is beyond one disk."""
 
 MAX_WORKERS = 1024
 """Most worker processes asked for."""
@@ -42,9 +45,9 @@ def ensemble(
         int,
         typer.Option(
             "-n",
-            help="Number of timelines (seeds), 1 to 10,000,000 (the summary keeps every "
-            "run in memory).",
-            callback=int_in("-n", 1, MAX_TIMELINES, "the summary keeps every run in memory"),
+            help="Number of timelines (seeds), 1 to 10,000,000 (the summary keeps each "
+            "run's budgets in memory).",
+            callback=int_in("-n", 1, MAX_TIMELINES, "the summary keeps each run's budgets"),
         ),
     ] = 100,
     seed: Annotated[
@@ -97,31 +100,48 @@ def ensemble(
     check_backend(backend, workers, scheduler)
     check_folder(out, "--out")
     from spacerace.ensemble.runner import run_ensemble
-    from spacerace.ensemble.summary import rows_from_store, summary_from_store
+    from spacerace.ensemble.summary import (
+        StreamedAggregates,
+        rows_from_store,
+        summarize_aggregates,
+        summary_from_store,
+    )
     from spacerace.scenario.loader import load_scenario
     from spacerace.store.db import Store
 
     chosen = load_scenario(scenario)
     with Store(db) as store, _progress(f"{chosen.name}: {n} timelines") as progress:
-        done = run_ensemble(
-            chosen,
-            n,
-            store,
-            seed_base=seed,
-            backend=backend,
-            workers=workers,
-            scheduler=scheduler,
-            on_start=progress.start,
-            on_records=progress.advance,
-        )
-        # aggregates by SQL: this process's memory does not grow with n (the plots' first
-        # years, read only with --out, do)
-        summary = summary_from_store(store, done.scenario_hash, done.version, done.seeds)
-        rows = (
-            rows_from_store(store, done.scenario_hash, done.version, done.seeds)
-            if out is not None
-            else None
-        )
+        kept = _Kept(store, chosen.content_hash(), range(seed, seed + n))
+        streamed = StreamedAggregates()
+        try:
+            done = run_ensemble(
+                chosen,
+                n,
+                store,
+                seed_base=seed,
+                backend=backend,
+                workers=workers,
+                scheduler=scheduler,
+                on_start=lambda todo, stored: (kept.start(stored), progress.start(todo, stored)),
+                on_records=lambda records: (
+                    streamed.add(records),
+                    kept.advance(records),
+                    progress.advance(records),
+                ),
+            )
+            if streamed.runs == n:  # every run played now: summed up as they were stored
+                summary = summarize_aggregates(streamed.aggregates())
+            else:  # some were stored before: the store's aggregates, by SQL
+                summary = summary_from_store(store, done.scenario_hash, done.version, done.seeds)
+            rows = None
+            if out is not None:  # the plots' first years: per-run rows, read from the store
+                rows = rows_from_store(store, done.scenario_hash, done.version, done.seeds)
+        except (KeyboardInterrupt, Exception) as exc:
+            if isinstance(exc, Interrupted) or not (is_ctrl_c(exc) or interrupted()):
+                raise  # run_ensemble's own count, or not a Ctrl-C
+            raise Interrupted(kept.counted()) from None
+        finally:
+            tell_kept("")
         where = store.path
     written = {}
     if out is not None:
@@ -199,6 +219,47 @@ def _ensemble_line(done, backend: str, workers: int, where: Path) -> str:
         f"stored; {backend} with {workers} worker(s), {done.elapsed_s:.1f} s{rate}; "
         f"stored in {where}"
     )
+
+
+class _Kept:
+    """What an interrupted ensemble kept: its runs in the store, told to the entry point.
+
+    :func:`spacerace.ensemble.runner.run_ensemble` counts the stored runs itself when the
+    Ctrl-C comes while it plays. A Ctrl-C before (asking the store what it holds) or after
+    (the summary, the plots), or a second one while the workers stop, is caught elsewhere:
+    by :func:`ensemble` from the store's count, or by the entry point from the count told
+    after each stored chunk (:func:`spacerace.cli.entry.tell_kept`).
+    """
+
+    def __init__(self, store, scenario_hash: str, seeds: range):
+        self._store = store
+        self._hash = scenario_hash
+        self._seeds = seeds
+        self._stored = 0
+
+    def start(self, stored: int) -> None:
+        self._stored = stored
+        tell_kept(self.line(stored))
+
+    def advance(self, records: list) -> None:
+        self._stored += len(records)
+        tell_kept(self.line(self._stored))
+
+    def counted(self) -> str:
+        """The line, from the store's count (the last count told if the store cannot say)."""
+        from spacerace import __version__
+
+        try:
+            stored = self._store.existing_seeds(self._hash, __version__)
+            return self.line(sum(1 for s in self._seeds if s in stored))
+        except Exception:  # the store cannot be asked now: what was counted as it went
+            return self.line(self._stored)
+
+    def line(self, stored: int) -> str:
+        n, where = len(self._seeds), self._store.path
+        if stored >= n:
+            return f"all {n} runs stored in {where}; run the same command for the summary"
+        return f"{stored} of {n} runs stored in {where}; run the same command to finish"
 
 
 class _Progress:

@@ -34,7 +34,7 @@ import os
 import sys
 import time
 
-__all__ = ["main", "install", "interrupted", "say_interrupted", "exit_interrupted"]
+__all__ = ["main", "install", "interrupted", "say_interrupted", "exit_interrupted", "tell_kept"]
 
 RETRY_S = 0.02
 """How often a deferred Ctrl-C looks again for a frame where it may be raised."""
@@ -42,7 +42,7 @@ RETRY_S = 0.02
 _DEFER_IN = ("importlib", "numba", "llvmlite")
 """Modules whose frames on the stack defer a Ctrl-C: imports, Numba's compiler and loader."""
 
-_state = {"signals": 0, "pending": False, "retrying": False, "said": False}
+_state = {"signals": 0, "pending": False, "retrying": False, "said": False, "kept": ""}
 
 
 def install() -> None:
@@ -90,12 +90,25 @@ def _retry() -> None:
             _thread.interrupt_main(signal.SIGINT)
 
 
+def tell_kept(kept: str) -> None:
+    """Say what a Ctrl-C now would keep, for a line that does not say it itself.
+
+    A command that keeps things as it goes (an ensemble storing runs) tells it after each
+    step; :func:`say_interrupted` uses it when it is given nothing more precise: a Ctrl-C
+    that reaches :func:`main` rather than the command, a second Ctrl-C while the command is
+    stopping. ``""`` forgets it.
+    """
+    _state["kept"] = kept
+
+
 def say_interrupted(kept: str = "") -> None:
     """Print the one line ``spacerace: interrupted[: kept]`` on stderr.
 
-    :func:`exit_interrupted` prints it only if this has not been called already.
+    ``kept`` defaults to what :func:`tell_kept` was last told. :func:`exit_interrupted`
+    prints the line only if this has not been called already.
     """
     _state["said"] = True
+    kept = kept or _state["kept"]
     line = f"spacerace: interrupted: {kept}" if kept else "spacerace: interrupted"
     try:
         sys.stderr.write(" ".join(line.split()) + "\n")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ __all__ = [
     "Z95",
     "EnsembleAggregates",
     "EnsembleRows",
+    "StreamedAggregates",
     "format_summary",
     "print_summary",
     "rows_from_records",
@@ -378,6 +380,116 @@ def aggregates_from_store(
         budgets=budgets,
         event_totals=event_totals,
     )
+
+
+class StreamedAggregates:
+    """An ensemble's :class:`EnsembleAggregates` summed up as its runs arrive, chunk by chunk.
+
+    What :func:`aggregates_from_store` asks the store for at the end, kept as runs are
+    stored: histograms of first years, sums and sums of squares of crew lost and of event
+    counts, the seed span. The one part that grows with the runs is the budgets the
+    quartiles are ranks of: one 8-byte float per run for each agency at each year a summary
+    reports (:func:`default_budget_years`: each decade's first year and the last year; 160
+    bytes a run for four agencies at five years). A summary of the runs a process plays thus
+    needs no query over the store, whose scans fill DuckDB's buffer pool with every run
+    stored (docs/benchmarks.md, "Ensemble").
+
+    Example:
+        >>> from spacerace.ensemble.backends import run_seeds
+        >>> from spacerace.scenario.loader import load_scenario
+        >>> got, stream = [], StreamedAggregates()
+        >>> run_seeds(load_scenario("history"), [0, 1], on_records=lambda r: (
+        ...     got.extend(r), stream.add(r)))
+        2
+        >>> summarize_aggregates(stream.aggregates()) == summarize(rows_from_records(got))
+        True
+    """
+
+    def __init__(self) -> None:
+        self._head: tuple[str, str, str] | None = None
+        self._runs = 0
+        self._seed_span: list[int] = []
+        self._agencies: set[str] = set()
+        self._first_years: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+        self._crew_total = [0, 0]
+        self._crew_by_agency: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self._events: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self._last_year: int | None = None
+        self._budgets: dict[int, dict[str, array]] = {}  # year -> agency -> budgets, MUSD
+        self._milestones = frozenset(MILESTONES)
+        self._counted = frozenset(COUNTED_EVENTS)
+
+    @property
+    def runs(self) -> int:
+        """Runs added so far."""
+        return self._runs
+
+    def add(self, records: list[RunRecord]) -> None:
+        """Add finished runs (one scenario and version; each run once)."""
+        for r in records:
+            self._add(r)
+
+    def _add(self, r: RunRecord) -> None:
+        head = (r.run["scenario"], r.run["scenario_hash"], r.run["version"])
+        if self._head is None:
+            self._head = head
+        elif head != self._head:
+            raise ValueError(f"runs of more than one scenario or version: {self._head}, {head}")
+        seed = r.run["seed"]
+        self._runs += 1
+        span = self._seed_span
+        self._seed_span = [min(span[0], seed), max(span[1], seed)] if span else [seed, seed]
+        for m in r.milestones:
+            if m["milestone"] in self._milestones:
+                hist = self._first_years[m["milestone"], m["agency"]]
+                hist[m["year"]] = hist.get(m["year"], 0) + 1
+        kinds = Counter(e["kind"] for e in r.events if e["kind"] in self._counted)
+        for kind, c in kinds.items():
+            total = self._events[kind]
+            total[0] += c
+            total[1] += c * c
+        lost: dict[str, int] = {}
+        last = max((m["year"] for m in r.metrics), default=None)
+        if last is not None and (self._last_year is None or last > self._last_year):
+            if self._last_year is not None and self._last_year % 10 != 0:
+                self._budgets.pop(self._last_year, None)  # no longer the last year
+            self._last_year = last
+        for m in r.metrics:
+            agency, year = m["agency"], m["year"]
+            self._agencies.add(agency)
+            lost[agency] = max(lost.get(agency, 0), m["crew_lost"])
+            if year % 10 == 0 or year == self._last_year:
+                by_agency = self._budgets.setdefault(year, {})
+                by_agency.setdefault(agency, array("d")).append(float(m["budget_musd"]))
+        for agency, persons in lost.items():
+            sums = self._crew_by_agency[agency]
+            sums[0] += persons
+            sums[1] += persons * persons
+        total = sum(lost.values())
+        self._crew_total[0] += total
+        self._crew_total[1] += total * total
+
+    def aggregates(self) -> EnsembleAggregates:
+        """The aggregates of the runs added so far (the budgets sorted for their ranks)."""
+        scenario, scenario_hash, version = self._head or ("", "", "")
+        budgets = {
+            (year, agency): (len(values), sorted(values))
+            for year, by_agency in self._budgets.items()
+            for agency, values in by_agency.items()
+        }
+        return EnsembleAggregates(
+            scenario=scenario,
+            scenario_hash=scenario_hash,
+            version=version,
+            runs=self._runs,
+            seed_span=list(self._seed_span),
+            agencies=sorted(self._agencies),
+            first_years=dict(self._first_years),
+            crew_total=(self._crew_total[0], self._crew_total[1]),
+            crew_by_agency={a: (s1, s2) for a, (s1, s2) in self._crew_by_agency.items()},
+            budgets=budgets,
+            event_totals={k: (t1, t2) for k, (t1, t2) in self._events.items()},
+        )
 
 
 def _event_counts_sql(where: str) -> str:

@@ -300,8 +300,11 @@ def parse_scenario(text: str, source: str) -> Scenario:
     with r.guard():
         if "scenario" not in data:
             r.fail((), "missing the [scenario] table (name, title, start, end_year, ...)")
-        head = r.fields(
-            r.table(data["scenario"], ("scenario",), "[scenario]"), ("scenario",), _SCENARIO
+        head = r.fields(  # partial: a bad title still lets the rest be checked by its dates
+            r.table(data["scenario"], ("scenario",), "[scenario]"),
+            ("scenario",),
+            _SCENARIO,
+            partial=True,
         )
         _check_head(r, head)
     with r.guard():
@@ -309,7 +312,9 @@ def parse_scenario(text: str, source: str) -> Scenario:
     if not head or "start" not in head or "end_year" not in head:
         r.done()
     start_year = int(head["start"][:4])
-    end_year = max(start_year, min(head["end_year"], LAST_YEAR))
+    end_year = head["end_year"]
+    if not start_year <= end_year <= LAST_YEAR:  # reported: check the rest in the widest span
+        end_year = LAST_YEAR  # (its eras would each repeat the mistake)
     agencies: dict[str, AgencySpec] = {}
     people: tuple[PersonSpec, ...] = ()
     with r.guard():
@@ -331,7 +336,8 @@ def parse_scenario(text: str, source: str) -> Scenario:
     with r.guard():
         mechanics = _mechanics(r, data.get("mechanics", {}))
     with r.guard():
-        scripted = _scripted(r, data.get("scripted", []), agencies, people, head, mechanics, broken)
+        span = {**head, "end_year": end_year}  # a bad end_year is reported, not planned with
+        scripted = _scripted(r, data.get("scripted", []), agencies, people, span, mechanics, broken)
     eras: tuple[Era, ...] = ()
     with r.guard():
         eras = _eras(r, data.get("era", []), start_year, end_year)
@@ -465,19 +471,23 @@ def _too_many(r: Reader, entries: Any, path: tuple, what: str) -> None:
 
 
 def _check_head(r: Reader, head: dict[str, Any]) -> None:
-    if not _NAME.match(head["name"]):
+    """Check the [scenario] values read (a bad or missing one is reported already)."""
+    if "name" in head and not _NAME.match(head["name"]):
         r.note(
             ("scenario", "name"),
             f'expected lowercase letters, digits and dashes (like "my-history"), '
             f"got {show(head['name'])}",
         )
+    if "start" not in head:
+        raise Skip()
     if not FIRST_YEAR <= int(head["start"][:4]) <= LAST_YEAR:
         span = f"from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
         r.note(("scenario", "start"), f"expected a date {span}, got {head['start']}")
         head.pop("start")
         raise Skip()
     start_year = int(head["start"][:4])
-    r.year(head["end_year"], ("scenario", "end_year"), start_year, LAST_YEAR, " (the start)")
+    if "end_year" in head:
+        r.year(head["end_year"], ("scenario", "end_year"), start_year, LAST_YEAR, " (the start)")
 
 
 def _agencies(r: Reader, data: Any, start_year: int, end_year: int) -> dict[str, AgencySpec]:
@@ -757,15 +767,21 @@ def _mars_window(head, depart: dt.date) -> str:
 
 
 _PLANNERS: dict = {}
+_PLANNERS_KEPT = 4
+"""Planners kept, by span, the latest used (each costs 1-3 s of launch windows to build):
+checking files of the three built-in spans in turn (the fuzz tests) builds each once."""
 
 
 def _planner(start: float, end: float):
     from spacerace.sim.planner import MissionPlanner
 
-    if (start, end) not in _PLANNERS:
-        _PLANNERS.clear()
-        _PLANNERS[(start, end)] = MissionPlanner(start, end)
-    return _PLANNERS[(start, end)]
+    planner = _PLANNERS.pop((start, end), None)  # back in as the latest used
+    if planner is None:
+        if len(_PLANNERS) >= _PLANNERS_KEPT:
+            _PLANNERS.pop(next(iter(_PLANNERS)))  # the span used longest ago
+        planner = MissionPlanner(start, end)
+    _PLANNERS[(start, end)] = planner
+    return planner
 
 
 def _eras(r: Reader, data: Any, start_year: int, end_year: int) -> tuple[Era, ...]:

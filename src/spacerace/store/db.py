@@ -48,18 +48,23 @@ __all__ = ["Store", "default_path"]
 
 DEFAULT_NAME = "spacerace.duckdb"
 _CHILDREN = ("events", "milestones", "metrics", "missions")
-WRITER_MEMORY_LIMIT = "32MB"
+WRITER_MEMORY_LIMIT = "16MB"
 """DuckDB's buffer pool in a process that writes the store (an ensemble's parent).
 
 DuckDB keeps the blocks it wrote cached up to its memory limit, 80 % of the machine's memory
 by default, so an ensemble's parent process grew with every run it stored: 149 MB peak for
 200 timelines of for-all-mankind, 284 MB for 2,000 (2 workers). With a limit DuckDB evicts
-written blocks (they are in the file) and spills a large sort to a temporary file next to the
-store; a reader (``runs``, ``export``) keeps DuckDB's default. The pool still fills to the
-limit once a checkpoint rewrites a full row group of events (from about 400 runs on), so the
-limit is the growth in n: 64 MB let the peak grow by 38 MB from 200 to 2,000 runs written,
-32 MB by 10 MB (and 17 MB to 8,000); 24 MB is too little for the summary's queries at 2,000
-runs. Measured in the report of issue 16 (docs/benchmarks.md)."""
+written blocks (they are in the file); the runs committed since the last checkpoint stay in
+the pool until the write-ahead log reaches :data:`WRITER_CHECKPOINT`. Measured writing
+copies of real runs 10 a transaction (issue 16, docs/benchmarks.md "Ensemble"), peak RSS
+from 200 to 2,000 runs: 32 MB pool, 16 MB checkpoints: +11.5 MB; 16 MB and 4 MB: +2.9 MB
+(and +4.6 MB more to 8,000); 12 MB and 2 MB fails to store at 2,000 runs. Queries over many
+runs (a summary, the plots) need more: a writer's queries run at DuckDB's default
+(``Store._cap``), as every reader's (``runs``, ``export``, ``compare``)."""
+
+WRITER_CHECKPOINT = "4MB"
+"""DuckDB's checkpoint threshold in a writer: the write-ahead log's size that moves the runs
+committed since the last checkpoint from memory into the file (DuckDB's default: 16 MB)."""
 
 _NUMPY_DTYPE = {"INTEGER": np.int64, "BIGINT": np.int64, "DOUBLE": np.float64, "BOOLEAN": bool}
 
@@ -85,9 +90,10 @@ class Store:
         read_only: Open without writing (several readers may share the file); the file must
             exist. In a process that already has the file open for writing, that connection's
             database is shared instead.
-        memory_limit: DuckDB's buffer pool when opened for writing (:data:`WRITER_MEMORY_LIMIT`
-            by default, an ensemble's parent); a server answering many readers at once wants
-            more (``spacerace.web`` sets its own).
+        memory_limit: DuckDB's buffer pool for queries when opened for writing (None:
+            DuckDB's default, 80 % of the machine's memory); runs are stored at
+            :data:`WRITER_MEMORY_LIMIT` whatever it is (``_cap``). A server answering many
+            readers at once bounds it (``spacerace.web`` sets its own).
 
     Raises:
         StoreError: The file is in use by another process, is not a DuckDB database, is a
@@ -99,23 +105,27 @@ class Store:
         path: str | Path | None = None,
         *,
         read_only: bool = False,
-        memory_limit: str = WRITER_MEMORY_LIMIT,
+        memory_limit: str | None = None,
     ):
+        if memory_limit is not None and not re.fullmatch(r"\d+(KB|MB|GB)", memory_limit):
+            raise StoreError(f"memory_limit: expected e.g. 256MB, got {memory_limit!r}")
+        self._query_limit = memory_limit
         if path is None:
             path = default_path()
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
         self.path = Path(path)
         self.read_only = read_only
+        self._capped = False  # DuckDB's limits are the writer's (see _cap)
+        self._limits_fixed = False  # a cursor's are its Store's (see cursor)
         self._con = _connect(self.path, read_only)
         try:
             with self._reading():
                 if read_only:
                     _check_schema(self._con, self.path)
                 else:
-                    if not re.fullmatch(r"\d+(KB|MB|GB)", memory_limit):
-                        raise StoreError(f"memory_limit: expected e.g. 256MB, got {memory_limit!r}")
-                    self._con.execute(f"SET memory_limit = '{memory_limit}'")
+                    if memory_limit is not None:
+                        self._con.execute(f"SET memory_limit = '{memory_limit}'")
                     for statement in create_statements():
                         self._con.execute(statement)
         except BaseException:
@@ -137,6 +147,8 @@ class Store:
         """
         other = object.__new__(Store)
         other.path, other.read_only = self.path, self.read_only
+        # DuckDB's limits belong to the database: a cursor leaves them as its Store set them
+        other._query_limit, other._capped, other._limits_fixed = self._query_limit, False, True
         with self._reading():
             other._con = self._con.cursor()
         return other
@@ -156,6 +168,29 @@ class Store:
         except RuntimeError as exc:
             _reraise_interrupt(exc)
             raise
+
+    def _cap(self, capped: bool) -> None:
+        """Put the writer's limits in place (storing runs) or DuckDB's defaults (queries).
+
+        Runs are stored with the buffer pool at :data:`WRITER_MEMORY_LIMIT` and checkpoints
+        at :data:`WRITER_CHECKPOINT`, so that an ensemble's parent stays flat in memory; a
+        query over many runs (a summary's joins and windows, the plots' rows) needs more,
+        and gets DuckDB's default (80 % of the machine's memory) back. Lowering the limit
+        evicts the blocks cached by the queries before.
+        """
+        if self.read_only or self._limits_fixed or capped == self._capped:
+            return
+        with self._reading():
+            if capped:
+                self._con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+                self._con.execute(f"SET checkpoint_threshold = '{WRITER_CHECKPOINT}'")
+            else:
+                if self._query_limit is None:
+                    self._con.execute("RESET memory_limit")
+                else:
+                    self._con.execute(f"SET memory_limit = '{self._query_limit}'")
+                self._con.execute("RESET checkpoint_threshold")
+        self._capped = capped
 
     # -- writing -------------------------------------------------------------------------
 
@@ -188,6 +223,7 @@ class Store:
             return 0
         for record in fresh:
             _check_record(record)
+        self._cap(True)
         con = self._con
         # Bulk insert: each table's batch becomes one dict of NumPy columns, registered as a
         # view and copied with INSERT ... SELECT. Measured on 135,485 events into an
@@ -346,6 +382,7 @@ class Store:
         Raises:
             StoreError: DuckDB failed: the file is damaged, or was written by another version.
         """
+        self._cap(False)
         with self._reading():
             return self._con.execute(sql, params or []).fetchall()
 
@@ -355,6 +392,7 @@ class Store:
         Rows are sorted by each table's leading columns, so the same store gives the same
         files. Each file is written under a temporary name and then renamed.
         """
+        self._cap(False)
         out = Path(out_dir)
         if out.exists() and not out.is_dir():
             raise InputError(f"--out {out}: exists and is not a folder")
@@ -390,6 +428,7 @@ class Store:
         return bool(found[0][0])
 
     def _dicts(self, sql: str, params: list) -> list[dict]:
+        self._cap(False)
         with self._reading():
             cursor = self._con.execute(sql, params)
             names = [d[0] for d in cursor.description]
@@ -407,15 +446,20 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     if not path.parent.is_dir():
         raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.ConnectionException:
         if not read_only:
             raise StoreError(
                 f"{path} is open read-only in this process; close that Store before writing"
             ) from None
-        return duckdb.connect(str(path))  # this process has it open for writing: share that
+        # this process has it open for writing: share that
+        con = duckdb.connect(str(path))
     except duckdb.Error as exc:  # in use, not DuckDB, damaged, another DuckDB's format
         raise StoreError(_explain(path, str(exc))) from None
+    # DuckDB's progress bar off: it draws itself on stdout for any query over 2 s (a summary
+    # over thousands of runs, a commit that checkpoints), which broke `ensemble --json`
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 _DAMAGE = (
