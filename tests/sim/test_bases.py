@@ -145,6 +145,7 @@ def test_bases_are_deterministic(scenarios, planners):
 
 
 def test_incidents_happen_only_at_tense_bases_and_do_something(ensembles):
+    from spacerace.sim.base_incidents import INCIDENTS
     from spacerace.world.mechanics import Mechanics
 
     threshold = Mechanics().tension.incident_threshold
@@ -152,10 +153,14 @@ def test_incidents_happen_only_at_tense_bases_and_do_something(ensembles):
     assert incidents  # the tense bases of 40 histories see some
     for _, e in incidents:
         assert e.data["tension"] >= threshold
-        assert e.data["incident"] in ("strike", "work_stoppage", "sabotage", "seizure", "defection")
-    # a strike is by company workers
-    assert all(
-        r.world.agencies[e.agency].is_private
-        for r, e in incidents
-        if e.data["incident"] == "strike"
-    )
+        assert e.data["incident"] in INCIDENTS
+        if e.data["incident"] == "riot":
+            assert e.data["tension"] >= Mechanics().society.riot_threshold
+    # a strike is by company workers who formed a union at that base before
+    for r, e in incidents:
+        if e.data["incident"] != "strike":
+            continue
+        assert r.world.agencies[e.agency].is_private
+        unions = r.log.of_kind("union_formed")
+        assert any(u.agency == e.agency and u.data["base"] == e.data["base"] and u.day <= e.day
+                   for u in unions)  # fmt: skip

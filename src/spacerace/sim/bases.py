@@ -15,6 +15,7 @@ from spacerace.catalog.base_modules import load_life_support, load_module_specs
 from spacerace.sim.base_agreements import review_agreements
 from spacerace.sim.base_incidents import draw_incident, end_incidents
 from spacerace.sim.base_logistics import order_supplies, staff_tour_days, state_members
+from spacerace.sim.base_society import appoint_commander, review_movement, review_unions
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import react_to_loss
 from spacerace.world.base import STOCKS, Base, ModuleUnit
@@ -27,7 +28,7 @@ from spacerace.world.life_support import (
     reserve_days,
 )
 from spacerace.world.person import Person
-from spacerace.world.tension import TensionDrivers, relax, tension_target
+from spacerace.world.tension import TensionDrivers, pay_gap, relax, tension_target
 from spacerace.world.wording import count_verb, plural
 
 __all__ = [
@@ -76,6 +77,7 @@ def arrive(ctx: RunContext, base: Base, names, tour_end_day: float | None) -> No
     for name in names:
         if name not in base.residents:
             base.residents.append(name)
+            base.arrived.setdefault(name, ctx.now)
         if tour_end_day is not None:
             base.tours[name] = tour_end_day
             ctx.world.people[name].status = "resident"
@@ -94,6 +96,7 @@ def depart(ctx: RunContext, base: Base, names) -> None:
     for name in names:
         if name in base.residents:
             base.residents.remove(name)
+            base.arrived.pop(name, None)
         if base.tours.pop(name, None) is not None and ctx.world.people[name].status == "resident":
             ctx.world.people[name].status = "home"
 
@@ -135,8 +138,11 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     if (ctx.now >= base.next_supply_day or urgent) and base.evacuating_day is None:
         order_supplies(ctx, base, rng, specs, needs)
     employers = _employers(ctx, base)
-    _tension(ctx, base, flows, reserve, specs, employers)
+    appoint_commander(ctx, base)
+    drivers = _tension(ctx, base, flows, reserve, specs, employers)
     if base.residents:
+        review_unions(ctx, base, employers)
+        review_movement(ctx, base, drivers, STEP_DAYS)
         if draw_incident(ctx, base, rng, STEP_DAYS) == "defection":
             employers = _employers(ctx, base)
         if _births(ctx, base, rng):
@@ -367,29 +373,77 @@ def drivers_of(
     a, b = (list(sides.values()) + [0, 0])[:2]
     mix = 4.0 * a * b / (a + b) ** 2 if a + b else 0.0
     people = ctx.world.people
-    residents = base.residents  # max() of a list, not of a generator: the same first maximum
-    leader = max([people[name].skill for name in residents]) if residents else 0.5
+    leader = people[base.commander].skill if base.commander in people else 0.5
     return TensionDrivers(
         scarcity=scarcity,
         workload=workload,
-        inequality=4.0 * share * (1.0 - share),
+        inequality=4.0 * share * (1.0 - share) * pay_gap(_hourly_rates(ctx, base, employers)),
         rivalry=ctx.world.rivalry * mix,
         incidents=min(1.0, base.incident_memory),
         joint_work=1.0 if base.command == "joint" else 0.0,
         treaty=1.0 if ctx.world.treaty_year else 0.0,
         leadership=leader,
+        isolation=_isolation(ctx, base),
+        grievances=min(1.0, base.grievance),
+        council=1.0 if base.council else 0.0,
     )
 
 
-def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, employers) -> None:
+def _hourly_rates(ctx: RunContext, base: Base, employers: dict[str, int]) -> list[float]:
+    """Pay per hour of each employer's people at the base, M$ (then-year) per weekly hour.
+
+    A state's staff are on the civil service's terms (``society.state_staff_*``); a
+    company's on the terms it set there (``Base.employment``), or else its defaults.
+    """
+    society, company = ctx.mech.society, ctx.mech.company
+    deflator = ctx.deflator(1995)  # the dollar year of both pay mechanics
+    rates = []
+    for key in employers:
+        if not ctx.world.agencies[key].is_private:
+            pay, hours = society.state_staff_pay_musd_per_year, society.state_staff_hours_per_week
+            rates.append(pay * deflator / hours)
+            continue
+        terms = base.employment.get(key)
+        if terms is None:
+            pay, hours = company.worker_pay_musd_per_year, company.worker_hours_per_week
+            rates.append(pay * deflator / hours)
+        else:
+            rates.append(terms.pay_musd_per_year / max(terms.hours_per_week, 1.0))
+    return rates
+
+
+def _isolation(ctx: RunContext, base: Base) -> float:
+    """Years away (residents' mean, over ``isolation_full_years``) times remoteness, 0..1.
+
+    Remoteness is the days it takes to get home now (waiting for a return window, then the
+    transit) over ``remote_days_full``.
+    """
+    if not base.residents:
+        return 0.0
+    society = ctx.mech.society
+    arrived = base.arrived
+    years = sum(ctx.now - arrived.get(n, ctx.now) for n in base.residents) / len(base.residents)
+    away = min(1.0, years / 365.25 / society.isolation_full_years)
+    if away <= 0.0:
+        return 0.0
+    leave_day, tof_days = _days_to_leave(ctx, base)
+    remote = min(1.0, (leave_day - ctx.now + tof_days) / society.remote_days_full)
+    return away * remote
+
+
+def _tension(
+    ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, employers
+) -> TensionDrivers:
+    """Move tension and morale; returns the drivers (a calm empty base's, if nobody is there)."""
     mech = ctx.mech
     base.incident_memory *= math.exp(-STEP_DAYS / 365.25)
+    base.grievance *= math.exp(-STEP_DAYS / 365.25)
     if not base.residents:
         base.tension = relax(
             base.tension, mech.tension.tension_floor, STEP_DAYS, mech.tension.tension_relax_per_year
         )
         base.morale = {}
-        return
+        return TensionDrivers()
     d = drivers_of(ctx, base, flows, reserve, specs, employers)
     base.tension = relax(
         base.tension, tension_target(d, mech), STEP_DAYS, mech.tension.tension_relax_per_year
@@ -401,6 +455,7 @@ def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, e
     state = round(max(0.0, min(1.0, calm - 0.0)), 3)
     company = round(max(0.0, min(1.0, calm - d.inequality * w_unequal)), 3)
     base.morale = {key: company if agencies[key].is_private else state for key in employers}
+    return d
 
 
 def _births(ctx: RunContext, base: Base, rng) -> int:

@@ -1,7 +1,8 @@
 """Tension between the groups living at a base: what drives it, how it moves, when it breaks.
 
 Pure functions. Each driver is a number in 0..1 computed by the engine from the base and
-the world; the weights are mechanics (``world.mechanics``, names ``tension_w_*``). Tension
+the world (``sim.bases.drivers_of``); the weights are mechanics (``world.mechanics``, names
+``tension_w_*`` of the ``tension`` and ``society`` groups, ``council_tension_relief``). Tension
 moves toward the target its drivers set, at ``tension_relax_per_year``; above
 ``incident_threshold`` incidents become possible, more often the higher it is.
 """
@@ -11,11 +12,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-__all__ = ["RAISING", "REDUCING", "TensionDrivers", "incident_chance", "relax", "tension_target"]
+__all__ = [
+    "RAISING",
+    "REDUCING",
+    "TensionDrivers",
+    "incident_chance",
+    "pay_gap",
+    "relax",
+    "tension_target",
+]
 
-RAISING = ("scarcity", "workload", "inequality", "rivalry", "incidents")
+RAISING = ("scarcity", "workload", "inequality", "rivalry", "incidents", "isolation", "grievances")
 """Drivers that raise tension."""
-REDUCING = ("joint_work", "treaty", "leadership")
+REDUCING = ("joint_work", "treaty", "leadership", "council")
 """Drivers that lower it."""
 
 
@@ -26,12 +35,17 @@ class TensionDrivers:
     Attributes:
         scarcity: 1 while rationing, else how far reserves fall short of comfortable.
         workload: Crowding beyond the habitats' comfort and power deficits.
-        inequality: Mix of agency staff and company workers (1 at half and half).
+        inequality: The pay gap per hour between the employers at the base (``pay_gap``)
+            times the mix of their people (1 at half and half).
         rivalry: Earth's US-Soviet rivalry times the mix of their people at the base.
         incidents: Recent incidents (fading memory, capped at 1).
         joint_work: 1 under joint command of two agencies, else 0.
         treaty: 1 once the superpowers signed a space treaty, else 0.
         leadership: The commander's skill, 0..1 (0.5 is average and neutral).
+        isolation: Years away (the residents' mean, over ``isolation_full_years``) times
+            how remote the base is (days to get home over ``remote_days_full``).
+        grievances: Strikes whose employer refused the strikers' terms (fading, capped at 1).
+        council: 1 while a residents' council sits (the commands' answer to a movement).
     """
 
     scarcity: float = 0.0
@@ -42,6 +56,9 @@ class TensionDrivers:
     joint_work: float = 0.0
     treaty: float = 0.0
     leadership: float = 0.5
+    isolation: float = 0.0
+    grievances: float = 0.0
+    council: float = 0.0
 
     def as_dict(self) -> dict[str, float]:
         """The drivers by name, rounded for the log."""
@@ -64,13 +81,34 @@ def tension_target(d: TensionDrivers, mech) -> float:
             mech.tension.tension_w_inequality * d.inequality,
             mech.tension.tension_w_rivalry * d.rivalry,
             mech.tension.tension_w_incidents * d.incidents,
+            mech.society.tension_w_isolation * d.isolation,
+            mech.society.tension_w_grievances * d.grievances,
         )
     )  # the RAISING drivers, in that order
     down = (
-        mech.tension.tension_w_joint_work * d.joint_work + mech.tension.tension_w_treaty * d.treaty
+        mech.tension.tension_w_joint_work * d.joint_work
+        + mech.tension.tension_w_treaty * d.treaty
+        + mech.society.council_tension_relief * d.council
     )
     down += mech.tension.tension_w_leadership * (d.leadership - 0.5)
     return min(1.0, max(0.0, mech.tension.tension_floor + up - down))
+
+
+def pay_gap(rates: list[float]) -> float:
+    """How far apart employers pay for an hour's work, 0 (equal) .. 1.
+
+    Args:
+        rates: Each employer's pay per hour at the base (any one unit), one per employer.
+
+    Example:
+        >>> round(pay_gap([0.2 / 40, 0.2 / 60]), 3)  # same pay, 40 against 60 hours a week
+        0.333
+        >>> pay_gap([1.0])
+        0.0
+    """
+    if len(rates) < 2 or max(rates) <= 0:
+        return 0.0
+    return 1.0 - min(rates) / max(rates)
 
 
 def relax(tension: float, target: float, days: float, rate_per_year: float) -> float:
