@@ -501,6 +501,18 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
             "an `independence_movement` event at the first Mars base",
         ),
     ]
+    first_capture = [f["capture_attempts"][0] for f in facts if f.get("capture_attempts")]
+    lost = [y for y, how in first_capture if how == "capture"]
+    rows.append(
+        (
+            "The first asteroid capture fails in its capture phase",
+            "2003 (Kronos; Kuznetsov killed)",
+            f"{_pct(len(lost), n)} (of {_pct(len(first_capture), n)} that try one)",
+            _years(lost),
+            "the first `asteroid_capture` mission to leave fails in its `capture` phase "
+            "(the engine's tugs are uncrewed: nobody is killed)",
+        )
+    )
     fell = [f["collapse"][USSR] for f in facts if f["collapse"].get(USSR, 9999) <= 2003]
     rows.append(
         (

@@ -28,6 +28,15 @@ def test_mass_balance_holds_for_every_base_of_every_run(ensembles):
     assert checked >= 40
 
 
+def test_arrival_days_are_kept_for_exactly_the_residents(ensembles):
+    # the isolation driver averages Base.arrived over the residents: one entry each
+    bases = [b for r in ensembles["for-all-mankind"] for b in r.world.bases.values()]
+    assert any(b.residents for b in bases)
+    for base in bases:
+        assert set(base.arrived) == set(base.residents), base.name
+        assert all(day >= base.founded_day for day in base.arrived.values()), base.name
+
+
 CUT_YEAR = 1980
 """NASA pays for its bases' consumables until this year, then never again."""
 

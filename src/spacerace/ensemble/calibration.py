@@ -126,7 +126,9 @@ def facts_of(result: RunResult) -> dict:
         year -> residents of the first base founded on Mars at its last monthly step of
         that year (from the base rows; years before its founding are left out);
         ``mars_population``: year -> residents of all Mars bases so measured;
-        ``mars_society``: item -> first year at the first Mars base (:data:`SOCIETY_KEYS`).
+        ``mars_society``: item -> first year at the first Mars base (:data:`SOCIETY_KEYS`);
+        ``capture_attempts``: ``[departure year, outcome]`` of each asteroid capture that
+        left, in departure order (outcome: the failed phase, ``success`` or ``flying``).
     """
     cal = Calendar(result.world.start_jd_tdb)
     year = cal.year
@@ -139,6 +141,7 @@ def facts_of(result: RunResult) -> dict:
     first_launch: dict = {}
     crewed: set = set()
     mars_departures: list = []
+    captures: list = []
     for m in result.world.missions:
         if m.status == "planned":
             continue
@@ -155,6 +158,9 @@ def facts_of(result: RunResult) -> dict:
             _first_year(stations, m.agency, year(m.plan.depart_day))
         for v in {m.vehicle, m.crew_vehicle} - {""}:
             _first_year(first_launch, v, year(m.plan.depart_day))
+        if m.kind == "asteroid_capture":
+            how = m.failed_phase if m.status in ("failed", "lost") else m.status
+            captures.append((m.plan.depart_day, m.id, year(m.plan.depart_day), how))
     launches: dict = {}
     programs: dict = {}
     collapse: dict = {}
@@ -229,6 +235,7 @@ def facts_of(result: RunResult) -> dict:
         "mars_base_population": mars_first,
         "mars_population": mars_all,
         "mars_society": society,
+        "capture_attempts": [[y, how] for _, _, y, how in sorted(captures)],
         "public_firsts": {
             key: [m.agency, year(m.day)]
             for key, m in sorted(getattr(result.world, "public_firsts", {}).items())

@@ -421,9 +421,9 @@ def _isolation(ctx: RunContext, base: Base) -> float:
     if not base.residents:
         return 0.0
     society = ctx.mech.society
-    arrived = base.arrived
-    years = sum(ctx.now - arrived.get(n, ctx.now) for n in base.residents) / len(base.residents)
-    away = min(1.0, years / 365.25 / society.isolation_full_years)
+    arrived = base.arrived  # one entry per resident (``arrive`` and ``depart`` keep it so)
+    days = ctx.now - sum(arrived.values()) / len(arrived) if arrived else 0.0
+    away = min(1.0, days / 365.25 / society.isolation_full_years)
     if away <= 0.0:
         return 0.0
     leave_day, tof_days = _days_to_leave(ctx, base)

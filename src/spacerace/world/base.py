@@ -136,7 +136,7 @@ class Base:
             when its workers first arrive; ``sim.company`` pays them).
         alliance: The agreement that shares it, or None (``command`` is then ``"joint"``).
         commander: Name of the resident in command (of the commanding agency), "" if none.
-        arrived: Resident name -> day they came to live there.
+        arrived: Resident name -> day they came to live there (exactly the residents).
         grievance: Strikes left unsettled, each worth 1 and fading (e-fold a year).
         unions: Company keys whose workers here have unionised.
         independence: Residents' support for independence, 0..1.
