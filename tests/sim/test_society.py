@@ -20,12 +20,14 @@ from spacerace.sim.base_incidents import _possible
 from spacerace.sim.base_logistics import payers
 from spacerace.sim.base_society import (
     appoint_commander,
+    hourly_rates,
+    isolation,
     review_movement,
     review_unions,
     riot,
     settle_strike,
 )
-from spacerace.sim.bases import _hourly_rates, _isolation, arrive
+from spacerace.sim.bases import _days_home, arrive
 from spacerace.sim.company import employ
 from spacerace.world.base import Base, ModuleUnit
 from spacerace.world.person import Person
@@ -103,13 +105,13 @@ def test_pay_gap_comes_from_the_terms_and_a_settled_strike_narrows_it(make_ctx):
     base = _shared_base(ctx)
     employ(ctx, base, "corp")
     employers = {"corp": 1, "usa": 2, "ussr": 1}
-    before = pay_gap(_hourly_rates(ctx, base, employers))
+    before = pay_gap(hourly_rates(ctx, base, employers))
     state_h = ctx.mech.society.state_staff_hours_per_week
     assert before == pytest.approx(1 - state_h / ctx.mech.company.worker_hours_per_week)
     assert settle_strike(ctx, base, "corp", 1, 45.0)  # built-in: 45 days of revenue > raise
     terms = base.employment["corp"]
     assert terms.hours_per_week == ctx.mech.company.worker_hours_per_week - 8.0
-    assert pay_gap(_hourly_rates(ctx, base, employers)) < before
+    assert pay_gap(hourly_rates(ctx, base, employers)) < before
     assert base.grievance == 0.0 and ctx.log.of_kind("strike_settled")
 
 
@@ -164,12 +166,17 @@ def test_a_riot_comes_only_when_tense_and_costs_the_commander(make_ctx):
 def test_isolation_weighs_on_mars_more_than_on_the_moon_and_grows_with_years(make_ctx):
     ctx = make_ctx(at_year=1980)
     moon, mars = _shared_base(ctx, "moon"), None
-    assert _isolation(ctx, moon) == 0.0  # everyone just arrived
+    assert isolation(ctx, moon, _days_home(ctx, moon)) == 0.0  # everyone just arrived
     mars = Base("Red", "mars", "usa", ["usa"], ctx.now)
     ctx.world.bases[mars.name] = mars
     arrive(ctx, mars, ["Carl Cole"], math.inf)
     ctx.env.run(until=ctx.now + 3 * 365.25)
-    assert 0.0 < _isolation(ctx, moon) < _isolation(ctx, mars) <= 1.0
+    assert (
+        0.0
+        < isolation(ctx, moon, _days_home(ctx, moon))
+        < isolation(ctx, mars, _days_home(ctx, mars))
+        <= 1.0
+    )
 
 
 def test_the_movement_declares_itself_only_at_a_settled_base(make_ctx):

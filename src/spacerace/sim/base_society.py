@@ -34,6 +34,8 @@ from spacerace.world.tension import TensionDrivers, relax
 
 __all__ = [
     "appoint_commander",
+    "hourly_rates",
+    "isolation",
     "review_movement",
     "review_unions",
     "riot",
@@ -72,6 +74,47 @@ def appoint_commander(ctx: RunContext, base: Base, replace: bool = False) -> str
             base=base.name,
         )
     return base.commander
+
+
+def hourly_rates(ctx: RunContext, base: Base, employers: dict[str, int]) -> list[float]:
+    """Pay per hour of each employer's people at the base, M$ (then-year) per weekly hour.
+
+    A state's staff are on the civil service's terms (``society.state_staff_*``); a
+    company's on the terms it set there (``Base.employment``), or else its defaults.
+    """
+    society, company = ctx.mech.society, ctx.mech.company
+    deflator = ctx.deflator(1995)  # the dollar year of both pay mechanics
+    rates = []
+    for key in employers:
+        if not ctx.world.agencies[key].is_private:
+            pay, hours = society.state_staff_pay_musd_per_year, society.state_staff_hours_per_week
+            rates.append(pay * deflator / hours)
+            continue
+        terms = base.employment.get(key)
+        if terms is None:
+            pay, hours = company.worker_pay_musd_per_year, company.worker_hours_per_week
+            rates.append(pay * deflator / hours)
+        else:
+            rates.append(terms.pay_musd_per_year / max(terms.hours_per_week, 1.0))
+    return rates
+
+
+def isolation(ctx: RunContext, base: Base, days_home: float) -> float:
+    """Years away (residents' mean, over ``isolation_full_years``) times remoteness, 0..1.
+
+    Remoteness is ``days_home``, what it takes to get home now (waiting for a return window,
+    then the transit), over ``remote_days_full``.
+    """
+    if not base.residents:
+        return 0.0
+    society = ctx.mech.society
+    arrived = base.arrived  # one entry per resident (``arrive`` and ``depart`` keep it so)
+    days = ctx.now - sum(arrived.values()) / len(arrived) if arrived else 0.0
+    away = min(1.0, days / 365.25 / society.isolation_full_years)
+    if away <= 0.0:
+        return 0.0
+    remote = min(1.0, days_home / society.remote_days_full)
+    return away * remote
 
 
 def review_unions(ctx: RunContext, base: Base, employers: dict[str, int]) -> None:

@@ -15,7 +15,13 @@ from spacerace.catalog.base_modules import load_life_support, load_module_specs
 from spacerace.sim.base_agreements import review_agreements
 from spacerace.sim.base_incidents import draw_incident, end_incidents
 from spacerace.sim.base_logistics import order_supplies, staff_tour_days, state_members
-from spacerace.sim.base_society import appoint_commander, review_movement, review_unions
+from spacerace.sim.base_society import (
+    appoint_commander,
+    hourly_rates,
+    isolation,
+    review_movement,
+    review_unions,
+)
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import react_to_loss
 from spacerace.world.base import STOCKS, Base, ModuleUnit
@@ -272,6 +278,12 @@ def _ration(ctx: RunContext, base: Base, reserve: float) -> None:
     )
 
 
+def _days_home(ctx: RunContext, base: Base) -> float:
+    """Days it takes to get home from the base now: a return window's wait plus the transit."""
+    leave_day, tof_days = _days_to_leave(ctx, base)
+    return leave_day - ctx.now + tof_days
+
+
 def _days_to_leave(ctx: RunContext, base: Base) -> tuple[float, float]:
     """(day people can leave, days it takes): Mars waits for a return window."""
     if base.body == "moon":
@@ -377,58 +389,16 @@ def drivers_of(
     return TensionDrivers(
         scarcity=scarcity,
         workload=workload,
-        inequality=4.0 * share * (1.0 - share) * pay_gap(_hourly_rates(ctx, base, employers)),
+        inequality=4.0 * share * (1.0 - share) * pay_gap(hourly_rates(ctx, base, employers)),
         rivalry=ctx.world.rivalry * mix,
         incidents=min(1.0, base.incident_memory),
         joint_work=1.0 if base.command == "joint" else 0.0,
         treaty=1.0 if ctx.world.treaty_year else 0.0,
         leadership=leader,
-        isolation=_isolation(ctx, base),
+        isolation=isolation(ctx, base, _days_home(ctx, base)),
         grievances=min(1.0, base.grievance),
         council=1.0 if base.council else 0.0,
     )
-
-
-def _hourly_rates(ctx: RunContext, base: Base, employers: dict[str, int]) -> list[float]:
-    """Pay per hour of each employer's people at the base, M$ (then-year) per weekly hour.
-
-    A state's staff are on the civil service's terms (``society.state_staff_*``); a
-    company's on the terms it set there (``Base.employment``), or else its defaults.
-    """
-    society, company = ctx.mech.society, ctx.mech.company
-    deflator = ctx.deflator(1995)  # the dollar year of both pay mechanics
-    rates = []
-    for key in employers:
-        if not ctx.world.agencies[key].is_private:
-            pay, hours = society.state_staff_pay_musd_per_year, society.state_staff_hours_per_week
-            rates.append(pay * deflator / hours)
-            continue
-        terms = base.employment.get(key)
-        if terms is None:
-            pay, hours = company.worker_pay_musd_per_year, company.worker_hours_per_week
-            rates.append(pay * deflator / hours)
-        else:
-            rates.append(terms.pay_musd_per_year / max(terms.hours_per_week, 1.0))
-    return rates
-
-
-def _isolation(ctx: RunContext, base: Base) -> float:
-    """Years away (residents' mean, over ``isolation_full_years``) times remoteness, 0..1.
-
-    Remoteness is the days it takes to get home now (waiting for a return window, then the
-    transit) over ``remote_days_full``.
-    """
-    if not base.residents:
-        return 0.0
-    society = ctx.mech.society
-    arrived = base.arrived  # one entry per resident (``arrive`` and ``depart`` keep it so)
-    days = ctx.now - sum(arrived.values()) / len(arrived) if arrived else 0.0
-    away = min(1.0, days / 365.25 / society.isolation_full_years)
-    if away <= 0.0:
-        return 0.0
-    leave_day, tof_days = _days_to_leave(ctx, base)
-    remote = min(1.0, (leave_day - ctx.now + tof_days) / society.remote_days_full)
-    return away * remote
 
 
 def _tension(
