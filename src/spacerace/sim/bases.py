@@ -485,5 +485,8 @@ def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float, employers
             "modules": base.modules,
             "rationing": base.rationing,
             "command": base.command,
+            "lead": base.lead,
+            "commander": base.commander,
+            "independence": round(base.independence, 4),
         }
     )
