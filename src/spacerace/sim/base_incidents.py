@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import math
 
+from spacerace.catalog.base_modules import load_module_specs
 from spacerace.sim.base_society import appoint_commander, riot, settle_strike
 from spacerace.sim.context import RunContext
 from spacerace.world.base import Base
 from spacerace.world.tension import incident_chance
+from spacerace.world.wording import count_verb, join_names
 
 __all__ = ["INCIDENTS", "draw_incident", "end_incidents"]
 
@@ -111,8 +113,9 @@ def _strike(ctx, base, rng, angriest, groups):
         base,
         "strike",
         company,
-        f"{agency.name} workers strike at {base.name}: "
-        f"{', '.join(sorted({u.kind for u in stopped}))} stand still.",
+        f"{agency.name} workers strike at {base.name}: the "
+        f"{join_names(sorted({_label(u.kind) for u in stopped}))} "
+        f"{count_verb(len({u.kind for u in stopped}), 'stands', 'stand')} still.",
         "the union's grievances: pay and hours",
         days=full,
     )
@@ -121,6 +124,11 @@ def _strike(ctx, base, rng, angriest, groups):
     for unit in stopped:
         unit.offline_until = max(unit.offline_until, ctx.now + days)
     agency.capital_musd -= agency.revenue_musd * days / 365.25
+
+
+def _label(kind: str) -> str:
+    """What a module is called ("oxygen plant" for ``isru``: ``catalog.base_modules``)."""
+    return load_module_specs()[kind].name
 
 
 def _work_stoppage(ctx, base, rng, angriest, groups):
@@ -209,7 +217,7 @@ def _riot(ctx, base, rng, angriest, groups):
         "riot",
         base.lead,
         f"A riot at {base.name}: "
-        + (f"the {wrecked.replace('_', ' ')} is wrecked, " if wrecked else "")
+        + (f"the {_label(wrecked)} is wrecked, " if wrecked else "")
         + f"{hurt} hurt; production halves for two weeks.",
         "tempers past breaking point" + (f"; commander {commander} relieved" if commander else ""),
         hurt=hurt,
