@@ -195,3 +195,17 @@ def test_the_movement_declares_itself_only_at_a_settled_base(make_ctx):
     assert base.movement_day == ctx.now and base.council
     event = ctx.log.of_kind("independence_movement")[0]
     assert event.data["movement"] == "Free Mars"
+
+
+def test_a_bankrupt_contractor_frees_its_place_and_a_lone_member_commands_alone(make_ctx):
+    ctx = make_ctx(at_year=1980)
+    base = _shared_base(ctx)
+    review_agreements(ctx, base)
+    assert base.alliance.contractor == "corp"
+    ctx.world.agencies["corp"].company.bankrupt_day = ctx.now
+    review_agreements(ctx, base)
+    assert base.alliance.contractor == ""
+    ctx.world.agencies["ussr"].founded_year = 9999  # it acts no more
+    review_agreements(ctx, base)
+    assert base.alliance is None and base.command == "usa" and base.lead == "usa"
+    assert ctx.log.of_kind("alliance_ended")[0].agency == "usa"

@@ -98,6 +98,13 @@ SALIENCE: tuple[Salience, ...] = (
         "riot",
         headline="a riot at {base}",
     ),
+    _R(
+        "alliance_ended",
+        55,
+        "a shared base loses a partner",
+        noun="alliance ended",
+        nouns="alliances ended",
+    ),
     _R("commander_replaced", 55, "a base's commander loses the post", noun="change of commander"),
     _R("union_formed", 55, "workers organise against their employer", noun="union"),
     _R(

@@ -174,11 +174,13 @@ def _rotate_command(ctx: RunContext, base: Base) -> None:
     """Command passes to the next member when a term ends (a member gone leaves the turn)."""
     alliance = base.alliance
     active = set(ctx.active_agencies())
+    if alliance.contractor and alliance.contractor not in active:
+        alliance.contractor = ""  # a bankrupt contractor's place is open again
     gone = [k for k in alliance.members if k not in active]
     if gone:
         alliance.members = tuple(k for k in alliance.members if k in active)
-        if not alliance.members:
-            base.alliance, base.command = None, base.founder
+        if len(alliance.members) < 2:
+            _dissolve(ctx, base, gone)
             return
         alliance.shares = alliance_shares(ctx, alliance.members)
     holder = alliance.holder_on(ctx.now)
@@ -240,4 +242,20 @@ def _merge(ctx: RunContext, small: Base, into: Base) -> None:
         base=into.name,
         merged=small.name,
         count=len(people),
+    )
+
+
+def _dissolve(ctx: RunContext, base: Base, gone: list[str]) -> None:
+    """Fewer than two members are left: the last one (or the founder) commands alone."""
+    left = base.alliance.members
+    base.alliance = None
+    base.command = left[0] if left else base.founder
+    base.next_offer_day = ctx.now  # a new alliance may be offered at once
+    ctx.emit(
+        "alliance_ended",
+        base.command,
+        f"The alliance of {base.name} ends; "
+        f"{ctx.world.agencies[base.command].name} commands alone.",
+        cause=f"{', '.join(gone)} no longer acts",
+        base=base.name,
     )
