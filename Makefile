@@ -1,5 +1,6 @@
 # spacerace: two commands set everything up on a fresh machine.
-#   make demo   create .venv, install, run the main job (the For All Mankind timeline)
+#   make demo   create .venv, install (with the web extra), run the main job (the For All
+#               Mankind timeline); then `.venv/bin/spacerace serve` shows it in a browser
 #   make test   install what the tests need and run them: the main suite in .venv (the
 #               versions `make demo` installs), then tests/oracle in .venv-oracle, where
 #               hapsira 0.18 holds Matplotlib < 3.8 (and so NumPy < 2) and astropy < 7
@@ -20,11 +21,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[web]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,web]'
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 	touch $@
 

@@ -89,3 +89,22 @@ def ensembles(scenarios, planners):
         name: [run_timeline(scenarios[name], s, planner=planners[name]) for s in range(N_SEEDS)]
         for name in ("history", "for-all-mankind")
     }
+
+
+CHROMIUM = "/usr/bin/chromium"
+LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"
+"""The browser resolves no name but localhost: a page cannot reach past the loopback."""
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium for pytest-playwright (``playwright install`` cannot work here).
+
+    One session fixture for every browser test: pytest-playwright launches one browser per
+    session, with the arguments of whichever test asks first. A missing chromium fails the
+    test, never skips it (``make test`` installs it).
+    """
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test does)")
+    args = [*browser_type_launch_args.get("args", []), LOOPBACK_ONLY]
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": args}

@@ -771,6 +771,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="worker processes (2)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "calibration.md")
     args = parser.parse_args(argv)
+    if args.out.is_dir() or not args.out.parent.is_dir():  # before minutes of playing
+        parser.error(f"--out {args.out}: give a .md file in an existing folder")
     t0 = time.perf_counter()
     jobs = [(load_scenario(name), range(args.seeds)) for name in SCENARIOS]
     facts = dict(zip(SCENARIOS, many_ensemble_facts(jobs, args.workers), strict=True))

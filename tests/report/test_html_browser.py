@@ -8,18 +8,7 @@ failure, never a skip (``make test`` installs it).
 
 from __future__ import annotations
 
-import os
-
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test does)")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM}
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Bases in the engine: mass balance, resupply cut, evacuation, deaths, Happy Valley."""
 
 import dataclasses
+import math
 
 import pytest
 
@@ -173,3 +174,64 @@ def test_incidents_happen_only_at_tense_bases_and_do_something(ensembles):
         unions = r.log.of_kind("union_formed")
         assert any(u.agency == e.agency and u.data["base"] == e.data["base"] and u.day <= e.day
                    for u in unions)  # fmt: skip
+
+
+def test_newcomers_bring_their_own_air_even_to_an_empty_base(ensembles):
+    # An order for a base whose residents have all gone home used to scale the empty base's
+    # consumption (zero) by the newcomers, so they landed with no oxygen and all died days
+    # later ("the base ran out of oxygen": 8 times in seed 3 of for-all-mankind, 1994-2012).
+    # No one brought by a cargo flight may die of a stock the order should have carried
+    # within the first step after landing.
+    landings = 0
+    for r in ensembles["for-all-mankind"]:
+        arrivals = [e for e in r.log.of_kind("resupply") if "new resident" in e.text]
+        deaths = [e for e in r.log.of_kind("base_deaths") if "ran out of" in e.cause]
+        landings += len(arrivals)
+        for a in arrivals:
+            soon = [
+                d
+                for d in deaths
+                if d.data["base"] == a.data["base"] and 0 <= d.day - a.day <= 2 * STEP_DAYS
+            ]
+            assert not soon, (a.text, a.day, [d.cause for d in soon])
+    assert landings >= 40  # the check met many arrivals (40 histories to 2012)
+
+
+def test_a_base_emptied_before_its_evacuation_day_is_no_longer_evacuating():
+    # Staff whose tours end may all leave before the evacuation day comes; the base must then
+    # be free to be resupplied and staffed again (it stood frozen for years otherwise: no
+    # order is placed and no seat offered while an evacuation is pending).
+    from types import SimpleNamespace
+
+    from spacerace.sim.bases import depart
+    from spacerace.world.base import Base
+    from spacerace.world.person import Person
+
+    people = {n: Person(n, "nasa", "engineer", "US", 1960, status="resident") for n in ("a", "b")}
+    ctx = SimpleNamespace(world=SimpleNamespace(people=people))
+    base = Base("Happy Valley", "mars", "nasa", ["nasa"], 0.0, residents=["a", "b"])
+    base.tours = {"a": 10.0, "b": 20.0}
+    base.evacuating_day = 100.0
+    depart(ctx, base, ["a"])
+    assert base.evacuating_day == 100.0  # someone is still there to evacuate
+    depart(ctx, base, ["b"])
+    assert base.evacuating_day is None and not base.residents
+
+
+def test_cargo_craft_learning_counts_every_cargo_launch_for_a_base(ensembles):
+    # Wright's law (bases.cargo_craft_learning) prices the n-th cargo craft an agency flies;
+    # n must be exactly its cargo launches for bases, failed ones too (a lost craft was built)
+    from spacerace.sim.base_logistics import craft_learning_factor
+
+    counted = 0
+    for r in ensembles["for-all-mankind"][:10]:
+        for key, agency in r.world.agencies.items():
+            launches = [e for e in r.log.of_kind("launch") if e.agency == key and "base" in e.data]
+            assert agency.cargo_craft_built == len(launches), key
+            counted += len(launches)
+        nasa = r.world.agencies["nasa"]
+        # 0.85 a doubling: after n craft the next costs (n + 1) ** log2(0.85) of the first
+        assert craft_learning_factor(0.85, nasa) == pytest.approx(
+            0.85 ** math.log2(nasa.cargo_craft_built + 1)
+        )
+    assert counted > 100  # Jamestown's and Happy Valley's orders over ten histories

@@ -70,8 +70,32 @@ def test_a_run_replays_its_own_log_byte_for_byte(name, seed, runs, scenarios, pl
     assert again.left_log_at is None
 
 
-def test_records_are_json_and_every_question_occurs(runs):
-    kinds = set()
+@pytest.fixture(scope="module")
+def striking(scenarios, planners):
+    """For All Mankind, seed 1, where unrest is cheap: every tense moment may be a strike.
+
+    Workers unionise at any morale and incidents come at any tension, so the rare
+    ``settle_strike`` question (a union's strike) is asked in one run.
+    """
+    sc = scenarios["for-all-mankind"]
+    unrest = {
+        "society": {"union_morale_threshold": 1.0},
+        "tension": {"incident_threshold": 0.0, "incident_weight_strike": 100.0},
+    }
+    sc = dataclasses.replace(sc, mechanics={**sc.mechanics, **unrest})
+    return sc, run_timeline(sc, 1, planner=planners["for-all-mankind"])
+
+
+def test_a_run_with_strikes_replays_its_settle_strike_answers(striking, planners):
+    sc, played = striking
+    asked = [d for d in played.decisions if d.question.kind == "settle_strike"]
+    assert asked and {d.question.agency for d in asked} == {"helios"}
+    again = replay(log_text(played), sc, 1, planners["for-all-mankind"])
+    assert events(again) == events(played) and again.left_log_at is None
+
+
+def test_records_are_json_and_every_question_occurs(runs, striking):
+    kinds = {d.question.kind for d in striking[1].decisions}  # settle_strike: see striking
     for result in runs.values():
         lines = log_text(result).splitlines()
         header = json.loads(lines[0])

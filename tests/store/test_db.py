@@ -448,3 +448,34 @@ def test_opening_a_store_from_before_the_facts_table_adds_it_and_keeps_everythin
     with Store(path, read_only=True) as db:
         assert db.missions(new.run["run_id"]) == results[1].mission_rows()
         assert db.query("SELECT count(*) FROM runs") == [(2,)]
+
+
+def test_cursors_read_and_write_one_open_store_from_other_threads(tmp_path):
+    import threading
+
+    with Store(tmp_path / "c.duckdb", memory_limit="64MB") as anchor:
+        (limit,) = anchor.query("SELECT current_setting('memory_limit')")[0]
+        assert limit.replace(" ", "").upper().startswith(("61", "64"))  # DuckDB shows MiB
+        with anchor.cursor() as writer:
+            assert writer.write_runs([synthetic(s) for s in range(3)]) == 3
+        seen, errors = [], []
+
+        def read():
+            try:
+                with anchor.cursor() as store:
+                    seen.append(len(store.runs()))
+            except Exception as exc:  # the assertion below names it
+                errors.append(exc)
+
+        threads = [threading.Thread(target=read) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors and seen == [3] * 8
+        assert len(anchor.runs()) == 3  # closing the cursors left the anchor open
+
+
+def test_a_bad_memory_limit_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="memory_limit: expected e.g. 256MB"):
+        Store(tmp_path / "m.duckdb", memory_limit="lots; DROP TABLE runs")

@@ -20,9 +20,11 @@ from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
 from spacerace.cli.options import MAX_YEAR, MIN_YEAR, JsonOption, float_in, int_in, output_option
 from spacerace.cli.outputs import check_file, writing
+from spacerace.cli.play_cmd import play
 from spacerace.cli.ranges import parse_date_range, parse_float_range
 from spacerace.cli.run_cmd import run
 from spacerace.cli.scenario_cmd import scenario_app
+from spacerace.cli.serve_cmd import serve
 from spacerace.cli.store_cmd import export, runs, show
 from spacerace.errors import InputError, Interrupted, StoreError
 
@@ -32,7 +34,8 @@ app = typer.Typer(
         "spacerace: an alternate history of human spaceflight on real orbital mechanics.\n\n"
         "`spacerace run` plays one history (default: For All Mankind) and tells it as a "
         "chronicle; `porkchop` and `windows` plan real launch windows from JPL's DE421; "
-        "`asteroids` ranks real near-Earth asteroids as capture targets."
+        "`asteroids` ranks real near-Earth asteroids as capture targets; `serve` shows it all in "
+        "a browser."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -62,6 +65,7 @@ def _options(
 
 
 app.command("run")(run)  # run says itself what it kept when stopped
+app.command("play")(play)  # play saves the game when stopped and says where
 app.add_typer(scenario_app)
 app.command("runs")(interruptible(runs, "nothing was changed"))
 app.command("show")(interruptible(show, "the store was not changed"))
@@ -71,6 +75,7 @@ app.command("compare")(interruptible(compare, "nothing was changed"))
 app.command("base")(interruptible(base, "nothing half-written is left"))
 app.command("asteroids")(interruptible(asteroids, "nothing was written"))
 app.command("asteroid")(interruptible(asteroid, "nothing half-written is left"))
+app.command("serve")(interruptible(serve, "the server stopped; the store is whole"))
 
 _TOF = Annotated[
     str | None,

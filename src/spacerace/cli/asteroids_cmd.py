@@ -10,9 +10,7 @@ stderr only when it is a terminal.
 from __future__ import annotations
 
 import contextlib
-import math
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +18,7 @@ import typer
 
 from spacerace.cli import render
 from spacerace.cli.options import JsonOption, ScenarioOption, int_in, output_option
+from spacerace.report.plan_json import Prices, candidate_json, prices_of
 
 __all__ = ["asteroid", "asteroids"]
 
@@ -79,7 +78,7 @@ def asteroids(
     """
     from spacerace.mining import rank_candidates
 
-    world = _world(scenario, launcher, to)
+    world = prices_of(scenario, launcher, to)
     with _progress(f"designing captures to {to}", designs) as advance:
         found = rank_candidates(
             year, to, top, n_design=designs, architecture=world.arch, progress=advance,
@@ -94,7 +93,7 @@ def asteroids(
                 "launcher": world.arch.launcher,
                 **world.json(),
                 "paying": [c.label for c in found if c.pays],
-                "candidates": [_candidate_json(c) for c in found],
+                "candidates": [candidate_json(c) for c in found],
             }
         )
     else:
@@ -125,7 +124,7 @@ def asteroid(
     from spacerace.mining import candidate_for
 
     check_file(out, "--out", (".png", ".svg", ".pdf"))
-    world = _world(scenario, launcher, to)
+    world = prices_of(scenario, launcher, to)
     with render.status(f"designing the capture of {name}"):
         found = candidate_for(name, year, to, architecture=world.arch, market=world.market)
     if out is not None:
@@ -137,57 +136,10 @@ def asteroid(
             write_capture(grids, out, candidate=found, label=found.label)
     if as_json:
         render.print_json(
-            {**_candidate_json(found), **world.json(), "plot": str(out) if out else None}
+            {**candidate_json(found), **world.json(), "plot": str(out) if out else None}
         )
     else:
         _print_one(found, out, world)
-
-
-@dataclass(frozen=True)
-class _World:
-    """The prices of one scenario's world: its hardware costs and its in-space market."""
-
-    scenario: str
-    arch: object  # mining.Architecture
-    market: object  # catalog.asteroid_classes.SpaceMarket
-    space_price_usd_per_kg: float  # what a kg delivered saves, where the market buys
-
-    def json(self) -> dict:
-        return {
-            "scenario": self.scenario,
-            "space_market": self.market.key,
-            "space_price_usd_per_kg": round(self.space_price_usd_per_kg, 1),
-        }
-
-    def prices(self) -> str:
-        if not self.market.demands:
-            return f"{self.scenario}'s prices: nobody buys material in space"
-        return (
-            f"{self.scenario}'s prices: water, metal and volatiles in space "
-            f"{self.space_price_usd_per_kg:,.0f} $/kg (the cost of bringing them from Earth) "
-            f"up to what the {self.market.key} market uses"
-        )
-
-
-def _world(scenario: str, launcher: str, to: str) -> _World:
-    from spacerace.catalog.asteroid_classes import load_space_markets
-    from spacerace.catalog.vehicles import load_vehicles
-    from spacerace.errors import InputError
-    from spacerace.mining import Architecture
-    from spacerace.mining.destinations import get_destination
-    from spacerace.mining.economics import avoided_cost_usd_per_kg
-    from spacerace.scenario.loader import load_scenario
-    from spacerace.world.mechanics import Mechanics
-
-    known = load_vehicles()
-    if launcher not in known:
-        raise InputError(f"--launcher {launcher!r}: known launchers: {', '.join(known)}")
-    dest = get_destination(to)
-    chosen = load_scenario(scenario)
-    craft = Mechanics.with_overrides(chosen.mechanics).spacecraft.spacecraft_cost_musd_per_t
-    arch = Architecture(launcher=launcher, spacecraft_cost_musd_per_t=craft)
-    market = load_space_markets()[chosen.space_market]
-    return _World(chosen.name, arch, market, avoided_cost_usd_per_kg(dest, arch))
 
 
 @contextlib.contextmanager
@@ -205,56 +157,7 @@ def _progress(label: str, total: int):
         yield lambda n: bar.advance(task, n)
 
 
-def _num(x: float, digits: int):
-    return None if x is None or not math.isfinite(x) else round(float(x), digits)
-
-
-def _candidate_json(c) -> dict:
-    from spacerace.astro.time import jd_tdb_to_iso
-
-    return {
-        "designation": c.designation,
-        "name": c.name,
-        "label": c.label,
-        "number": c.number,
-        "orbit_type": c.orbit_type,
-        "a_au": c.a_au,
-        "ecc": c.ecc,
-        "inc_deg": c.inc_deg,
-        "h_mag": c.h_mag,
-        "diameter_m": _num(c.diameter_m, 1),
-        "diameter_measured": c.diameter_measured,
-        "mass_kg": float(f"{c.mass_kg:.3g}"),
-        "spectral_class": c.spectral_class,
-        "composition_group": c.group,
-        "first_obs_year": c.first_obs_year,
-        "earth_moid_au": _num(c.earth_moid_au, 4),
-        "close_earth_encounters": c.close_earth,
-        "destination": c.destination,
-        "screening_dv_km_s": _num(c.screening_dv_km_s, 3),
-        "dv_outbound_km_s": _num(c.dv_outbound_km_s, 3),
-        "dv_return_km_s": _num(c.dv_return_km_s, 3),
-        "dv_total_km_s": _num(c.dv_total_km_s, 3),
-        "depart": jd_tdb_to_iso(c.depart_jd_tdb),
-        "rendezvous": jd_tdb_to_iso(c.rendezvous_jd_tdb),
-        "leave": jd_tdb_to_iso(c.leave_jd_tdb),
-        "arrive": jd_tdb_to_iso(c.arrive_jd_tdb),
-        "duration_days": _num(c.duration_days, 0),
-        "returned_kg": float(f"{c.returned_kg:.3g}"),
-        "returned_products_kg": {
-            k: float(f"{getattr(c, k + '_kg'):.3g}") for k in ("metal", "water", "volatiles", "pgm")
-        },
-        "launches": c.launches,
-        "value_at_market_musd": _num(c.value_at_market_musd, 1),
-        "value_musd": _num(c.value_musd, 1),
-        "cost_musd": _num(c.cost_musd, 1),
-        "profit_musd": _num(c.profit_musd, 1),
-        "pays": c.pays,
-        "dollar_year": c.dollar_year,
-    }
-
-
-def _print_table(found, year: int, to: str, world: _World) -> None:
+def _print_table(found, year: int, to: str, world: Prices) -> None:
     from rich.table import Table
 
     from spacerace.astro.time import jd_tdb_to_iso
@@ -296,7 +199,7 @@ def _print_table(found, year: int, to: str, world: _World) -> None:
         screen.print(f"none of these pays at {world.scenario}'s prices")
 
 
-def _print_one(c, out: Path | None, world: _World) -> None:
+def _print_one(c, out: Path | None, world: Prices) -> None:
     from spacerace.astro.time import jd_tdb_to_iso
     from spacerace.catalog.asteroid_classes import load_class_groups
 

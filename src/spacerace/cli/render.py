@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import sys
 from pathlib import Path
+
+from spacerace.report.plan_json import format_transfer
 
 __all__ = [
     "format_transfer",
@@ -26,27 +27,6 @@ def status(message: str):
     from rich.console import Console
 
     return Console(stderr=True).status(message + " ...")
-
-
-def _num(value: float, digits: int):
-    return None if value is None or not math.isfinite(value) else round(float(value), digits)
-
-
-def format_transfer(point) -> dict:
-    """Return one transfer as a JSON-ready dict (dates ISO, numbers rounded to their accuracy)."""
-    from spacerace.astro.time import jd_tdb_to_iso
-
-    return {
-        "depart": jd_tdb_to_iso(point.depart_jd_tdb),
-        "arrive": jd_tdb_to_iso(point.arrive_jd_tdb),
-        "tof_days": _num(point.tof_days, 1),
-        "c3_km2_s2": _num(point.c3_km2_s2, 3),
-        "vinf_depart_km_s": _num(point.vinf_depart_km_s, 3),
-        "vinf_arrive_km_s": _num(point.vinf_arrive_km_s, 3),
-        "dv_depart_km_s": _num(point.dv_depart_km_s, 3),
-        "dv_arrive_km_s": _num(point.dv_arrive_km_s, 3),
-        "dv_total_km_s": _num(point.dv_total_km_s, 3),
-    }
 
 
 def porkchop_json(result, out: Path | None) -> dict:

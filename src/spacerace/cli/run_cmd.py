@@ -5,8 +5,6 @@ The engine, the report and Matplotlib are imported inside the command (fast ``--
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -116,60 +114,17 @@ def _run(scenario, seed, until, out, decisions, as_json, every_event=False) -> N
         )
 
 
-MAX_LOG_BYTES = 256 * 2**20
-"""Largest decision log read (a full for-all-mankind run writes about 1 MB)."""
-
-
 def read_decision_log(path: Path, scenario, seed: int):
     """Read ``--decisions FILE`` for a scenario and seed (``sim.decision_log.DecisionLog``).
 
-    Only a regular file is read (a FIFO or a device would block or never end); the text
-    must be UTF-8. Every problem is an :class:`~spacerace.errors.InputError` of one line.
+    Only a regular UTF-8 file is read (``play.save.read_log_lines``); every problem is an
+    :class:`~spacerace.errors.InputError` of one line.
     """
+    from spacerace.play.save import read_log_lines
     from spacerace.sim.decision_log import parse_decision_log
 
-    where = f"--decisions {path}"
-    try:  # O_NONBLOCK: opening a FIFO must not wait for a writer
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{where}: cannot be read ({exc.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{where}: is a folder; give its decisions.jsonl")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{where}: not a regular file (a decision log is a file)")
-        if info.st_size > MAX_LOG_BYTES:
-            raise InputError(
-                f"{where}: {info.st_size:,} bytes, more than a decision log's {MAX_LOG_BYTES:,}"
-            )
-        with os.fdopen(os.dup(fd), "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        raise InputError(f"{where}: cannot be read ({exc.strerror})") from None
-    finally:
-        os.close(fd)
-    return parse_decision_log(_utf8_lines(data, str(path)), str(path), scenario, seed)
-
-
-def _utf8_lines(data: bytes, source: str):
-    """The lines of ``data`` (each with its newline), refusing one that is not UTF-8."""
-    from spacerace.errors import DecisionLogError
-
-    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors write
-    pieces = data.split(b"\n")  # on b"\n" alone, as a text file's lines are
-    lines = [p + b"\n" for p in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
-    for number, piece in enumerate(lines, start=1):
-        try:
-            yield piece.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DecisionLogError(
-                f"not UTF-8 text (byte {exc.start + 1} of the line is {piece[exc.start]:#04x})",
-                path=source,
-                line=number,
-            ) from None
+    lines = read_log_lines(path, f"--decisions {path}")
+    return parse_decision_log(lines, str(path), scenario, seed)
 
 
 def replay_note(result, log) -> str:

@@ -10,7 +10,6 @@ the report are imported inside the commands (fast ``--help``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Annotated
@@ -21,7 +20,7 @@ from spacerace.cli.options import DbOption, JsonOption, int_in, output_option
 from spacerace.cli.outputs import check_folder, writing
 from spacerace.errors import StoreError
 
-__all__ = ["export", "replay_stored", "runs", "show", "stored_events_jsonl"]
+__all__ = ["export", "runs", "show", "stored_events_jsonl"]
 
 
 def runs(
@@ -106,6 +105,7 @@ def show(
 ) -> None:
     """Show one stored run again: replay it and print its chronicle (or its stored events)."""
     from spacerace.cli import render
+    from spacerace.ensemble.replay import replay_stored
     from spacerace.store.db import Store
 
     check_folder(out, "--out")
@@ -145,33 +145,6 @@ def export(
         render.print_json({"db": str(where), "files": [str(p) for p in written]})
     else:
         print(f"wrote {len(written)} Parquet files to {out}: " + ", ".join(p.name for p in written))
-
-
-def replay_stored(row: dict, source_text: str):
-    """Replay a stored run; return ``(result, "")`` or ``(None, why it could not be)``.
-
-    Args:
-        row: The run as :meth:`spacerace.store.db.Store.get_run` returns it (``last_year``
-            is the last simulated year, so a run cut short is replayed as far).
-        source_text: The stored scenario TOML.
-    """
-    from spacerace import __version__
-    from spacerace.errors import ScenarioError
-    from spacerace.scenario.loader import parse_scenario
-    from spacerace.sim.engine import run_timeline
-
-    made_by = f"it was made by spacerace {row['version']}, this is {__version__}"
-    if not source_text:
-        return None, "the store does not hold its scenario's text"
-    try:
-        scenario = parse_scenario(source_text, f"{row['scenario']}.toml (stored)")
-    except ScenarioError as exc:
-        return None, f"its stored scenario no longer loads ({exc}); {made_by}"
-    result = run_timeline(scenario, row["seed"], until_year=row.get("last_year"))
-    digest = hashlib.sha256(result.log.to_jsonl(result.start_jd_tdb).encode()).hexdigest()
-    if digest != row["events_sha256"]:
-        return None, f"replaying it gives a different history ({made_by})"
-    return result, ""
 
 
 def stored_events_jsonl(events: list[dict]) -> str:

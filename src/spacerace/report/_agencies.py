@@ -40,11 +40,21 @@ def agency_name(result: RunResult, key: str | None, day: float | None = None) ->
 
 def agency_colours(result: RunResult) -> dict[str, str]:
     """Return a hex colour per agency key, stable for a scenario (by country, then spares)."""
+    return colours_by_country({key: _country(result, key) for key in agency_keys(result)})
+
+
+def colours_by_country(countries: dict[str, str]) -> dict[str, str]:
+    """Return a hex colour per agency key from its country, in order; spares for the rest.
+
+    Example:
+        >>> colours_by_country({"nasa": "US", "esa": "EU"})
+        {'nasa': '#1f5fae', 'esa': '#2e7d32'}
+    """
     colours: dict[str, str] = {}
     used: set[str] = set()
     spare = iter(_SPARE_COLOURS * 4)
-    for key in agency_keys(result):
-        colour = _COUNTRY_COLOURS.get(_country(result, key), "")
+    for key, country in countries.items():
+        colour = _COUNTRY_COLOURS.get(country, "")
         if not colour or colour in used:
             colour = next(spare)
         colours[key] = colour

@@ -16,11 +16,11 @@ import math
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.world.base import STOCKS, Base, ModuleUnit
-from spacerace.world.life_support import capacity, daily_flows
+from spacerace.world.life_support import capacity, daily_flows, daily_use_kg
 from spacerace.world.person import Person
 from spacerace.world.wording import count_verb, plural
 
-__all__ = ["order_supplies", "payers", "staff_tour_days", "state_members"]
+__all__ = ["craft_learning_factor", "order_supplies", "payers", "staff_tour_days", "state_members"]
 
 ROLES = {"state": ("engineer", "scientist", "technician"), "private": ("worker", "miner")}
 """Roles of the staff an agency sends (companies send workers)."""
@@ -73,31 +73,54 @@ def _vehicle(ctx: RunContext, key: str, imleo_per_kg: float):
     specs, records = ctx.world.vehicle_specs, ctx.world.vehicles
 
     def expected(v):
-        per_kg = _cost_per_kg(ctx, v, imleo_per_kg) / max(records[v].reliability, 1e-6)
+        per_kg = _cost_per_kg(ctx, v, imleo_per_kg, key) / max(records[v].reliability, 1e-6)
         return (per_kg, -specs[v].payload_leo_kg, v)
 
     return min(fleet, key=expected)
 
 
-def _cost_per_kg(ctx: RunContext, vkey: str, imleo_per_kg: float) -> float:
-    """M$ per kg landed: launches shared by the kilogram plus spacecraft (1969 M$ per t)."""
+def _cost_per_kg(ctx: RunContext, vkey: str, imleo_per_kg: float, key: str) -> float:
+    """M$ per kg landed: launches shared by the kilogram plus spacecraft (1969 M$ per t).
+
+    The spacecraft share is a third of ``spacecraft_cost_musd_per_t`` per tonne in LEO for
+    the first cargo craft, less along agency ``key``'s learning curve
+    (:func:`craft_learning_factor`).
+    """
     spec = ctx.world.vehicle_specs[vkey]
     launch = money_in_dollars_of(ctx, spec.cost_musd, spec.cost_year) / spec.payload_leo_kg
     craft = (
         money_in_dollars_of(ctx, ctx.mech.spacecraft.spacecraft_cost_musd_per_t, 1969)
         / 1000.0
         / 3.0
+        * craft_learning_factor(ctx.mech.bases.cargo_craft_learning, ctx.world.agencies[key])
     )
     return imleo_per_kg * (launch + craft)
+
+
+def craft_learning_factor(rate: float, agency) -> float:
+    """The next cargo craft's cost over the first's: Wright's law, unit n costs n ** log2(rate).
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> craft_learning_factor(0.85, SimpleNamespace(cargo_craft_built=0))  # the first
+        1.0
+        >>> round(craft_learning_factor(0.85, SimpleNamespace(cargo_craft_built=1)), 3)
+        0.85
+        >>> round(craft_learning_factor(0.85, SimpleNamespace(cargo_craft_built=127)), 3)
+        0.321
+    """
+    return float((agency.cargo_craft_built + 1) ** math.log2(rate))
 
 
 def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -> list[str]:
     """Modules an order asks for, most needed first, up to the base's landing capacity.
 
-    In this order: a landing pad once the base has ``landing_pad_min_units`` modules; the
-    power units the base and its new habitats need; habitats, as many as the people
-    expected after the order (``pop_after``) need to stay under ``base_fill_share`` of the
-    beds; then an oxygen plant, an ice mine or a greenhouse as the flows call for.
+    In this order: a landing pad once the base has ``landing_pad_min_units`` modules and
+    either has none or the rest of the order would not all land (another pad when landing
+    capacity binds: it is built as traffic needs it); the power units the base and its new
+    habitats need; habitats, as many as the people expected after the order (``pop_after``)
+    need to stay under ``base_fill_share`` of the beds; then an oxygen plant, an ice mine or
+    a greenhouse as the flows call for.
     """
     mech = ctx.mech.bases
     cap = capacity(base, specs, ctx.now)
@@ -107,8 +130,6 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
     kinds = base.modules
     power = flows.power_kw - mech.habitat_power_kw * habitats
     wanted = []
-    if len(base.units) >= mech.landing_pad_min_units and not kinds.get("landing_pad"):
-        wanted.append("landing_pad")  # it raises what every later order can land
     if power < 0 or flows.power_factor < 1.0:
         wanted += ["power"] * max(1, math.ceil(-power / specs["power"].power_kw))
     wanted += ["habitat"] * habitats
@@ -122,6 +143,9 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
         and power > mech.greenhouse_power_kw
     ):
         wanted.append("greenhouse")
+    binds = len(wanted) + 1 > _landing_capacity(ctx, base)  # with a pad among them
+    if len(base.units) >= mech.landing_pad_min_units and (not kinds.get("landing_pad") or binds):
+        wanted.insert(0, "landing_pad")  # it raises what every later order can land
     return _landable(ctx, base, wanted)
 
 
@@ -131,10 +155,14 @@ def _landable(ctx: RunContext, base: Base, wanted: list[str]) -> list[str]:
     A working landing pad adds ``modules_per_order_per_pad`` landers an order (cleared
     approach, beacons, a crew to unload): landing capacity is built, not given.
     """
+    return wanted[: _landing_capacity(ctx, base)]
+
+
+def _landing_capacity(ctx: RunContext, base: Base) -> int:
+    """Modules one order can land at ``base`` now (``_landable``)."""
     mech = ctx.mech.bases
     pads = base.module_count("landing_pad")
-    most = int(mech.max_modules_per_order + mech.modules_per_order_per_pad * pads)
-    return wanted[:most]
+    return int(mech.max_modules_per_order + mech.modules_per_order_per_pad * pads)
 
 
 def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
@@ -161,7 +189,7 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         base.next_supply_day = depart_day + 1.0  # the next window after this one
         after = ctx.planner.cargo_to_surface("mars", 1000.0, depart_day + 1.0, mech, nuclear)
         following = (after[1] + after[2]) if after else arrive_day + 800.0
-    per_kg = _cost_per_kg(ctx, vkey, imleo_t / 1000.0)
+    per_kg = _cost_per_kg(ctx, vkey, imleo_t / 1000.0, base.lead)
     flows = daily_flows(base, specs, needs, mech, ctx.now)
     horizon = following - ctx.now + mech.bases.supply_margin_days
     coming = max(2, _newcomers_affordable(ctx, base, specs, per_kg))
@@ -169,12 +197,15 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     new_beds = sum(specs[m].crew_capacity for m in modules)
     seats = _seats(ctx, base, specs, new_beds)
     pop_after = base.population + sum(seats.values())
-    scale = pop_after / base.population if base.population else float(pop_after)
     cargo = {}
     for stock in STOCKS:
-        use = flows.demand_kg_day.get(stock, 0.0) * scale - flows.production_kg_day.get(stock, 0)
+        # what the base will use once the newcomers are in (an empty base's flows use
+        # nothing: scaling them would send newcomers without air), less what it makes
         if stock == "spares_kg":
             use = mech.bases.spares_kg_per_module_day * (len(base.units) + 2)
+        else:
+            use = daily_use_kg(stock, needs[stock], pop_after, mech, base.rationing)
+            use -= flows.production_kg_day.get(stock, 0)
         cargo[stock] = max(
             0.0, use * horizon - base.stocks[stock] - base.in_transit_kg.get(stock, 0)
         )
@@ -347,6 +378,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     launches = max(1, math.ceil(imleo_kg / spec.payload_leo_kg))
     parts = []
     payer = base.lead
+    ctx.world.agencies[payer].cargo_craft_built += launches  # one craft a launch
     for n in range(launches):
         odds = record.reliability
         ok = bool(rng.random() < odds)

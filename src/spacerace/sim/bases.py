@@ -105,6 +105,10 @@ def depart(ctx: RunContext, base: Base, names) -> None:
             base.arrived.pop(name, None)
         if base.tours.pop(name, None) is not None and ctx.world.people[name].status == "resident":
             ctx.world.people[name].status = "home"
+    if not base.residents:
+        # the last one has gone (tours ended before the evacuation day came): an evacuation
+        # in hand is over, and the base may be resupplied and staffed again
+        base.evacuating_day = None
 
 
 def base_process(ctx: RunContext, base: Base):

@@ -175,11 +175,16 @@ class Paused(Exception):  # noqa: N818 - a signal, not an error
 
     Attributes:
         question: The question waiting for an answer.
+        advise: Returns what the agency's built-in policy would answer (JSON-ready), asked
+            with the same view and options; it draws from the agency's ``policy:<key>``
+            stream of the stopped run, which is thrown away (a stepped run replays from
+            the start), so asking changes no history. None if not known.
     """
 
-    def __init__(self, question: Question):
-        super().__init__(question)  # SimPy re-raises a process's error from its args
+    def __init__(self, question: Question, advise: Callable[[], Any] | None = None):
+        super().__init__(question, advise)  # SimPy may rebuild the error from its args
         self.question = question
+        self.advise = advise
 
     def __str__(self) -> str:
         return f"{self.question.agency} is asked {self.question.kind}"
@@ -193,6 +198,10 @@ class DecisionPoint:
         outside: Agency whose questions are answered from ``answers`` (in order) and, once
             they run out, pause the run (:class:`Paused`); None for none.
         answers: JSON-ready answers for ``outside``'s questions, in order.
+
+    Attributes:
+        paused: The pause raised for ``outside``'s first unanswered question, None before
+            (``sim.engine.play_until`` halts on it: the run stops at that instant).
     """
 
     def __init__(
@@ -208,6 +217,7 @@ class DecisionPoint:
         self.outside = outside
         self._answers = list(answers)
         self._next_answer = 0
+        self.paused: Paused | None = None
 
     def ask(
         self,
@@ -238,7 +248,7 @@ class DecisionPoint:
         )
         answer, source = self._from_log(question), "log"
         if answer is _NONE and agency == self.outside:
-            answer, source = self._from_outside(question), "outside"
+            answer, source = self._from_outside(question, ctx, call), "outside"
         if answer is _NONE:
             answer = question.encode(call(ctx.rng(f"policy:{agency}")))
             source = "policy"
@@ -264,9 +274,11 @@ class DecisionPoint:
             raise DecisionLogError(problem, path=log.source, line=record.line)
         return record.answer
 
-    def _from_outside(self, question: Question) -> Any:
+    def _from_outside(self, question: Question, ctx: RunContext, call: Callable) -> Any:
         if self._next_answer >= len(self._answers):
-            raise Paused(question)
+            rng = ctx.rng(f"policy:{question.agency}")
+            self.paused = Paused(question, lambda: question.encode(call(rng)))
+            raise self.paused
         answer = self._answers[self._next_answer]
         self._next_answer += 1
         problem = question.check(answer)

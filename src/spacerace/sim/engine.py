@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Callable
 
 import simpy
 
@@ -38,7 +39,15 @@ from spacerace.sim.world_events import metrics_process, random_events_process
 from spacerace.world.event import EventLog
 from spacerace.world.mechanics import Mechanics
 
-__all__ = ["make_planner", "new_context", "run_reference", "run_timeline"]
+__all__ = [
+    "make_planner",
+    "new_context",
+    "play_until",
+    "result_of",
+    "run_reference",
+    "run_timeline",
+    "start_run",
+]
 
 
 def make_planner(scenario: Scenario, until_year: int | None = None) -> MissionPlanner:
@@ -73,7 +82,7 @@ def run_timeline(
     Returns:
         The run's log, yearly metrics, final world and decisions.
     """
-    ctx = new_context(
+    ctx = start_run(
         scenario,
         seed,
         until_year=until_year,
@@ -81,17 +90,54 @@ def run_timeline(
         policies=policies,
         decision_point=decision_point or DecisionPoint(replay=decisions),
     )
-    world = ctx.world
+    play_until(ctx, ctx.end_day)
+    return result_of(ctx, scenario)
+
+
+def start_run(scenario: Scenario, seed: int, **kw) -> RunContext:
+    """A run on its first day with every process started, its clock not yet running.
+
+    Arguments as :func:`new_context`'s. :func:`play_until` runs its clock;
+    :func:`result_of` collects the run. ``run_timeline`` is the three in a row;
+    ``sim.stepping`` stops the clock earlier (a player's turn ends at a question or a day).
+    """
+    ctx = new_context(scenario, seed, **kw)
     _start(ctx, scenario)
+    return ctx
+
+
+def play_until(ctx: RunContext, day: float, halt: Callable[[], bool] | None = None) -> None:
+    """Run the clock of a started run up to ``day`` (days since the start; capped at its end).
+
+    Events dated ``day`` itself are left for later (SimPy's ``until``), and the clock is
+    then at ``day``. With ``halt``, the run also stops right after the first SimPy event
+    whose processing makes ``halt()`` true, before any other event is processed (the clock
+    stays where that event was): a process that failed there (``sim.decisions.Paused``, a
+    question for a player) is not followed by what other processes would do at the same
+    instant. The order of events is SimPy's either way.
+    """
+    end = min(day, ctx.end_day)
+    env = ctx.env
     with _cycle_collector_paused():
-        ctx.env.run(until=ctx.end_day)
+        if halt is None:
+            env.run(until=end)
+            return
+        while not halt():
+            if env.peek() >= end:
+                env.run(until=end)  # nothing left before ``end``: only moves the clock
+                return
+            env.step()
+
+
+def result_of(ctx: RunContext, scenario: Scenario) -> RunResult:
+    """What a run played so far returns (its log, metrics, world and decisions)."""
     metrics = sorted(ctx.metrics, key=lambda r: (r["year"], r["agency"]))
     return RunResult(
         scenario=scenario,
-        seed=int(seed),
+        seed=int(ctx.seed),
         log=ctx.log,
         metrics=metrics,
-        world=world,
+        world=ctx.world,
         base_metrics=ctx.base_metrics,
         decisions=tuple(ctx.decisions.decisions),
         left_log_at=ctx.decisions.left_log_at,

@@ -5,11 +5,12 @@ played agency's questions wait for answers given through :meth:`SteppedRun.answe
 
 A run is a pure function of (scenario, seed, decisions), so stepping replays: to reach the
 next question, the run is played again from the start with the answers given so far, and
-stops (:class:`~spacerace.sim.decisions.Paused`, raised out of the SimPy loop) at the first
-question of the played agency that no answer covers. A full for-all-mankind timeline takes
-a tenth of a second on one core, so a step costs at most that; nothing is kept between
-steps but the answers, and the finished run is the one ``run_timeline`` gives for the same
-decisions (its log replays byte for byte).
+stops at the first question of the played agency that no answer covers: the asking process
+fails with :class:`~spacerace.sim.decisions.Paused` and the clock halts right after that
+SimPy event (``sim.engine.play_until``), so nothing else happens at that instant. A full
+for-all-mankind timeline takes a tenth of a second on one core, so a step costs at most
+that; nothing is kept between steps but the answers, and the finished run is the one
+``run_timeline`` gives for the same decisions (its log replays byte for byte).
 
 Example:
     >>> from spacerace.scenario.loader import load_scenario
@@ -24,14 +25,84 @@ Example:
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spacerace.scenario.model import Scenario
-from spacerace.sim.decisions import DecisionPoint, Paused, Question
+from spacerace.sim.context import RunContext, RunReference
+from spacerace.sim.decision_log import DecisionLog
+from spacerace.sim.decisions import DecisionPoint, Question
 from spacerace.sim.planner import MissionPlanner
 from spacerace.sim.result import RunResult
 
-__all__ = ["SteppedRun"]
+__all__ = ["Stop", "SteppedRun", "play_to"]
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Where a stepped run stopped, and the run as it stood there.
+
+    Attributes:
+        ctx: The run: its world, log and decisions up to ``day`` (read it, do not go on
+            with it: the process that asked died with :class:`Paused`).
+        day: The clock where it stopped, days since the start.
+        question: The played agency's question waiting for an answer, None if the run
+            stopped at ``stop_day`` or its end.
+        advise: Returns what the agency's built-in policy would answer the question
+            (JSON-ready; ``Paused.advise``), None without a question.
+        over: True if the run reached its end.
+    """
+
+    ctx: RunContext
+    day: float
+    question: Question | None = None
+    advise: Callable[[], Any] | None = None
+    over: bool = False
+
+
+def play_to(
+    scenario: Scenario,
+    seed: int,
+    agency: str,
+    answers: Sequence[Any],
+    *,
+    stop_day: float = math.inf,
+    until_year: int | None = None,
+    planner: MissionPlanner | None = None,
+    reference: RunReference | None = None,
+    replay: DecisionLog | None = None,
+) -> Stop:
+    """Play from the start, ``agency`` answered by ``answers``, to its next question or a day.
+
+    Every other agency is answered by its policy. The run stops at the first question of
+    ``agency`` that ``answers`` (JSON-ready, in order) does not cover, or before the events
+    dated ``stop_day`` (days since the start), or at its end, whichever comes first. With
+    ``replay`` (a decision log, e.g. a saved game), its answers come first, the played
+    agency's too, while its questions fit the run's (``DecisionPoint``).
+
+    Raises:
+        ValueError: An answer in ``answers`` is not among its question's options.
+    """
+    from spacerace.sim.engine import play_until, start_run
+
+    point = DecisionPoint(replay=replay, outside=agency, answers=answers)
+    ctx = start_run(
+        scenario,
+        seed,
+        until_year=until_year,
+        planner=planner,
+        decision_point=point,
+        reference=reference,
+    )
+    stop = min(stop_day, ctx.end_day)
+    if stop <= 0.0:
+        return Stop(ctx, 0.0)
+    play_until(ctx, stop, halt=lambda: point.paused is not None)
+    if point.paused is not None:
+        return Stop(ctx, ctx.now, point.paused.question, point.paused.advise)
+    return Stop(ctx, ctx.now, over=stop >= ctx.end_day)
 
 
 class SteppedRun:
@@ -74,22 +145,22 @@ class SteppedRun:
 
     def next_question(self) -> Question | None:
         """Play until the agency's next unanswered question; None once the run is over."""
-        from spacerace.sim.engine import run_timeline
+        from spacerace.sim.engine import result_of
 
         if self.pending is not None:
             return self.pending
-        point = DecisionPoint(outside=self.agency, answers=self.answers)
-        try:
-            self._result = run_timeline(
-                self.scenario,
-                self.seed,
-                until_year=self.until_year,
-                planner=self.planner,
-                decision_point=point,
-            )
-        except Paused as paused:
-            self.pending = paused.question
+        stop = play_to(
+            self.scenario,
+            self.seed,
+            self.agency,
+            self.answers,
+            until_year=self.until_year,
+            planner=self.planner,
+        )
+        if stop.question is not None:
+            self.pending = stop.question
             return self.pending
+        self._result = result_of(stop.ctx, self.scenario)
         return None
 
     def answer(self, answer: Any) -> None:

@@ -85,13 +85,22 @@ class Store:
         read_only: Open without writing (several readers may share the file); the file must
             exist. In a process that already has the file open for writing, that connection's
             database is shared instead.
+        memory_limit: DuckDB's buffer pool when opened for writing (:data:`WRITER_MEMORY_LIMIT`
+            by default, an ensemble's parent); a server answering many readers at once wants
+            more (``spacerace.web`` sets its own).
 
     Raises:
         StoreError: The file is in use by another process, is not a DuckDB database, is a
             folder, or (read_only) does not exist.
     """
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        memory_limit: str = WRITER_MEMORY_LIMIT,
+    ):
         if path is None:
             path = default_path()
             if not read_only:
@@ -104,7 +113,9 @@ class Store:
                 if read_only:
                     _check_schema(self._con, self.path)
                 else:
-                    self._con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+                    if not re.fullmatch(r"\d+(KB|MB|GB)", memory_limit):
+                        raise StoreError(f"memory_limit: expected e.g. 256MB, got {memory_limit!r}")
+                    self._con.execute(f"SET memory_limit = '{memory_limit}'")
                     for statement in create_statements():
                         self._con.execute(statement)
         except BaseException:
@@ -116,6 +127,19 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def cursor(self) -> Store:
+        """Another Store on this open database, for use in another thread.
+
+        DuckDB connections are not shared between threads; a cursor is their way to share
+        one database: no schema work, the same buffer pool. Close it when done (the file
+        stays open while this Store is).
+        """
+        other = object.__new__(Store)
+        other.path, other.read_only = self.path, self.read_only
+        with self._reading():
+            other._con = self._con.cursor()
+        return other
 
     def close(self) -> None:
         """Close the connection (the file stays locked until every Store on it is closed)."""

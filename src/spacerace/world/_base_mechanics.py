@@ -188,6 +188,19 @@ class BasesMechanics(MechanicGroup):
         "unverified), its supply flights on the Shuttle besides. Was 0.06, invented",
     )
 
+    cargo_craft_learning: float = constant(
+        0.85,
+        "sourced",
+        "(0, 1]",
+        "learning curve of the cargo craft an agency builds for its bases: each doubling of "
+        "those it has flown brings the next one's spacecraft cost to this share (Wright's "
+        "law). T. P. Wright measured 80 % for airframes (J. Aeronautical Sciences 3:122, "
+        "1936); NASA's Cost Estimating Handbook gives 85-95 % for aerospace production "
+        "(from memory, unverified); 85 % taken for serial cargo landers. Only the spacecraft "
+        "share of a cargo flight learns: the catalog's launch prices are already those of "
+        "real production runs; 1 switches it off",
+    )
+
     contractor_budget_share: float = constant(
         0.3,
         "invented",

@@ -169,6 +169,9 @@ class Agency:
         claims: Body -> its answer when asked whether to build beside a rival's base for
             the resource there (``sim.lunar_front``: water ice known at the rival's site);
             asked once per body.
+        cargo_craft_built: Cargo craft (one a cargo launch for a base) the agency has flown:
+            their count sets the next one's cost on its learning curve
+            (``sim.base_logistics.craft_learning_factor``).
         apparatus: The Politburo, KGB and Chief Designer of a ``planned`` agency
             (``sim.soviet_politics``); None for every other funding.
     """
@@ -210,6 +213,7 @@ class Agency:
     militarisation: float = 0.0
     claims: dict[str, bool] = field(default_factory=dict)
     apparatus: Apparatus | None = None
+    cargo_craft_built: int = 0
 
     @property
     def trades(self) -> bool:
