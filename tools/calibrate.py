@@ -598,6 +598,95 @@ def format_canon(name: str, facts: list[dict]) -> str:
     return "\n".join(lines + _table(head, canon_rows(facts)) + [""])
 
 
+# --- the cast in their roles (issue 14 part 3) --------------------------------------------
+
+CAST = (  # (person, canon role or deed, canon date, what to read, which) from WORLD.md
+    ("Edward Baldwin", "commands a crewed flight", "1969 (Apollo 10)", "commanded", ""),
+    ("Edward Baldwin", "lands on the Moon", "1973 (Jamestown)", "landed", "moon"),
+    ("Edward Baldwin", "lands on Mars", "1995 (Phoenix)", "landed", "mars"),
+    ("Margo Madison", "flight director", "by 1974", "role", "flight_director"),
+    ("Margo Madison", "runs the crew centre (JSC)", "1983-95", "role", "center_director"),
+    ("Margo Madison", "heads NASA (the brief: 'can rise')", "—", "role", "agency_head"),
+    ("Aleida Rosales", "flight director", "1990s", "role", "flight_director"),
+    ("Dev Ayesa", "founds Helios", "c. 1986", "role", "founder"),
+    ("Molly Cobb", "lands on the Moon", "1973 (Jamestown)", "landed", "moon"),
+    ("Gordon Stevens", "lands on the Moon", "1973 (Jamestown)", "landed", "moon"),
+    ("Tracy Stevens", "lands on the Moon", "1970s", "landed", "moon"),
+    ("Danielle Poole", "lands on Mars", "1995", "landed", "mars"),
+    ("Danielle Poole", "officially first on Mars", "1995", "official", "crewed_mars_landing"),
+    ("Kelly Baldwin", "lands on Mars", "1995 (Sojourner 1)", "landed", "mars"),
+    ("Kelly Baldwin", "dies in a training accident (not canon)", "—", "died", "training"),
+    ("Ellen Wilson", "goes into politics", "1990s (US President)", "role", "politician"),
+    ("Anastasia Belikova", "first woman on the Moon", "1969", "first", "woman_on_moon"),
+    ("Grigory Kuznetsov", "commands a Mars mission", "1994 (Mars-94)", "commanded", "mars"),
+    ("Sergei Nikulov", "heads the Soviet program", "2000s (Roscosmos)", "role", "agency_head"),
+    ("Lee Jung-gil", "first on Mars (in secret)", "1995", "first", "crewed_mars_landing"),
+)  # fmt: skip
+"""The series' people against their canon roles and deeds (read from ``cast_facts``)."""
+
+
+def cast_deed(f: dict, c: dict, what: str, which: str):
+    """The year of the deed if the person's cast facts ``c`` (of run facts ``f``) show it.
+
+    None or False when they do not (False: a death, which has no year here).
+
+    ``what``: ``role`` (year ``which`` was first held), ``landed`` / ``commanded`` (year of
+    the first touchdown on / command to body ``which``; any body if ""), ``first`` (on the
+    true first ``which``), ``official`` (on the first the world was told of, or the true one
+    when it was public), ``died`` (how they died is ``which``).
+    """
+    if what == "role":
+        return c["roles"].get(which)
+    if what in ("landed", "commanded"):
+        years = c[what] if not which else {which: c[what].get(which)}
+        found = [y for y in years.values() if y]
+        return min(found) if found else None
+    if what == "first":
+        return f["firsts"][which][1] if which in c["firsts"] else None
+    if what == "official":
+        if which in c["official_firsts"]:
+            return f["public_firsts"][which][1]
+        return f["firsts"][which][1] if which in c["firsts"] else None
+    return c["died"] == which
+
+
+def cast_rows(facts: list[dict]) -> list[tuple[str, ...]]:
+    """One row per canon role or deed: its share of runs (Wilson 95 %) and median year."""
+    rows = []
+    for person, deed, canon, what, which in CAST:
+        runs = [(f, f["cast"][person]) for f in facts if person in f.get("cast", {})]
+        if not runs:
+            continue
+        got = [cast_deed(f, c, what, which) for f, c in runs]
+        k = sum(1 for g in got if g)
+        low, high = wilson_interval(k, len(runs), Z95)
+        years = sorted(int(g) for g in got if g and not isinstance(g, bool))
+        median = _years(years) if years else "—"
+        rows.append((person, deed, canon, f"{_pct(k, len(runs))} ({low:.0%}-{high:.0%})", median))
+    return rows
+
+
+def format_cast(name: str, facts: list[dict]) -> str:
+    """The series' people in their canon roles, over the runs of ``name``."""
+    rows = cast_rows(facts)
+    if not rows:
+        return ""
+    lines = [
+        f"## {name}: the cast in their roles ({len(facts)} seeds)",
+        "",
+        *_paragraph(
+            "Each canon person's role or deed (WORLD.md) beside the share of runs in which they "
+            "hold or do it (95 % Wilson interval) and its median year (5-95 %), from the runs' "
+            "cast facts (`ensemble.calibration.cast_facts`). Roles come from the careers rules "
+            "(`catalog/data/roles.csv`, `career_moves.csv`), the same in every scenario; the "
+            "scenario only says who starts where (Ed Baldwin a commander, Margo Madison an "
+            "engineer, Dev Ayesa Helios's founder)."
+        ),
+    ]
+    head = ["person", "canon role or deed", "canon", "share of runs", "median year (5-95 %)"]
+    return "\n".join(lines + _table(head, rows) + [""])
+
+
 def budget_rows(facts: list[dict]) -> list[dict]:
     """NASA by span: real total, simulated median and 5-95 % of the seeds' totals, ratio."""
     rows = []
@@ -806,6 +895,9 @@ baseline is meant to meet.
             format_canon(name, facts[name])
             + f"\n![Residents of the first Mars base by year]({mars_png.name})\n"
         )
+        cast = format_cast(name, facts[name])
+        if cast:
+            parts.append(cast)
     parts += [format_firsts(name, facts[name]) for name in SCENARIOS]
     args.out.write_text(head + "\n".join(parts), encoding="utf-8")
     print(

@@ -225,3 +225,23 @@ def test_workers_give_the_serial_facts(scenarios):
     history = scenarios["history"]
     pooled = ensemble_facts(history, [5, 4], workers=2)
     assert pooled == ensemble_facts(history, [4, 5], workers=1)
+
+
+def test_the_casts_facts_agree_with_the_log(scenarios, planners):
+    """``cast``: each named person's roles, commands and death, read back from the log."""
+    from spacerace.sim.engine import run_timeline
+
+    r = run_timeline(
+        scenarios["for-all-mankind"], 1, until_year=2000, planner=planners["for-all-mankind"]
+    )
+    cast = facts_of(r)["cast"]
+    assert set(cast) == {p.name for p in r.scenario.people}
+    for name, c in cast.items():
+        moves = [e for e in r.log.of_kind("career") if e.actors == (name,)]
+        assert [c["roles"][str(e.data["role"])] for e in moves] == [_year(r, e.day) for e in moves]
+        flown = [m for m in r.world.missions if m.crew[:1] == (name,) and m.status != "planned"]
+        assert bool(c["commanded"]) == bool(flown), name
+        lost = any(name in e.actors for e in r.log.of_kind("crew_lost"))
+        assert (c["died"] == "flight") == lost, name
+        assert (c["died"] != "") == (r.world.people[name].status == "dead"), name
+    assert cast["Dev Ayesa"]["roles"]["founder"] == r.world.agencies["helios"].founded_year

@@ -70,11 +70,13 @@ def test_write_run_writes_every_file(run_result, tmp_path):
         "run.json",
         "decisions.jsonl",
         "missions.jsonl",
+        "people.jsonl",
         *(f"{base_figure_stem(name)}.png" for name in run_result.world.bases),
     }
+    empty = {"people.jsonl"} if not run_result.world.people else set()  # nobody in this world
     assert all(
-        p.parent == out and (p.stat().st_size > 0 or not run_result.base_metrics)
-        for p in paths.values()
+        p.parent == out and (p.stat().st_size > 0 or not run_result.base_metrics or n in empty)
+        for n, p in paths.items()
     )
     info = json.loads(paths["run.json"].read_text(encoding="utf-8"))
     assert info["start_jd_tdb"] == run_result.start_jd_tdb and info["seed"] == run_result.seed

@@ -85,3 +85,27 @@ def test_the_filter_hides_events_that_do_not_match(story):
     assert page.inner_text("#filter-count") == f"{shown} of {events} events"
     page.fill("#filter", "")
     assert page.locator("#all-events li:visible").count() == events
+
+
+def test_a_number_opens_to_its_breakdown_which_adds_up(story):
+    page, _ = story
+    details = page.locator("details.why")
+    assert details.count() > 20  # budgets, launches, incidents
+    first = details.first
+    assert not first.locator("table").is_visible()  # one click away, not in the way
+    first.locator("summary").click()
+    assert first.locator("table").is_visible()
+    cells = first.locator("td.num").all_inner_texts()
+    numbers = [float(c.replace(",", "").replace("−", "-").replace("+", "")) for c in cells]
+    decimals = len(cells[-1].split(".")[1])
+    assert sum(numbers[:-1]) == pytest.approx(numbers[-1], abs=0.5 * 10**-decimals * len(cells))
+
+
+def test_a_first_is_told_by_both_sides_press(story):
+    page, _ = story
+    sides = page.evaluate(
+        """() => [...document.querySelectorAll('li')].filter(li => li.querySelector(
+            'blockquote.voice')).map(li => [...li.querySelectorAll('blockquote.voice')]
+            .map(q => q.dataset.side + ':' + q.querySelector('cite').textContent))"""
+    )
+    assert ["own:Pravda", "rival:NASA news release"] in sides  # Leonov's first, 1969

@@ -1,4 +1,6 @@
-"""Text rules over 50 seeds of each built-in scenario (to 2003): every chronicle sentence.
+"""Text rules over 50 seeds of each built-in scenario (to 2003): every chronicle sentence,
+the press voices, the numbers' breakdowns and the person pages of the cast and of everyone
+who changed role.
 
 Each rule is a function returning the faults it finds; ``test_each_rule_can_fail`` shows
 each one catching a text that breaks it (the faults these rules were written against).
@@ -20,14 +22,18 @@ from spacerace.report.chronicle import (
     format_markdown,
     namer,
 )
+from spacerace.report.explain import format_breakdown
+from spacerace.report.person_story import format_person_story, person_story
 from spacerace.report.telling import fold_sentences
-from spacerace.sim.facts import mission_rows
+from spacerace.report.voices import voices_for
+from spacerace.sim.facts import mission_rows, person_rows
 from tests.report.conftest import SCENARIOS, UNTIL
 
 _DOUBLED = re.compile(r"(?<![\w.])([A-Z][\w.'-]*(?: [\w.'-]+){0,3}) \1(?![\w'-])")
 _SINGULAR_S = {"success", "loss", "status", "process", "class", "mass", "series", "is", "was"}
 _SINGULAR_S |= {"has", "does", "its", "his", "this", "plus", "us", "gas", "press", "news"}
 _SINGULAR_S |= {"fails", "succeeds", "returns", "lands"}  # "test flight 1 fails"
+_SINGULAR_S |= {"commands", "becomes", "retires", "founds"}  # "cosmonaut 1 commands"
 _ONE = re.compile(r"(?<![\d.,\w-])1 ([a-z]+)\b(?![-'])")
 _MANY = re.compile(
     r"(?<![\d.,\w-])(?:0|[2-9]|\d[\d,]+) (success|flight|person|proposal|launch|mission|"
@@ -68,7 +74,21 @@ def _sentences(result) -> list[str]:
     for chapter in chronicle_eras(result):
         shown, folds = era_story(result, chapter, TERMINAL_EVENT_LINES)
         lines += [_terminal_line(result, e, colours, short).plain for e in shown]
+        lines += [short(v.line) for e in shown for v in voices_for(result, e)]
         lines += [chapter.title, fold_sentences(folds, TERMINAL_BARE_FOLDS)]
+    lines += [line for e in result.log if e.breakdown for line in format_breakdown(e.breakdown)]
+    return lines + _person_pages(result)
+
+
+def _person_pages(result) -> list[str]:
+    """The person page of everyone who changed role in the run, and of the series' cast."""
+    rows = {r["name"]: r for r in person_rows(result)}
+    named = {a for e in result.log if e.kind == "career" for a in e.actors}
+    named |= {n for n, p in result.world.people.items() if p.canon}
+    lines = []
+    for name in sorted(named):
+        story = person_story(rows[name], result.log.events, result.start_jd_tdb)
+        lines += format_person_story(story, lambda k: agency_name(result, k)).splitlines()
     return lines
 
 

@@ -22,7 +22,8 @@ from spacerace.sim.engine import run_timeline
 from spacerace.sim.stepping import SteppedRun
 
 SCENARIOS = ("for-all-mankind", "history", "star-city")
-SEEDS = (0, 1, 2, 3)
+SEEDS = (0, 1, 2, 26)
+"""Seeds played; for-all-mankind's seed 26 asks evacuate_base and escalate (since careers)."""
 SOURCE = "decisions.jsonl"
 
 
@@ -105,7 +106,7 @@ def test_records_are_json_and_every_question_occurs(runs, striking):
             assert json.loads(json.dumps(record, allow_nan=False)) == record
             assert {k: v for k, v in json.loads(line).items() if k != "date"} == record
             kinds.add(record["question"])
-    # evacuate_base occurs in seed 3 of for-all-mankind, escalate in seed 2
+    # evacuate_base and escalate occur in seed 26 of for-all-mankind
     assert kinds == set(QUESTIONS)
 
 

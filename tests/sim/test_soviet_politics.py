@@ -114,12 +114,18 @@ def test_the_designer_speeds_development_and_surveillance_slows_it(make_ctx):
 
 
 def test_the_sitting_designer_does_not_retire_with_the_corps(make_ctx):
+    """Staff retire at their role's age (roles.csv: 65), a sitting Chief Designer never."""
     ctx = make_ctx(name="history")
     ctx.env.process(soviet_politics_process(ctx))
     ctx.env.process(personnel_process(ctx))
+    ctx.env.run(until=1.0)  # seated on the first day
+    ctx.world.people["Vasily Mishin"].born_year = 1900  # 71 in 1971: past any role's age
     ctx.env.run(until=ctx.cal.day_of(1971, 1, 2))
-    assert ctx.world.people["Vasily Mishin"].status == "active"  # 54, past Star City's 43
-    assert ctx.world.people["Nikolai Kamanin"].status == "retired"
+    assert ctx.world.agencies["soviet"].apparatus.chief_designer == "Vasily Mishin"
+    assert ctx.world.people["Vasily Mishin"].status == "active"
+    assert ctx.world.people["Nikolai Kamanin"].status == "active"  # 63, an administrator
+    ctx.env.run(until=ctx.cal.day_of(1974, 1, 2))
+    assert ctx.world.people["Nikolai Kamanin"].status == "retired"  # 66
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,10 @@ from spacerace.cli._interrupt import interruptible, is_ctrl_c
 from spacerace.cli.asteroids_cmd import asteroid, asteroids
 from spacerace.cli.base_cmd import base
 from spacerace.cli.ensemble_cmd import compare, ensemble
+from spacerace.cli.explain_cmd import explain
 from spacerace.cli.options import MAX_YEAR, MIN_YEAR, JsonOption, float_in, int_in, output_option
 from spacerace.cli.outputs import check_file, writing
+from spacerace.cli.person_cmd import person
 from spacerace.cli.play_cmd import play
 from spacerace.cli.ranges import parse_date_range, parse_float_range
 from spacerace.cli.run_cmd import run
@@ -73,6 +75,8 @@ app.command("export")(interruptible(export, "files already exported are whole"))
 app.command("ensemble")(interruptible(ensemble, "runs already stored are kept"))
 app.command("compare")(interruptible(compare, "nothing was changed"))
 app.command("base")(interruptible(base, "nothing half-written is left"))
+app.command("person")(interruptible(person, "nothing was written"))
+app.command("explain")(interruptible(explain, "nothing was written"))
 app.command("asteroids")(interruptible(asteroids, "nothing was written"))
 app.command("asteroid")(interruptible(asteroid, "nothing half-written is left"))
 app.command("serve")(interruptible(serve, "the server stopped; the store is whole"))

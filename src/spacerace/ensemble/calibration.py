@@ -38,6 +38,7 @@ __all__ = [
     "BUDGET_SPANS",
     "TRAINING_ACCIDENT",
     "band",
+    "cast_facts",
     "count_landings",
     "ensemble_facts",
     "facts_of",
@@ -128,7 +129,8 @@ def facts_of(result: RunResult) -> dict:
         ``mars_population``: year -> residents of all Mars bases so measured;
         ``mars_society``: item -> first year at the first Mars base (:data:`SOCIETY_KEYS`);
         ``capture_attempts``: ``[departure year, outcome]`` of each asteroid capture that
-        left, in departure order (outcome: the failed phase, ``success`` or ``flying``).
+        left, in departure order (outcome: the failed phase, ``success`` or ``flying``);
+        ``cast``: the scenario's named people, name -> :func:`cast_facts`.
     """
     cal = Calendar(result.world.start_jd_tdb)
     year = cal.year
@@ -240,6 +242,7 @@ def facts_of(result: RunResult) -> dict:
             key: [m.agency, year(m.day)]
             for key, m in sorted(getattr(result.world, "public_firsts", {}).items())
         },
+        "cast": cast_facts(result, year),
     }
 
 
@@ -286,6 +289,77 @@ def _society_years(result: RunResult, year) -> dict[str, int]:
         if key:
             _first_year(found, key, year(e.day))
     return dict(sorted(found.items()))
+
+
+def cast_facts(result: RunResult, year) -> dict[str, dict]:
+    """What each of the scenario's named people did: roles, commands, landings, firsts, end.
+
+    Returns:
+        name -> ``roles``: role -> year first held (the start role: the start year);
+        ``commanded``: body -> year of the first flight they commanded that left (the first
+        seat, ``world.crew``); ``landed``: body -> year of their first touchdown;
+        ``firsts``: milestones whose true first they were on; ``official_firsts``: those
+        whose official first (the world's) they were on; ``died``: ``"flight"`` (a crew
+        lost), ``"training"`` (a ground accident), ``"other"`` or ""; ``status`` at the end.
+    """
+    people = getattr(result.world, "people", {})
+    scenario = getattr(result, "scenario", None)  # a hand-built run may have neither
+    start = year(0.0)
+    cast: dict[str, dict] = {}
+    for spec in scenario.people if scenario is not None else ():
+        p = people.get(spec.name)
+        if p is None:
+            continue
+        first_role = next(
+            (
+                str(e.data.get("previous"))
+                for e in result.log
+                if e.kind == "career" and spec.name in e.actors
+            ),
+            p.post,
+        )
+        cast[spec.name] = {
+            "roles": {first_role: start},
+            "commanded": {},
+            "landed": {},
+            "firsts": sorted(
+                k for k, m in result.world.milestones.items() if spec.name in m.people
+            ),
+            "official_firsts": sorted(
+                k
+                for k, m in getattr(result.world, "public_firsts", {}).items()
+                if spec.name in m.people
+            ),
+            "died": "",
+            "status": p.status,
+        }
+    for m in result.world.missions:
+        if m.status == "planned" or not m.crew:
+            continue
+        body = MISSION_KINDS[m.kind].body
+        if m.crew[0] in cast:
+            cast[m.crew[0]]["commanded"].setdefault(body, year(m.plan.depart_day))
+        if landed(m):
+            for name in m.crew:
+                if name in cast:
+                    touchdown = year(m.plan.depart_day + m.plan.transit_days)
+                    cast[name]["landed"].setdefault(body, touchdown)
+    for e in result.log:
+        named = [n for n in e.actors if n in cast]
+        if not named:
+            continue
+        if e.kind == "career":
+            cast[named[0]]["roles"].setdefault(str(e.data.get("role")), year(e.day))
+        elif e.kind == "crew_lost":
+            for n in named:
+                cast[n]["died"] = "flight"
+        elif e.kind == "death":
+            for n in named:
+                cast[n]["died"] = "training" if TRAINING_ACCIDENT in e.text else "other"
+    for facts in cast.values():
+        if facts["status"] == "dead" and not facts["died"]:
+            facts["died"] = "other"
+    return cast
 
 
 def _mars_population(result: RunResult, year) -> tuple[dict[int, int], dict[int, int]]:

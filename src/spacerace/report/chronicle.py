@@ -16,6 +16,7 @@ from spacerace.astro.time import jd_tdb_to_calendar, jd_tdb_to_iso
 from spacerace.report import _prose
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
 from spacerace.report.base_story import base_stories, format_base_story, story_paragraph
+from spacerace.report.explain import event_ids, last_budgets
 from spacerace.report.salience import TOLD, weight_of
 from spacerace.report.telling import (
     Fold,
@@ -25,6 +26,7 @@ from spacerace.report.telling import (
     invented_namer,
     rank_told,
 )
+from spacerace.report.voices import voices_for
 from spacerace.scenario.model import Era
 from spacerace.sim.result import MetricRow, RunResult
 from spacerace.world.event import Event
@@ -284,7 +286,11 @@ def format_markdown(result: RunResult) -> str:
     for chapter in chronicle_eras(result):
         out += ["", f"## {chapter.title}", "", chapter.summary, "", "### Events", ""]
         told, folds = era_story(result, chapter)
-        out += [f"- {short(_md_event(result, e))}" for e in told] or ["- Nothing of note."]
+        for e in told:
+            out.append(f"- {short(_md_event(result, e))}")
+            out += [f"  - *{short(v.line)}*" for v in voices_for(result, e)]
+        if not told:
+            out.append("- Nothing of note.")
         if folds:
             out += ["", short(fold_sentences(folds))]
         if chapter.firsts:
@@ -345,6 +351,7 @@ def print_chronicle(result: RunResult, console, every_event: bool = False) -> No
     console.print(
         Text(f"Divergence: {scenario.divergence or 'none (real history)'}", style="italic")
     )
+    ids = event_ids(result.log.events)
     for chapter in chronicle_eras(result):
         console.print(Rule(Text(chapter.title, style="bold cyan")))
         if every_event:
@@ -352,12 +359,21 @@ def print_chronicle(result: RunResult, console, every_event: bool = False) -> No
         else:
             shown, folds = era_story(result, chapter, TERMINAL_EVENT_LINES)
         for e in shown:
-            console.print(_terminal_line(result, e, colours, short))
+            console.print(_terminal_line(result, e, colours, short, ids))
+            for voice in voices_for(result, e):
+                if voice.side != "own":  # the line above is its own news; the other side adds
+                    console.print(Text("              " + short(voice.line), style="dim italic"))
         if not shown:
             console.print(Text("  nothing of note", style="dim"))
         if folds:
             text = fold_sentences(folds, bare_limit=TERMINAL_BARE_FOLDS)
             console.print(Text("  " + short(text), style="dim"))
+        budgets = last_budgets(chapter.events)
+        if budgets and not every_event:
+            said = ", ".join(
+                f"{agency_name(result, k, e.day)} #{ids[id(e)]}" for k, e in budgets.items()
+            )
+            console.print(Text(f"  explained (spacerace explain ID --run DIR): {said}", "dim"))
         span = f"{chapter.first_year}–{chapter.last_year}"
         console.print(Panel(chapter.summary, title=span, border_style="dim"))
     stories = base_stories(result.log.events, result.base_metrics, result.start_jd_tdb)
@@ -368,7 +384,7 @@ def print_chronicle(result: RunResult, console, every_event: bool = False) -> No
             console.print(Panel(body, title=story.name, border_style="dim"))
 
 
-def _terminal_line(result: RunResult, e: Event, colours: dict[str, str], short=None):
+def _terminal_line(result: RunResult, e: Event, colours: dict[str, str], short=None, ids=None):
     from rich.text import Text
 
     short = short or namer(result)
@@ -390,6 +406,8 @@ def _terminal_line(result: RunResult, e: Event, colours: dict[str, str], short=N
         line.append(text)
     if e.scripted:
         line.append(" (scripted)", style="dim italic")
+    if ids and e.breakdown is not None:
+        line.append(f"  #{ids[id(e)]}", style="dim")  # spacerace explain ID --run DIR
     return line
 
 

@@ -23,10 +23,11 @@ from spacerace.atomic_files import write_all_atomic
 from spacerace.report._agencies import agency_colours, agency_keys, agency_name
 from spacerace.report.base_figures import plot_base
 from spacerace.report.chronicle import EraChronicle, chronicle_eras, format_markdown, list_firsts
+from spacerace.report.explain import breakdown_details, last_budgets
 from spacerace.report.figures import FIGURES, plot_era
 from spacerace.report.story_page import WHOLE_RUN, format_story_page
 from spacerace.sim.decision_log import format_decision_log
-from spacerace.sim.facts import missions_jsonl
+from spacerace.sim.facts import missions_jsonl, person_rows
 from spacerace.sim.result import RunResult
 from spacerace.world.event import Event
 
@@ -38,6 +39,7 @@ RUN_FILES = (
     "run.json",
     "decisions.jsonl",
     "missions.jsonl",
+    "people.jsonl",
     "chronicle.md",
     "chronicle.html",
     *(f"{stem}.png" for stem in FIGURES),
@@ -73,6 +75,11 @@ figcaption { color: #666; font-size: 0.85rem; }
 .figures.two { grid-template-columns: 1fr 1fr; }
 .folds { color: #444; } .cause { color: #777; font-size: 0.9rem; }
 nav.contents ul { columns: 2; } [hidden] { display: none !important; }
+blockquote.voice { margin: 0.2rem 0 0.2rem 1.5rem; color: #444; font-style: italic; }
+blockquote.voice cite { font-style: normal; font-weight: bold; }
+details.why { display: inline-block; font-size: 0.85rem; color: #555; }
+details.why summary { cursor: pointer; } details.why table { margin: 0.2rem 0; }
+details.why tr.total td { font-weight: bold; }
 #filter { width: 24rem; max-width: 100%; font: inherit; padding: 0.2rem 0.4rem; }
 """
 
@@ -100,6 +107,7 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
     what ``spacerace base`` needs to read the folder back), ``decisions.jsonl`` (every
     question and answer, ``sim.decision_log``: ``spacerace run --decisions`` replays it),
     ``missions.jsonl`` (the facts table: one row per committed mission, ``sim.facts``),
+    ``people.jsonl`` (one row per person: role, career post, status, ``sim.facts``),
     ``chronicle.md``, ``chronicle.html`` and one PNG per figure (``budgets.png``,
     ``prestige.png``, ``people_in_space.png``, ``milestones.png``, ``base_<name>.png`` per
     base), each atomically.
@@ -121,6 +129,7 @@ def write_run(result: RunResult, out_dir: str | Path) -> dict[str, Path]:
         "run.json": (json.dumps(run_info(result), sort_keys=True, indent=1) + "\n").encode(),
         "decisions.jsonl": decisions_jsonl(result).encode(),
         "missions.jsonl": missions_jsonl(result.mission_rows()).encode(),
+        "people.jsonl": missions_jsonl(person_rows(result)).encode(),
         "chronicle.md": format_markdown(result).encode(),
         "chronicle.html": _page(result, pngs).encode(),
         **{f"{stem}.png": data for stem, data in pngs.items()},
@@ -246,7 +255,8 @@ def _event_li(result: RunResult, e: Event, colours: dict[str, str]) -> str:
     )
     text = f'<span class="{cls}">{escape(e.text)}</span>' if cls else escape(e.text)
     cause = f' <span class="cause">— {escape(e.cause)}</span>' if e.cause else ""
-    return f'<li><span class="date">{date}</span> {who}{text}{cause}</li>'
+    why = "" if e.breakdown is None else " " + breakdown_details(e.breakdown)
+    return f'<li><span class="date">{date}</span> {who}{text}{cause}{why}</li>'
 
 
 def _firsts_table(result: RunResult, firsts, note: bool) -> str:
@@ -266,11 +276,22 @@ def _metrics_table(result: RunResult, chapter: EraChronicle) -> str:
         "<th>Prestige</th><th>People in space</th><th>Lost in flight (total)</th>"
         "<th>Bases</th></tr>"
     ]
+    budgets = last_budgets(chapter.events)
+    upto = [e for e in result.log if e.day <= chapter.events[-1].day] if chapter.events else []
+    prestige = last_budgets(upto, "prestige")  # the last told by the era's end
     for r in chapter.end_metrics:
+        budget = f"{r['budget_musd']:,.0f}"
+        if r["agency"] in budgets:  # the appropriation behind it, one click away
+            b = budgets[r["agency"]].breakdown
+            budget = breakdown_details(b, f"{budget}") if b is not None else budget
+        points = f"{r['prestige']:.0f}"
+        told = prestige.get(r["agency"])
+        if told is not None and told.breakdown is not None:  # what the points are made of
+            points = breakdown_details(told.breakdown, points)
         nums = (
-            f"{r['budget_musd']:,.0f}",
+            budget,
             f"{r['support']:.2f}",
-            f"{r['prestige']:.0f}",
+            points,
             str(r["people_in_space"]),
             str(r["crew_lost"]),
             str(r["bases"]),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacerace.errors import InputError
-from spacerace.world.event import Event
+from spacerace.world.event import Breakdown, Event
 
 __all__ = ["RunFolder", "parse_base_rows", "parse_events", "read_run_folder"]
 
@@ -82,9 +82,21 @@ def parse_events(lines: Iterable[str], source: str = "events.jsonl") -> list[Eve
                 actors=tuple(obj.get("actors", ())),
                 data=dict(obj.get("data", {})),
                 scripted=bool(obj.get("scripted", False)),
+                breakdown=_breakdown(obj.get("breakdown"), source, number),
             )
         )
     return events
+
+
+def _breakdown(obj, source: str, number: int) -> Breakdown | None:
+    if obj is None:
+        return None
+    try:
+        return Breakdown.from_dict(obj)
+    except (KeyError, TypeError, ValueError):
+        raise InputError(
+            f"{source}:{number}: breakdown: expected {{of, label, terms: [[label, amount]]}}"
+        ) from None
 
 
 def parse_base_rows(lines: Iterable[str], source: str = "bases.jsonl") -> list[dict]:
@@ -100,7 +112,11 @@ def parse_base_rows(lines: Iterable[str], source: str = "bases.jsonl") -> list[d
 def read_run_folder(folder: str | Path) -> RunFolder:
     """Read ``run.json``, ``events.jsonl`` and ``bases.jsonl`` from a run folder."""
     root = Path(folder)
-    if not root.is_dir():
+    try:
+        is_dir = root.is_dir()
+    except OSError as exc:  # a name too long, a loop of links: what the OS says, in one line
+        raise InputError(f"--run {str(root)[:80]}: {exc.strerror or exc}") from None
+    if not is_dir:
         raise InputError(f"--run {root}: not a folder (write one with `spacerace run --out`)")
     paths = {name: root / name for name in ("run.json", "events.jsonl", "bases.jsonl")}
     for path in paths.values():

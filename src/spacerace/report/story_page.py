@@ -16,10 +16,13 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from spacerace.astro.time import jd_tdb_to_iso
+from spacerace.catalog.careers import load_roles
 from spacerace.report._agencies import agency_colours, agency_name
 from spacerace.report.base_story import base_stories, story_lines, story_paragraph
 from spacerace.report.chronicle import EraChronicle, chronicle_eras, era_story, namer
+from spacerace.report.explain import breakdown_details
 from spacerace.report.telling import fold_sentences
+from spacerace.report.voices import voices_for
 from spacerace.sim.facts import mission_rows
 from spacerace.sim.result import RunResult
 from spacerace.world.event import Event
@@ -193,10 +196,19 @@ def _bases_section(result, links, short) -> list[str]:
 
 def _people_section(result, links, short) -> list[str]:
     parts = ['<section id="people"><h2>People</h2>']
+    titles = {key: spec.title for key, spec in load_roles().items()}
     for name in links.people_order:
         person = result.world.people.get(name)
-        who = [person.role, agency_name(result, person.agency)] if person is not None else []
         events = links.events_of[name]
+        steps = [e for e in events if e.kind == "career"]
+        first = str(steps[0].data.get("previous", "")) if steps else ""
+        role = first or (person.post if person is not None else "")
+        career = titles.get(role, role) + "".join(
+            f" → {titles.get(str(e.data.get('role')), '')} "
+            f"({jd_tdb_to_iso(result.start_jd_tdb + e.day)[:4]})"
+            for e in steps
+        )
+        who = [career, agency_name(result, person.agency)] if person is not None else []
         parts.append(
             f'<div class="person" id="{anchor("person", short(name))}">'
             f"<h3>{escape(short(name))}</h3>"
@@ -305,7 +317,14 @@ class _Linker:
         text = self.text(self.short(e.text), skip=self.short(link_self) if link_self else "")
         text = f'<span class="{cls}">{text}</span>' if cls else text
         cause = f' <span class="cause">— {escape(self.short(e.cause))}</span>' if e.cause else ""
+        why = "" if e.breakdown is None else " " + breakdown_details(e.breakdown)
+        said = "".join(
+            f'<blockquote class="voice" data-side="{v.side}">'
+            f"<cite>{escape(v.outlet)}</cite>, {v.date}: {self.text(self.short(v.text))}"
+            "</blockquote>"
+            for v in voices_for(self.result, e)
+        )
         return (
             f'<li data-kind="{escape(e.kind)}"><span class="date">{date}</span> '
-            f"{who}{text}{mark}{cause}</li>"
+            f"{who}{text}{mark}{cause}{why}{said}</li>"
         )

@@ -31,6 +31,7 @@ from typing import Any
 
 from spacerace.catalog.asteroid_classes import NO_SPACE_MARKET, load_space_markets
 from spacerace.catalog.budgets import BUDGET_SERIES, ECONOMY_SERIES
+from spacerace.catalog.careers import load_roles
 from spacerace.catalog.mission_names import load_mission_names
 from spacerace.catalog.programs import load_programs
 from spacerace.catalog.vehicles import load_vehicles
@@ -136,6 +137,8 @@ _PERSON = {
     "canon": Field("boolean"),
     "note": Field("string", text=True),
     "sex": Field("string", False, ("female", "male")),
+    "post": Field("string", False, tuple(load_roles())),
+    "flights": Field("integer"),
 }
 _SCRIPTED = {
     "date": Field("date", True),
@@ -632,6 +635,9 @@ def _person(r, path, table, agencies, start_year, broken) -> PersonSpec:
     if "skill" in spec:
         with r.guard():
             r.number(spec["skill"], (*path, "skill"), 0.0, 1.0)
+    if "flights" in spec:
+        with r.guard():
+            r.number(spec["flights"], (*path, "flights"), 0, 100)
     if len(r.problems) > before:
         raise Skip()
     return PersonSpec(**spec)

@@ -98,6 +98,10 @@ class PersonSpec:
         note: Who they are in the story.
         sex: ``"female"`` or ``"male"`` ("" = unknown; the engine then looks the person up
             in the astronaut data set). The first woman on the Moon is a milestone.
+        post: The career role held at the start, a row of the catalog's ``roles.csv``
+            (``"commander"``); "" = ``role``.
+        flights: Flights flown before the start (a canon character's record; real people
+            get theirs from the astronaut data set).
     """
 
     name: str
@@ -109,6 +113,8 @@ class PersonSpec:
     canon: bool = False
     note: str = ""
     sex: str = ""
+    post: str = ""
+    flights: int = 0
 
 
 @dataclass(frozen=True)
@@ -235,5 +241,9 @@ class Scenario:
         data.pop("source")
         if data["space_market"] == "none":  # added later: keep the hashes of the worlds
             data.pop("space_market")  # without a market (saved decision logs still match)
+        for person in data["people"]:  # added later too: a person without them hashes as before
+            for key, unset in (("post", ""), ("flights", 0)):
+                if person[key] == unset:
+                    person.pop(key)
         blob = json.dumps(data, sort_keys=True, default=list).encode()
         return hashlib.sha256(blob).hexdigest()[:16]

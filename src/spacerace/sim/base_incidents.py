@@ -16,7 +16,8 @@ from spacerace.catalog.base_modules import load_module_specs
 from spacerace.sim.base_society import appoint_commander, riot, settle_strike
 from spacerace.sim.context import RunContext
 from spacerace.world.base import Base
-from spacerace.world.tension import incident_chance
+from spacerace.world.event import Breakdown
+from spacerace.world.tension import incident_chance, tension_target, tension_terms
 from spacerace.world.wording import count_verb, join_names
 
 __all__ = ["INCIDENTS", "draw_incident", "end_incidents"]
@@ -89,6 +90,33 @@ def draw_incident(ctx: RunContext, base: Base, rng, days: float) -> str:
     return kind
 
 
+def tension_breakdown(ctx: RunContext, base: Base) -> Breakdown | None:
+    """A base's tension now: its target's terms, the clip to 0..1, and how far it lags.
+
+    Tension moves toward its target at ``tension_relax_per_year`` (``world.tension.relax``),
+    and disputes and incidents jolt it, so the last term is what it has not caught up yet.
+    """
+    if base.drivers is None:
+        return None
+    terms = tension_terms(base.drivers, ctx.mech)
+    raw = sum(x for _, x in terms)
+    target = tension_target(base.drivers, ctx.mech)
+    if target != raw:
+        terms.append(("clipped to 0..1", target - raw))
+    rate = ctx.mech.tension.tension_relax_per_year
+    terms.append(
+        (
+            f"not yet at its target {target:.2f} (relaxes toward it at {rate:g}/year)",
+            base.tension - target,
+        )
+    )
+    return Breakdown(
+        "tension",
+        f"tension at {base.name}, 0..1",
+        tuple((label, round(x, 6)) for label, x in terms),
+    )
+
+
 def _emit(ctx, base, kind, agency, text, cause, **data):
     ctx.emit(
         "incident",
@@ -98,6 +126,7 @@ def _emit(ctx, base, kind, agency, text, cause, **data):
         base=base.name,
         incident=kind,
         tension=round(base.tension, 3),
+        breakdown=tension_breakdown(ctx, base),
         **data,
     )
 
@@ -194,8 +223,8 @@ def _defection(ctx, base, rng, angriest, groups):
     person.agency = target
     ctx.forget_people_index()  # people changed agency: rebuild the index
     ctx.world.rivalry = min(1.0, ctx.world.rivalry + ctx.mech.tension.defection_rivalry_jump)
-    agencies[target].prestige += 1.0
-    agencies[source].prestige -= 1.0
+    agencies[target].gain_prestige(1.0, "defections at bases")
+    agencies[source].gain_prestige(-1.0, "defections at bases")
     _emit(
         ctx,
         base,

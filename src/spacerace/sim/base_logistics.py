@@ -381,6 +381,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     ctx.world.agencies[payer].cargo_craft_built += launches  # one craft a launch
     for n in range(launches):
         odds = record.reliability
+        breakdown = record.odds_breakdown(spec)
         ok = bool(rng.random() < odds)
         record.update(ok)
         parts.append(ok)
@@ -394,6 +395,8 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
             vehicle=vkey,
             success=ok,
             base=base.name,
+            odds=round(odds, 6),
+            breakdown=breakdown,
         )
     yield ctx.env.timeout(max(0.25, arrive_day - ctx.now))
     risk = (

@@ -417,8 +417,9 @@ def _tension(
             base.tension, mech.tension.tension_floor, STEP_DAYS, mech.tension.tension_relax_per_year
         )
         base.morale = {}
+        base.drivers = None
         return TensionDrivers()
-    d = drivers_of(ctx, base, flows, reserve, specs, employers)
+    d = base.drivers = drivers_of(ctx, base, flows, reserve, specs, employers)
     base.tension = relax(
         base.tension, tension_target(d, mech), STEP_DAYS, mech.tension.tension_relax_per_year
     )

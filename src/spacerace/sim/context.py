@@ -152,8 +152,10 @@ class RunContext:
         """Append an event dated now and return it."""
         actors = tuple(kw.pop("actors", ()))
         scripted = bool(kw.pop("scripted", False))
+        breakdown = kw.pop("breakdown", None)
+        data = dict(sorted(kw.items()))
         return self.log.append(
-            Event(self.now, kind, agency, text, cause, actors, dict(sorted(kw.items())), scripted)
+            Event(self.now, kind, agency, text, cause, actors, data, scripted, breakdown)
         )
 
     def active_agencies(self) -> list[str]:

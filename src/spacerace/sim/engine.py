@@ -19,6 +19,7 @@ from spacerace.catalog.training import load_training
 from spacerace.policy.builtin import policy_for
 from spacerace.scenario.model import Scenario
 from spacerace.sim.calendar import Calendar
+from spacerace.sim.careers import careers_process
 from spacerace.sim.context import RunContext, RunReference
 from spacerace.sim.decision_log import DecisionLog
 from spacerace.sim.decisions import DecisionPoint
@@ -232,6 +233,7 @@ def _start(ctx: RunContext, scenario: Scenario) -> None:
     env.process(transfer_process(ctx))
     env.process(soviet_politics_process(ctx))
     env.process(personnel_process(ctx))
+    env.process(careers_process(ctx))
     env.process(random_events_process(ctx))
     env.process(metrics_process(ctx))
     env.process(scripted_process(ctx, scenario))

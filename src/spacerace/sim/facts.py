@@ -137,3 +137,36 @@ def mission_rows(result: RunResult) -> list[dict]:
 def missions_jsonl(rows: list[dict]) -> str:
     """The text of ``missions.jsonl``: one row per line, keys sorted (same run, same bytes)."""
     return "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in rows)
+
+
+def person_rows(result: RunResult) -> list[dict]:
+    """One row per person of the run's world, by name: who they are and where they ended.
+
+    Fields: ``name``, ``agency`` (key), ``role`` (the trade the engine crews by), ``post``
+    (the career role held at the end, ``catalog/careers.py``), ``born_year``, ``sex``,
+    ``status`` at the end, ``flights`` (missions come back from), ``canon`` (a character of
+    the series), ``real`` (a real person). ``spacerace run --out`` writes them as
+    ``people.jsonl``; ``spacerace person`` reads them back.
+
+    Example:
+        >>> from spacerace.scenario.loader import load_scenario
+        >>> from spacerace.sim.engine import run_timeline
+        >>> rows = person_rows(run_timeline(load_scenario("for-all-mankind"), 1, until_year=1969))
+        >>> [(r["post"], r["flights"] >= 2) for r in rows if r["name"] == "Edward Baldwin"]
+        [('commander', True)]
+    """
+    return [
+        {
+            "name": p.name,
+            "agency": p.agency,
+            "role": p.role,
+            "post": p.post,
+            "born_year": p.born_year,
+            "sex": p.sex,
+            "status": p.status,
+            "flights": p.flights,
+            "canon": p.canon,
+            "real": p.real,
+        }
+        for _, p in sorted(result.world.people.items())
+    ]

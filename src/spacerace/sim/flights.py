@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacerace.sim.asteroids import deliver_asteroid
 from spacerace.sim.bases import depart
+from spacerace.sim.careers import on_return
 from spacerace.sim.company import on_success
 from spacerace.sim.context import RunContext, SurfaceStay
 from spacerace.sim.landings import arrive_at_destination, stay_days
@@ -113,6 +114,7 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
         if n:
             yield ctx.env.timeout(ctx.mech.missions.launch_interval_days)
         odds = record.reliability
+        breakdown = record.odds_breakdown(spec)
         success = True if forced else bool(rng.random() < odds)
         record.update(success)
         last = n == len(sequence) - 1
@@ -126,6 +128,8 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
             vehicle=vkey,
             success=success,
             scripted=bool(forced),
+            odds=round(odds, 6),
+            breakdown=breakdown,
         )
         if not success:
             if mission.crew and last:
@@ -195,6 +199,7 @@ def _fail(ctx, mission, phase, risk, rng, scripted, survive=None):
         for name in mission.crew:
             ctx.world.people[name].flights += 1
         _release(ctx, mission)
+        on_return(ctx, mission)  # its first seat makes a commander
 
 
 def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
@@ -202,11 +207,13 @@ def _succeed(ctx: RunContext, mission: Mission, scripted: bool) -> None:
         deliver_asteroid(ctx, mission)
     mission.status = "success"
     agency = ctx.world.agencies[mission.agency]
-    agency.prestige += ctx.mech.prestige.prestige_success if mission.crew else 0.0
+    if mission.crew:
+        agency.gain_prestige(ctx.mech.prestige.prestige_success, "crewed missions home")
     on_success(ctx, mission)  # a company's investors and hotel guests
     for name in mission.crew:
         ctx.world.people[name].flights += 1
     _release(ctx, mission)
+    on_return(ctx, mission)  # its first seat makes a commander
     ctx.emit(
         "mission_success",
         mission.agency,

@@ -345,7 +345,7 @@ def _seize(ctx: RunContext, front: Front, side: str, target: Base, push: float) 
     if _ask(ctx, victim, "answer", target.name, answer):
         _standoff_begins(ctx, front, victim, answer)
         return
-    world.agencies[victim].prestige += mech.prestige_backdown
+    world.agencies[victim].gain_prestige(mech.prestige_backdown, "backing down on the Moon")
     ctx.emit(
         "backed_down",
         victim,
@@ -463,7 +463,7 @@ def _deescalate(ctx: RunContext, front: Front, how: str, backed_down: str) -> No
             politics.rivalry_floor, world.rivalry - ctx.mech.front.deescalation_rivalry_drop
         )
         for key in front.sides:
-            world.agencies[key].prestige += ctx.mech.prestige.prestige_success
+            world.agencies[key].gain_prestige(ctx.mech.prestige.prestige_success, "de-escalations")
         text = (
             f"A joint flight: {names} crews shake hands in orbit, and the {was} at "
             f"{front.site} ends; what was seized is handed back."

@@ -12,6 +12,7 @@ import functools
 import itertools
 
 from spacerace.catalog.astronauts import AstronautRecord, load_astronauts
+from spacerace.sim.careers import retirement_age_of
 from spacerace.sim.context import RunContext
 from spacerace.sim.setup import country_of_astronaut, real_person_skill
 from spacerace.sim.soviet_politics import holds_post
@@ -54,7 +55,8 @@ def personnel_process(ctx: RunContext):
                 person.status = "active"
                 person.health = mech.health_after_recovery
             facility = ctx.world.agencies[person.agency].training_facility
-            retire_age = ctx.ref.training.get(facility, ctx.ref.default_training).retirement_age
+            flyer_age = ctx.ref.training.get(facility, ctx.ref.default_training).retirement_age
+            retire_age = retirement_age_of(person, flyer_age)  # a role's own, else a flyer's
             too_old = year - person.born_year >= retire_age
             if too_old and person.status != "flying" and not holds_post(ctx, person):
                 person.status = "retired"

@@ -18,6 +18,7 @@ from spacerace.catalog.budgets import ECONOMY_SERIES, deflate_musd
 from spacerace.sim.company import close_books, earn_contracts
 from spacerace.sim.context import RunContext
 from spacerace.world.agency import Agency
+from spacerace.world.event import Breakdown
 from spacerace.world.mission_kinds import SURFACE_BODIES
 
 __all__ = ["fiscal_process", "politics_process", "react_to_first", "react_to_loss"]
@@ -77,6 +78,7 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
     agency = ctx.world.agencies[key]
     mech = ctx.mech
     previous = agency.budget_musd
+    breakdown = None
     if agency.company is not None:
         cause = close_books(ctx, key, fy)
     else:
@@ -86,11 +88,8 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
             mech.politics.support_max, max(mech.politics.support_min, agency.support)
         )
         start_year = ctx.cal.year(0.0)
-        real = (
-            agency.base_budget_musd
-            * agency.support
-            * (mech.politics.shock_budget_factor if shock else 1.0)
-        )
+        supported = agency.base_budget_musd * agency.support
+        real = supported * (mech.politics.shock_budget_factor if shock else 1.0)
         economy = agency.profile.economy
         if economy:
             growth = ECONOMY_SERIES[economy](fy) / ECONOMY_SERIES[economy](start_year)
@@ -99,6 +98,21 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
         else:
             agency.budget_musd = deflate_musd(real, start_year, min(fy, 2028))
             grown = f"in {fy} dollars"
+        stages = [(f"support {agency.support:.2f} (target {target:.2f})", supported)]
+        if shock:
+            stages.append((f"recession x {mech.politics.shock_budget_factor:.2f}", real))
+        step = (
+            f"growth of the economy ({economy}) x {growth:.2f} since {start_year}"
+            if economy
+            else f"inflation: {start_year} dollars to FY{fy} dollars"
+        )
+        stages.append((step, agency.budget_musd))
+        breakdown = Breakdown.from_stages(
+            "budget_musd",
+            f"{agency.name}'s budget for FY{fy}, M$",
+            (f"{start_year} budget at support 1.00, {start_year} dollars", agency.base_budget_musd),
+            stages,
+        )
         why = (
             "after the race"
             if agency.race_won and agency.profile.is_legislated
@@ -116,6 +130,7 @@ def _appropriate(ctx: RunContext, key: str, fy: int, shock: bool) -> None:
         cause=cause,
         budget_musd=round(agency.budget_musd, 1),
         previous_musd=round(previous, 1),
+        breakdown=breakdown,
     )
 
 
@@ -174,7 +189,7 @@ def _cooperation(ctx: RunContext, year: int) -> None:
         return
     ctx.world.treaty_year = year
     for key in pair:
-        ctx.world.agencies[key].prestige += ctx.mech.prestige.prestige_success
+        ctx.world.agencies[key].gain_prestige(ctx.mech.prestige.prestige_success, "treaties")
     ctx.world.rivalry = max(
         ctx.mech.politics.rivalry_floor, ctx.world.rivalry - ctx.mech.politics.treaty_rivalry_drop
     )
@@ -241,7 +256,7 @@ def react_to_first(ctx: RunContext, key: str, milestone: str) -> None:
     """
     mech = ctx.mech
     agency = ctx.world.agencies[key]
-    agency.prestige += mech.prestige.prestige_first
+    agency.gain_prestige(mech.prestige.prestige_first, "firsts")
     if not agency.is_private:
         agency.support = min(
             mech.politics.support_max, agency.support + mech.politics.support_boost_own_first
@@ -278,7 +293,7 @@ def react_to_loss(ctx: RunContext, key: str, count: int) -> None:
     """Politics after a loss of crew: support and prestige fall, crewed flights stop."""
     mech = ctx.mech
     agency = ctx.world.agencies[key]
-    agency.prestige += mech.prestige.prestige_loss
+    agency.gain_prestige(mech.prestige.prestige_loss, "crews lost")
     agency.support = max(
         mech.politics.support_min, agency.support - mech.politics.support_drop_crew_lost
     )

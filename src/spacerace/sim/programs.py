@@ -334,6 +334,7 @@ def _test_flights(ctx: RunContext, agency_key: str, spec):
         yield ctx.env.timeout(60.0)
         success = bool(rng.random() < record.reliability)
         odds = record.reliability
+        breakdown = record.odds_breakdown(ctx.world.vehicle_specs[spec.vehicle])
         record.update(success)
         ctx.emit(
             "launch",
@@ -344,4 +345,6 @@ def _test_flights(ctx: RunContext, agency_key: str, spec):
             vehicle=spec.vehicle,
             success=success,
             test=True,
+            odds=round(odds, 6),
+            breakdown=breakdown,
         )

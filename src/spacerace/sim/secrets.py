@@ -45,7 +45,7 @@ def reveal_first(ctx: RunContext, milestone: str, how: str, cause: str) -> None:
     first = ctx.world.milestones[milestone]
     ctx.world.milestones[milestone] = replace(first, revealed_day=ctx.now)
     agency = ctx.world.agencies[first.agency]
-    agency.prestige += ctx.mech.prestige.prestige_first
+    agency.gain_prestige(ctx.mech.prestige.prestige_first, "secret firsts revealed")
     official = ctx.world.public_firsts.get(milestone)
     who = f" ({', '.join(first.people)})" if first.people else ""
     ctx.emit(

@@ -154,8 +154,9 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
             real=not p.canon,
             ready_day=max(0.0, ready),
             sex=p.sex or sex.get(p.name, "") or (rec.sex if rec else ""),
-            flights=rec.flights_before(start_year) if rec else 0,
+            flights=rec.flights_before(start_year) if rec else p.flights,
             pilot=rec.pilot if rec else True,
+            post=p.post,
         )
     return world
 

@@ -417,8 +417,8 @@ def _defect(ctx: RunContext, key: str, rng, chance: float) -> None:
     app.surveillance = min(1.0, app.surveillance + mech.soviet.kgb_surveillance_per_defection)
     ctx.world.rivalry = min(1.0, ctx.world.rivalry + mech.soviet.defection_rivalry_jump_earth)
     agency.support_shift -= mech.soviet.defection_support_drop
-    agency.prestige -= mech.prestige.prestige_success
-    rival.prestige += mech.prestige.prestige_success
+    agency.gain_prestige(-mech.prestige.prestige_success, "defections")
+    rival.gain_prestige(mech.prestige.prestige_success, "defections")
     ctx.emit(
         "defection",
         key,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacerace.catalog.rates import EraRate
 from spacerace.sim.context import RunContext
+from spacerace.world.event import Breakdown
+from spacerace.world.wording import capital, subject
 
 __all__ = ["metrics_process", "random_events_process"]
 
@@ -28,7 +30,7 @@ def random_events_process(ctx: RunContext):
                 base = lunar[0]
                 ctx.world.discoveries.add("lunar_water_ice")
                 agency = ctx.world.agencies[base.founder]
-                agency.prestige += ctx.mech.prestige.prestige_first / 2
+                agency.gain_prestige(ctx.mech.prestige.prestige_first / 2, "discoveries")
                 ctx.emit(
                     "discovery",
                     base.founder,
@@ -65,13 +67,37 @@ def _nonflight_death(ctx: RunContext, key: str, rng, era: EraRate) -> None:
     )
 
 
+def _tell_prestige(ctx: RunContext, key: str, year: int) -> None:
+    agency = ctx.world.agencies[key]
+    terms = [("at the start", 0.0)]
+    terms += [(source, round(points, 6)) for source, points in agency.prestige_sources.items()]
+    ctx.emit(
+        "prestige",
+        key,
+        f"{capital(subject(agency.name))}'s prestige at the end of {year}: "
+        f"{agency.prestige:,.0f} points.",
+        cause="points for firsts, crews home, treaties; lost with crews and defections "
+        "(mechanics group prestige)",
+        prestige=round(agency.prestige, 2),
+        breakdown=Breakdown("prestige", f"{agency.name}'s prestige, points", tuple(terms)),
+    )
+
+
 def metrics_process(ctx: RunContext):
-    """At each year's end, one row per active agency (budgets, prestige, people)."""
+    """At each year's end, one row per active agency (budgets, prestige, people).
+
+    An agency whose prestige moved that year also gets a ``prestige`` event whose breakdown
+    is what its prestige is made of (``Agency.prestige_sources``).
+    """
+    told: dict[str, dict[str, float]] = {}  # agency -> its sources when last told
     while True:
         yield ctx.env.timeout(ctx.cal.day_of(ctx.year + 1, 1, 1) - 1e-6 - ctx.now)
         year = ctx.year
         for key in ctx.active_agencies():
             agency = ctx.world.agencies[key]
+            if agency.prestige_sources != told.get(key, {}):
+                told[key] = dict(agency.prestige_sources)
+                _tell_prestige(ctx, key, year)
             people = ctx.people_of(key)
             now, min_age = ctx.now, ctx.mech.people.min_crew_age
             in_space = flyers = 0

@@ -174,6 +174,11 @@ class Agency:
             (``sim.base_logistics.craft_learning_factor``).
         apparatus: The Politburo, KGB and Chief Designer of a ``planned`` agency
             (``sim.soviet_politics``); None for every other funding.
+        prestige_sources: What ``prestige`` was made of: source -> points gained or lost
+            (``gain_prestige``; the yearly ``prestige`` event's breakdown).
+        seats: Holder of each one-seat role of the catalog's ``roles.csv`` (``agency_head``,
+            ``center_director``), "" while someone outside the named people holds it, no
+            key while it is free (``sim.careers``).
     """
 
     key: str
@@ -214,6 +219,20 @@ class Agency:
     claims: dict[str, bool] = field(default_factory=dict)
     apparatus: Apparatus | None = None
     cargo_craft_built: int = 0
+    seats: dict[str, str] = field(default_factory=dict)
+    prestige_sources: dict[str, float] = field(default_factory=dict)
+
+    def gain_prestige(self, amount: float, source: str) -> None:
+        """Add ``amount`` (negative: a loss) to ``prestige``, booked under ``source``.
+
+        Example:
+            >>> a = Agency("x", "X", "state", "US", "prestige", 1958, 1.0, 1.0)
+            >>> a.gain_prestige(3.0, "firsts"); a.gain_prestige(-1.0, "crews lost")
+            >>> a.prestige, a.prestige_sources
+            (2.0, {'firsts': 3.0, 'crews lost': -1.0})
+        """
+        self.prestige += amount
+        self.prestige_sources[source] = self.prestige_sources.get(source, 0.0) + amount
 
     @property
     def trades(self) -> bool:

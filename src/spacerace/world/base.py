@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from spacerace.world.tension import TensionDrivers
+
 __all__ = ["Alliance", "Base", "Employment", "ModuleUnit", "CREDITS", "DEBITS", "STOCKS"]
 
 STOCKS = ("oxygen_kg", "water_kg", "food_kg", "spares_kg")
@@ -121,6 +123,8 @@ class Base:
         command: Who decides: the founder's key, or ``"joint"`` once two state agencies
             share it by agreement.
         tension: 0 (calm) .. 1 (open conflict) between the groups of residents.
+        drivers: The tension drivers of the last monthly step (None while empty): what
+            explains its tension (``world.tension.tension_terms``).
         morale: Employer key -> 0..1.
         incident_memory: Recent incidents, each worth 1 and fading (e-fold a year).
         rationing: True while food and water are rationed.
@@ -160,6 +164,7 @@ class Base:
     tours: dict[str, float] = field(default_factory=dict)
     command: str = ""
     tension: float = 0.0
+    drivers: TensionDrivers | None = None
     morale: dict[str, float] = field(default_factory=dict)
     incident_memory: float = 0.0
     rationing: bool = False

@@ -8,9 +8,69 @@ from dataclasses import dataclass, field
 
 from spacerace.astro.time import jd_tdb_to_iso
 
-__all__ = ["Event", "EventLog"]
+__all__ = ["Breakdown", "Event", "EventLog"]
 
 JsonScalar = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """How a number an event gives was made: the base, each modifier, in that order.
+
+    The terms add up to the number (``total``), which is the event's ``data[of]``.
+
+    Attributes:
+        of: The ``Event.data`` key of the number explained (``"budget_musd"``).
+        label: What the number is, with its unit ("NASA's budget for FY1975, M$").
+        terms: ``(label, amount)``: the base first, then each modifier as what it adds.
+
+    Example:
+        >>> b = Breakdown.from_stages("x", "a budget, M$", ("base", 100.0),
+        ...                           [("support 0.80", 80.0), ("inflation x1.50", 120.0)])
+        >>> b.terms, b.total
+        ((('base', 100.0), ('support 0.80', -20.0), ('inflation x1.50', 40.0)), 120.0)
+    """
+
+    of: str
+    label: str
+    terms: tuple[tuple[str, float], ...]
+
+    @classmethod
+    def from_stages(
+        cls,
+        of: str,
+        label: str,
+        base: tuple[str, float],
+        stages: list[tuple[str, float]],
+    ) -> Breakdown:
+        """A breakdown from a base and the value after each step (multiplicative rules).
+
+        Each modifier's amount is what its step changed: the amounts add up to the last value.
+        """
+        terms = [(base[0], round(base[1], 6))]
+        value = base[1]
+        for step, after in stages:
+            terms.append((step, round(after - value, 6)))
+            value = after
+        return cls(of, label, tuple(terms))
+
+    @property
+    def total(self) -> float:
+        """The sum of the terms: the number explained."""
+        return round(sum(amount for _, amount in self.terms), 6)
+
+    def to_dict(self) -> dict:
+        """JSON-ready: ``{"of", "label", "terms": [[label, amount], ...]}``."""
+        return {"of": self.of, "label": self.label, "terms": [list(t) for t in self.terms]}
+
+    @classmethod
+    def from_dict(cls, obj: Mapping) -> Breakdown:
+        """Read back what :meth:`to_dict` wrote."""
+        return cls(
+            str(obj["of"]),
+            str(obj["label"]),
+            tuple((str(label), float(amount)) for label, amount in obj["terms"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -27,6 +87,7 @@ class Event:
         actors: Names of the people involved.
         data: JSON-ready numbers and labels (e.g. ``{"milestone": "lunar_landing"}``).
         scripted: True when the scenario forced the outcome.
+        breakdown: How the number it gives was made (base, modifiers), or None.
     """
 
     day: float
@@ -37,10 +98,11 @@ class Event:
     actors: tuple[str, ...] = ()
     data: Mapping[str, JsonScalar] = field(default_factory=dict)
     scripted: bool = False
+    breakdown: Breakdown | None = None
 
     def to_dict(self, start_jd_tdb: float, date: str | None = None) -> dict:
         """Return the event as a JSON-ready dict with its calendar date (given, or computed)."""
-        return {
+        row = {
             "date": date or jd_tdb_to_iso(start_jd_tdb + self.day),
             "day": round(self.day, 6),
             "kind": self.kind,
@@ -51,6 +113,9 @@ class Event:
             "data": dict(sorted(self.data.items())),
             "scripted": self.scripted,
         }
+        if self.breakdown is not None:
+            row["breakdown"] = self.breakdown.to_dict()
+        return row
 
 
 class EventLog:

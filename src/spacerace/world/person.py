@@ -29,6 +29,10 @@ class Person:
         canon: True for the series' characters (invented people, marked so).
         real: True for real people from the astronaut data set.
         sex: ``"female"``, ``"male"`` or "" (unknown: base staff and children).
+        post: The role held now in a career (a row of the catalog's ``roles.csv``:
+            ``"commander"``, ``"flight_director"``, ``"agency_head"``...); ``role`` stays the
+            trade the engine crews and retires by. "" on construction means ``role``.
+        post_since_day: Day the post was taken (days since scenario start).
         pilot: True if trained to fly the spacecraft, so fit to command: a real person who
             flew as commander or pilot in the astronaut data set; anyone else with no such
             record (the series' characters, invented cosmonauts) counts as one.
@@ -48,6 +52,12 @@ class Person:
     real: bool = False
     sex: str = ""
     pilot: bool = True
+    post: str = ""
+    post_since_day: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not self.post:
+            self.post = self.role
 
     def age(self, year: int) -> int:
         """Age in whole years during calendar year ``year`` (born_year's birthday passed)."""

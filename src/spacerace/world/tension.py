@@ -20,6 +20,7 @@ __all__ = [
     "pay_gap",
     "relax",
     "tension_target",
+    "tension_terms",
 ]
 
 RAISING = ("scarcity", "workload", "inequality", "rivalry", "incidents", "isolation", "grievances")
@@ -65,8 +66,40 @@ class TensionDrivers:
         return {f.name: round(getattr(self, f.name), 3) for f in fields(self)}
 
 
+def tension_terms(d: TensionDrivers, mech) -> list[tuple[str, float]]:
+    """The target's parts: the floor, then what each driver adds (a reducing one, negative).
+
+    Example:
+        >>> from spacerace.world.mechanics import Mechanics
+        >>> m = Mechanics.with_overrides()
+        >>> terms = tension_terms(TensionDrivers(scarcity=0.5, joint_work=1.0), m)
+        >>> [label for label, _ in terms][:3]
+        ['floor', 'scarcity 0.50', 'workload 0.00']
+        >>> round(sum(x for _, x in terms), 6) == round(tension_target(
+        ...     TensionDrivers(scarcity=0.5, joint_work=1.0), m), 6)
+        True
+    """
+    t = mech.tension
+    raising = (
+        ("scarcity", t.tension_w_scarcity, d.scarcity),
+        ("workload", t.tension_w_workload, d.workload),
+        ("inequality", t.tension_w_inequality, d.inequality),
+        ("rivalry", t.tension_w_rivalry, d.rivalry),
+        ("incidents", t.tension_w_incidents, d.incidents),
+        ("isolation", mech.society.tension_w_isolation, d.isolation),
+        ("grievances", mech.society.tension_w_grievances, d.grievances),
+    )  # the RAISING drivers, in that order
+    terms = [("floor", t.tension_floor)]
+    terms += [(f"{name} {value:.2f}", w * value) for name, w, value in raising]
+    terms.append((f"joint work {d.joint_work:.2f}", -t.tension_w_joint_work * d.joint_work))
+    terms.append((f"treaty {d.treaty:.2f}", -t.tension_w_treaty * d.treaty))
+    terms.append((f"leadership {d.leadership:.2f}", -t.tension_w_leadership * (d.leadership - 0.5)))
+    terms.append((f"council {d.council:.2f}", -mech.society.council_tension_relief * d.council))
+    return terms
+
+
 def tension_target(d: TensionDrivers, mech) -> float:
-    """The tension the drivers would hold the base at, 0..1.
+    """The tension the drivers would hold the base at, 0..1: its terms' sum, clipped.
 
     Example:
         >>> from spacerace.world.mechanics import Mechanics
@@ -74,24 +107,7 @@ def tension_target(d: TensionDrivers, mech) -> float:
         >>> tension_target(TensionDrivers(scarcity=1.0), m) > tension_target(TensionDrivers(), m)
         True
     """
-    up = sum(
-        (
-            mech.tension.tension_w_scarcity * d.scarcity,
-            mech.tension.tension_w_workload * d.workload,
-            mech.tension.tension_w_inequality * d.inequality,
-            mech.tension.tension_w_rivalry * d.rivalry,
-            mech.tension.tension_w_incidents * d.incidents,
-            mech.society.tension_w_isolation * d.isolation,
-            mech.society.tension_w_grievances * d.grievances,
-        )
-    )  # the RAISING drivers, in that order
-    down = (
-        mech.tension.tension_w_joint_work * d.joint_work
-        + mech.tension.tension_w_treaty * d.treaty
-        + mech.society.council_tension_relief * d.council
-    )
-    down += mech.tension.tension_w_leadership * (d.leadership - 0.5)
-    return min(1.0, max(0.0, mech.tension.tension_floor + up - down))
+    return min(1.0, max(0.0, sum(x for _, x in tension_terms(d, mech))))
 
 
 def pay_gap(rates: list[float]) -> float:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacerace.world.event import Breakdown
+from spacerace.world.wording import plural
+
 __all__ = ["VehicleSpec", "VehicleRecord"]
 
 
@@ -80,6 +83,29 @@ class VehicleRecord:
     def total(self) -> int:
         """Flights behind the belief (real and simulated)."""
         return round(self.alpha + self.beta - 2.0)
+
+    def odds_breakdown(self, spec: VehicleSpec) -> Breakdown:
+        """A launch's odds now: the real record's Beta mean, then what simulated flights did.
+
+        Example:
+            >>> from types import SimpleNamespace
+            >>> spec = SimpleNamespace(name="Saturn V", prior_successes=12, prior_failures=0)
+            >>> b = VehicleRecord("saturn_v", 14.0, 2.0).odds_breakdown(spec)
+            >>> [(label, round(x, 3)) for label, x in b.terms]
+            [('real record: 12 of 12 (Beta mean)', 0.929), ('simulated: 1 success in 2', -0.054)]
+            >>> round(b.total, 3)
+            0.875
+        """
+        prior = (1.0 + spec.prior_successes) / (2.0 + spec.prior_successes + spec.prior_failures)
+        real_total = spec.prior_successes + spec.prior_failures
+        won = self.successes - spec.prior_successes
+        flown = self.total - real_total
+        return Breakdown.from_stages(
+            "odds",
+            f"{spec.name}'s launch odds",
+            (f"real record: {spec.prior_successes} of {real_total} (Beta mean)", prior),
+            [(f"simulated: {plural(won, 'success')} in {flown}", self.reliability)],
+        )
 
     def update(self, success: bool) -> None:
         """Record one flight."""
