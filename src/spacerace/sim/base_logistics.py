@@ -398,6 +398,9 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
             odds=round(odds, 6),
             breakdown=breakdown,
         )
+    flown = sum(parts) / launches  # a failed launch is known at once: its cargo is not coming
+    for stock, kg in cargo.items():
+        base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg * (1 - flown))
     yield ctx.env.timeout(max(0.25, arrive_day - ctx.now))
     risk = (
         ctx.mech.missions.risk_lunar_landing
@@ -409,7 +412,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     parts = [ok and bool(rng.random() >= risk) for ok in parts]
     share = sum(parts) / launches
     for stock, kg in cargo.items():
-        base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg)
+        base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg * flown)
     lost = launches - sum(parts)
     if lost:
         ctx.emit(
