@@ -223,7 +223,7 @@ def riot(ctx: RunContext, base: Base, rng) -> tuple[str, int]:
             person = ctx.world.people[name]
             person.health = max(0.0, person.health * 0.75)
             hurt += 1
-    ctx.world.agencies[base.lead].prestige -= mech.society.unrest_prestige_loss
+    ctx.world.agencies[base.lead].gain_prestige(-mech.society.unrest_prestige_loss, "riots")
     return wrecked, hurt
 
 
@@ -254,7 +254,7 @@ def review_movement(ctx: RunContext, base: Base, drivers: TensionDrivers, days: 
     base.work_factor_until = ctx.now + mech.movement_stoppage_days
     members = sorted(set(base.alliance.members if base.alliance else (base.lead,)))
     for key in members:
-        ctx.world.agencies[key].prestige -= mech.unrest_prestige_loss
+        ctx.world.agencies[key].gain_prestige(-mech.unrest_prestige_loss, "independence movements")
     name = f"Free {base.body.title()}"
     ctx.emit(
         "independence_movement",
