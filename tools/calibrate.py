@@ -459,6 +459,60 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
             "residents of all Mars bases at their last step of 2012",
         ),
     ]
+    rows += [
+        _society_row(
+            facts,
+            "alliance",
+            1997,
+            "M-7-style alliance at Happy Valley",
+            "1997 (M-7: NASA/Soviet command, Helios sole contractor)",
+            "an `alliance` event at the first Mars base",
+        ),
+        _society_row(
+            facts,
+            "union",
+            2003,
+            "Company workers unionise at Happy Valley",
+            "2003 (Helios workers)",
+            "a `union_formed` event at the first Mars base",
+        ),
+        _society_row(
+            facts,
+            "company_strike",
+            2003,
+            "Helios workers strike at Happy Valley",
+            "2003",
+            "a strike `incident` by a company's workers at the first Mars base",
+        ),
+        _society_row(
+            facts,
+            "riot",
+            2003,
+            "A riot at Happy Valley",
+            "2003",
+            "a riot `incident` at the first Mars base",
+        ),
+        _society_row(
+            facts,
+            "movement",
+            2012,
+            "Free Mars movement",
+            "2012",
+            "an `independence_movement` event at the first Mars base",
+        ),
+    ]
+    first_capture = [f["capture_attempts"][0] for f in facts if f.get("capture_attempts")]
+    lost = [y for y, how in first_capture if how == "capture"]
+    rows.append(
+        (
+            "The first asteroid capture fails in its capture phase",
+            "2003 (Kronos; Kuznetsov killed)",
+            f"{_pct(len(lost), n)} (of {_pct(len(first_capture), n)} that try one)",
+            _years(lost),
+            "the first `asteroid_capture` mission to leave fails in its `capture` phase "
+            "(the engine's tugs are uncrewed: nobody is killed)",
+        )
+    )
     fell = [f["collapse"][USSR] for f in facts if f["collapse"].get(USSR, 9999) <= 2003]
     rows.append(
         (
@@ -470,6 +524,15 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
         )
     )
     return rows  # fmt: skip
+
+
+def _society_row(facts, key, by, label, canon, how):
+    """A canon row on Happy Valley's society: share by the canon year, share ever, median year."""
+    years = [f.get("mars_society", {}).get(key) for f in facts]
+    years = [y for y in years if y is not None]
+    n = len(facts)
+    share = f"by {by}: {_pct(sum(y <= by for y in years), n)}; ever: {_pct(len(years), n)}"
+    return (label, canon, share, _years(years), how)
 
 
 def _population_row(facts, year, least, label, canon, key, how):

@@ -38,6 +38,7 @@ def _plan(day, transit=3.0):
 
 
 ROUND_TRIP = ("transfer", "landing", "return")
+CAPTURE = ("transfer", "capture", "return")
 
 
 def _mission(n, agency, kind, day, status, phases, vehicle="saturn_v", crew=("A", "B")):
@@ -72,7 +73,13 @@ def tiny():
         _mission(7, "soviet", "space_station", d(1971, 6, 6), "success", ["orbit"]),
         _mission(8, "nasa", "space_station", d(1973, 5, 25), "success", ["orbit"]),
         _mission(9, "nasa", "earth_orbit", d(1981, 4, 12), "success", ["orbit"], "space_shuttle"),
+        # planned after, flown before: attempts are in departure order
+        _mission(10, "soviet", "asteroid_capture", d(2004, 1, 1), "success", CAPTURE, crew=()),
+        _mission(
+            11, "soviet", "asteroid_capture", d(2003, 1, 1), "failed", ["transfer"], crew=()
+        ),  # fmt: skip
     ]
+    missions[-1].failed_phase = "capture"
     log = EventLog()
     for e in (
         Event(d(1979, 3, 1), "launch", "nasa", "Space Shuttle test flight 1 succeeds.",
@@ -90,6 +97,16 @@ def tiny():
         Event(d(1986, 2, 20), "program_completed", "soviet", "Mir.", data={"program": "mir"}),
         Event(d(1990, 1, 1), "program_completed", "nasa", "Mir too.", data={"program": "mir"}),
         Event(d(1991, 12, 26), "state_collapse", "soviet", "The USSR dissolves."),
+        Event(d(1986, 5, 1), "alliance", "nasa", "Jamestown.", data={"base": "Jamestown"}),
+        Event(d(1997, 5, 1), "alliance", "nasa", "HV.", data={"base": "Happy Valley"}),
+        Event(d(2001, 5, 1), "incident", "nasa", "Staff.",  # a state's: no company strike
+              data={"base": "Happy Valley", "incident": "strike"}),
+        Event(d(2003, 5, 1), "incident", "helios", "Helios workers strike.",
+              data={"base": "Happy Valley", "incident": "strike"}),
+        Event(d(2004, 1, 1), "incident", "helios", "Again.",
+              data={"base": "Happy Valley", "incident": "strike"}),
+        Event(d(2010, 1, 1), "independence_movement", "nasa", "Zeta, not the first base.",
+              data={"base": "Zeta"}),
     ):  # fmt: skip
         log.append(e)
     world = SimpleNamespace(
@@ -101,6 +118,10 @@ def tiny():
                 "crewed_mars_landing", "dprk", d(1995, 3, 1), secret=True
             ),
         },
+        agencies={
+            "nasa": SimpleNamespace(is_private=False),
+            "helios": SimpleNamespace(is_private=True),
+        },  # fmt: skip
         bases={  # two Mars bases: the first founded is Happy Valley, whatever the names
             "Zeta": SimpleNamespace(name="Zeta", body="mars", founded_day=d(1997, 1, 1)),
             "Happy Valley": SimpleNamespace(
@@ -149,6 +170,8 @@ def test_a_hand_built_run_is_read_exactly(tiny):
     assert first(f, "lunar_base") is None
     assert f["mars_base_population"] == {1995: 6, 1997: 9}
     assert f["mars_population"] == {1995: 6, 1997: 12}  # the Moon's 20 are not on Mars
+    assert f["mars_society"] == {"alliance": 1997, "company_strike": 2003}
+    assert f["capture_attempts"] == [[2003, "capture"], [2004, "success"]]
 
 
 def test_facts_are_small_and_picklable(tiny):

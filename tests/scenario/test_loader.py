@@ -439,6 +439,22 @@ def test_mechanic_out_of_range_is_refused_with_the_range():
     assert "expected a number in [0, 1), got 1.0" in str(err)
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("riot_threshold", "1.5", "expected a number in [0, 1], got 1.5"),
+        ("state_staff_hours_per_week", "0", "expected a number in [1, 168], got 0.0"),
+        ("isolation_full_years", "0", "expected a number in (0, 100], got 0.0"),
+        ("movement_threshold", "-0.1", "expected a number in (0, 1], got -0.1"),
+    ],
+)
+def test_society_mechanics_are_range_checked_like_the_others(name, value, expected):
+    text = GOOD + f"\n[mechanics.society]\n{name} = {value}  # <-\n"
+    err = error(text)
+    assert (err.field, err.line) == (f"mechanics.society.{name}", marked_line(text))
+    assert expected in str(err)
+
+
 def test_mechanic_must_be_a_number():
     text = GOOD + '\n[mechanics.missions]\ngrounding_days = "fast"  # <-\n'
     err = error(text)

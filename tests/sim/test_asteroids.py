@@ -87,3 +87,23 @@ def test_a_later_delivery_earns_less_per_tonne_once_prices_have_fallen(destinati
     first = _value_2003_musd(target, 4e5)
     second = _value_2003_musd(target, 8e5) - first
     assert 0 < second < first
+
+
+def test_the_capture_risk_is_learned_from_every_attempt_of_the_run(ensembles):
+    # oracle: the prior of risk_asteroid_capture (2 failures in 5) plus one count per
+    # capture phase flown in the run (done, or failed there), one failure per loss
+    mech = Mechanics().missions
+    prior = (
+        mech.first_of_kind_prior_attempts,
+        mech.first_of_kind_prior_attempts * mech.risk_asteroid_capture,
+    )
+    tried = 0
+    for r in ensembles["for-all-mankind"]:
+        record = r.world.phase_records["risk_asteroid_capture"]
+        caps = [m for m in r.world.missions if m.kind == "asteroid_capture"]
+        failed = sum(m.failed_phase == "capture" for m in caps)
+        flown = failed + sum("capture" in m.phases_done for m in caps)
+        assert record.attempts == pytest.approx(prior[0] + flown)
+        assert record.failures == pytest.approx(prior[1] + failed)
+        tried += bool(flown)
+    assert tried  # some histories try

@@ -29,6 +29,15 @@ def test_mass_balance_holds_for_every_base_of_every_run(ensembles):
     assert checked >= 40
 
 
+def test_arrival_days_are_kept_for_exactly_the_residents(ensembles):
+    # the isolation driver averages Base.arrived over the residents: one entry each
+    bases = [b for r in ensembles["for-all-mankind"] for b in r.world.bases.values()]
+    assert any(b.residents for b in bases)
+    for base in bases:
+        assert set(base.arrived) == set(base.residents), base.name
+        assert all(day >= base.founded_day for day in base.arrived.values()), base.name
+
+
 CUT_YEAR = 1980
 """NASA pays for its bases' consumables until this year, then never again."""
 
@@ -146,6 +155,7 @@ def test_bases_are_deterministic(scenarios, planners):
 
 
 def test_incidents_happen_only_at_tense_bases_and_do_something(ensembles):
+    from spacerace.sim.base_incidents import INCIDENTS
     from spacerace.world.mechanics import Mechanics
 
     threshold = Mechanics().tension.incident_threshold
@@ -153,13 +163,17 @@ def test_incidents_happen_only_at_tense_bases_and_do_something(ensembles):
     assert incidents  # the tense bases of 40 histories see some
     for _, e in incidents:
         assert e.data["tension"] >= threshold
-        assert e.data["incident"] in ("strike", "work_stoppage", "sabotage", "seizure", "defection")
-    # a strike is by company workers
-    assert all(
-        r.world.agencies[e.agency].is_private
-        for r, e in incidents
-        if e.data["incident"] == "strike"
-    )
+        assert e.data["incident"] in INCIDENTS
+        if e.data["incident"] == "riot":
+            assert e.data["tension"] >= Mechanics().society.riot_threshold
+    # a strike is by company workers who formed a union at that base before
+    for r, e in incidents:
+        if e.data["incident"] != "strike":
+            continue
+        assert r.world.agencies[e.agency].is_private
+        unions = r.log.of_kind("union_formed")
+        assert any(u.agency == e.agency and u.data["base"] == e.data["base"] and u.day <= e.day
+                   for u in unions)  # fmt: skip
 
 
 def test_newcomers_bring_their_own_air_even_to_an_empty_base(ensembles):

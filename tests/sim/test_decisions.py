@@ -71,8 +71,42 @@ def test_a_run_replays_its_own_log_byte_for_byte(name, seed, runs, scenarios, pl
     assert again.left_log_at is None
 
 
-def test_records_are_json_and_every_question_occurs(runs):
-    kinds = set()
+@pytest.fixture(scope="module")
+def striking(scenarios, planners):
+    """(scenario, seed, run) of For All Mankind where unrest is cheap and a strike is asked.
+
+    Workers unionise at any morale and incidents come at any tension, nearly every month,
+    so the rare ``settle_strike`` question (a union's strike) is asked: in seed 1 (after
+    the merge of main's base work: 42 strikes), else in the next of seeds 2-3.
+    """
+    sc = scenarios["for-all-mankind"]
+    unrest = {
+        "society": {"union_morale_threshold": 1.0},
+        "tension": {
+            "incident_threshold": 0.0,
+            "incident_weight_strike": 100.0,
+            "incidents_per_year_at_max": 100.0,
+        },
+    }
+    sc = dataclasses.replace(sc, mechanics={**sc.mechanics, **unrest})
+    for seed in (1, 2, 3):
+        run = run_timeline(sc, seed, planner=planners["for-all-mankind"])
+        if any(d.question.kind == "settle_strike" for d in run.decisions):
+            return sc, seed, run
+    raise AssertionError("no strike in seeds 1-3 even with unrest this cheap")
+
+
+def test_a_run_with_strikes_replays_its_settle_strike_answers(striking, planners):
+    sc, seed, played = striking
+    asked = [d for d in played.decisions if d.question.kind == "settle_strike"]
+    assert {d.question.agency for d in asked} == {"helios"}  # only a company employs strikers
+    again = replay(log_text(played), sc, seed, planners["for-all-mankind"])
+    assert events(again) == events(played) and again.left_log_at is None
+    assert [d.answer for d in again.decisions] == [d.answer for d in played.decisions]
+
+
+def test_records_are_json_and_every_question_occurs(runs, striking):
+    kinds = {d.question.kind for d in striking[2].decisions}  # settle_strike: see striking
     for result in runs.values():
         lines = log_text(result).splitlines()
         header = json.loads(lines[0])

@@ -126,8 +126,11 @@ def facts_of(result: RunResult) -> dict:
         of (where the run keeps it apart from the true first); ``mars_base_population``:
         year -> residents of the first base founded on Mars at its last monthly step of
         that year (from the base rows; years before its founding are left out);
-        ``mars_population``: year -> residents of all Mars bases so measured; ``cast``:
-        the scenario's named people, name -> :func:`cast_facts`.
+        ``mars_population``: year -> residents of all Mars bases so measured;
+        ``mars_society``: item -> first year at the first Mars base (:data:`SOCIETY_KEYS`);
+        ``capture_attempts``: ``[departure year, outcome]`` of each asteroid capture that
+        left, in departure order (outcome: the failed phase, ``success`` or ``flying``);
+        ``cast``: the scenario's named people, name -> :func:`cast_facts`.
     """
     cal = Calendar(result.world.start_jd_tdb)
     year = cal.year
@@ -140,6 +143,7 @@ def facts_of(result: RunResult) -> dict:
     first_launch: dict = {}
     crewed: set = set()
     mars_departures: list = []
+    captures: list = []
     for m in result.world.missions:
         if m.status == "planned":
             continue
@@ -156,6 +160,9 @@ def facts_of(result: RunResult) -> dict:
             _first_year(stations, m.agency, year(m.plan.depart_day))
         for v in {m.vehicle, m.crew_vehicle} - {""}:
             _first_year(first_launch, v, year(m.plan.depart_day))
+        if m.kind == "asteroid_capture":
+            how = m.failed_phase if m.status in ("failed", "lost") else m.status
+            captures.append((m.plan.depart_day, m.id, year(m.plan.depart_day), how))
     launches: dict = {}
     programs: dict = {}
     collapse: dict = {}
@@ -204,6 +211,7 @@ def facts_of(result: RunResult) -> dict:
             if who:
                 _first_year(collapse, who, year(e.day))
     mars_first, mars_all = _mars_population(result, year)
+    society = _society_years(result, year)
     budget: dict = {}
     for row in result.metrics:
         budget.setdefault(row["agency"], {})[row["year"] + 1] = float(row["budget_musd"])
@@ -228,12 +236,59 @@ def facts_of(result: RunResult) -> dict:
         "bases_founded": bases,
         "mars_base_population": mars_first,
         "mars_population": mars_all,
+        "mars_society": society,
+        "capture_attempts": [[y, how] for _, _, y, how in sorted(captures)],
         "public_firsts": {
             key: [m.agency, year(m.day)]
             for key, m in sorted(getattr(result.world, "public_firsts", {}).items())
         },
         "cast": cast_facts(result, year),
     }
+
+
+SOCIETY_KEYS = (
+    "alliance",
+    "union",
+    "company_strike",
+    "riot",
+    "commander_replaced",
+    "movement",
+)
+"""What ``mars_society`` dates at the first Mars base (the series' Happy Valley)."""
+
+
+def _society_years(result: RunResult, year) -> dict[str, int]:
+    """First year of each :data:`SOCIETY_KEYS` item at the first Mars base (none: absent).
+
+    ``alliance``: an ``alliance`` event there; ``union``: ``union_formed``;
+    ``company_strike``: a strike ``incident`` by a company's workers; ``riot``: a riot
+    ``incident``; ``commander_replaced``; ``movement``: ``independence_movement``.
+    """
+    on_mars = [b for b in result.world.bases.values() if b.body == "mars"]
+    if not on_mars:
+        return {}
+    first = min(on_mars, key=lambda b: (b.founded_day, b.name)).name
+    agencies = getattr(result.world, "agencies", {})
+    kinds = {
+        "alliance": "alliance",
+        "union_formed": "union",
+        "commander_replaced": "commander_replaced",
+        "independence_movement": "movement",
+    }
+    found: dict[str, int] = {}
+    for e in result.log:
+        if e.data.get("base") != first:
+            continue
+        key = kinds.get(e.kind)
+        if e.kind == "incident":
+            what = e.data.get("incident")
+            if what == "riot":
+                key = "riot"
+            elif what == "strike" and e.agency in agencies and agencies[e.agency].is_private:
+                key = "company_strike"
+        if key:
+            _first_year(found, key, year(e.day))
+    return dict(sorted(found.items()))
 
 
 def cast_facts(result: RunResult, year) -> dict[str, dict]:

@@ -67,6 +67,8 @@ def prompt_of(question: Question, name: str) -> str:
         "evacuate_base": f"{base}'s reserves run low: does {name} evacuate it?",
         "escalate": _escalate_prompt(str(ctx.get("stage", "")), base, name),
         "sell_launches": f"Does {name} sell launches on the commercial market this year?",
+        "join_alliance": f"An alliance is offered to share {base}: does {name} join it?",
+        "settle_strike": f"{name}'s workers strike at {base}: does {name} settle on their terms?",
     }[question.kind]
 
 
@@ -187,5 +189,18 @@ def _yes_no(kind: str, ctx: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
         )
         yes, no = _ESCALATE.get(str(ctx.get("stage", "")), ("escalate", "back down"))
         return (yes, pressure), (no,)
+    if kind == "join_alliance":
+        share = f"your share of its costs: {float(ctx.get('share', 0.0)):.0%}"
+        cost = f"{float(ctx.get('cost_musd', 0.0)):,.0f} M$ of an order like the last"
+        return (f"sign: share {base}, take turns in its command", share, cost), (
+            f"decline: {base} stays as it is (offered again in a year)",
+        )
+    if kind == "settle_strike":
+        raise_ = f"the raise costs {float(ctx.get('raise_musd', 0.0)):,.1f} M$ a year"
+        lost = f"the strike costs {float(ctx.get('lost_musd', 0.0)):,.0f} M$ of revenue"
+        return (f"settle: more pay, a shorter week, {base} works again soon", raise_), (
+            "refuse: the strike runs its course and leaves a grievance",
+            lost,
+        )
     vehicles = str(ctx.get("vehicles", ""))
     return (f"sell launches of {vehicles} this fiscal year",), ("keep them to yourself",)

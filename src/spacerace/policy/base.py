@@ -164,6 +164,30 @@ class Policy(Protocol):
     ) -> bool:
         """Return True to sell launches of its own ``vehicles`` this fiscal year (a company)."""
 
+    def join_alliance(
+        self, view: AgencyView, base: str, share: float, cost_musd: float, rng: np.random.Generator
+    ) -> bool:
+        """Return True to join an alliance sharing ``base`` (``sim.base_agreements``).
+
+        A member pays ``share`` of the base's costs (``cost_musd`` of an order like the
+        last) and takes its turn in command.
+        """
+
+    def settle_strike(
+        self,
+        view: AgencyView,
+        base: str,
+        raise_musd: float,
+        lost_musd: float,
+        rng: np.random.Generator,
+    ) -> bool:
+        """Return True to settle its workers' strike at ``base`` on their terms.
+
+        Settling raises their pay (``raise_musd`` more a year) and shortens their week, and
+        the strike ends; refusing lets it run its course (``lost_musd`` of revenue) and
+        leaves a grievance that raises the base's tension.
+        """
+
     def escalate(
         self, view: AgencyView, stage: str, base: str, pressure: float, rng: np.random.Generator
     ) -> bool:
@@ -194,6 +218,8 @@ class ExternalPolicy:
         evacuate_fn: Replaces :meth:`Policy.evacuate_base`.
         sell_fn: Replaces :meth:`Policy.sell_launches`.
         escalate_fn: Replaces :meth:`Policy.escalate`.
+        alliance_fn: Replaces :meth:`Policy.join_alliance`.
+        strike_fn: Replaces :meth:`Policy.settle_strike`.
     """
 
     fallback: Policy
@@ -205,6 +231,8 @@ class ExternalPolicy:
     evacuate_fn: Callable | None = None
     sell_fn: Callable | None = None
     escalate_fn: Callable | None = None
+    alliance_fn: Callable | None = None
+    strike_fn: Callable | None = None
 
     def fund(self, view, options, rng):
         """See :meth:`Policy.fund`."""
@@ -245,3 +273,13 @@ class ExternalPolicy:
         """See :meth:`Policy.escalate`."""
         fn = self.escalate_fn or self.fallback.escalate
         return fn(view, stage, base, pressure, rng)
+
+    def join_alliance(self, view, base, share, cost_musd, rng):
+        """See :meth:`Policy.join_alliance`."""
+        fn = self.alliance_fn or self.fallback.join_alliance
+        return fn(view, base, share, cost_musd, rng)
+
+    def settle_strike(self, view, base, raise_musd, lost_musd, rng):
+        """See :meth:`Policy.settle_strike`."""
+        fn = self.strike_fn or self.fallback.settle_strike
+        return fn(view, base, raise_musd, lost_musd, rng)

@@ -36,6 +36,9 @@ class StatePolicy:
     * Goals: a goal the rival already achieved is given up when the odds of one's own
       attempt are below ``give_up_odds`` (the Soviet N1-L3 program after Apollo 11).
     * Crises on the Moon: escalates with the chance the engine's pressure gives.
+    * Alliances: joins one when it can pay its share of an order (``supply_base``'s rule).
+    * Strikes (a company's question; a state would answer the same): settles when the
+      strike would cost more revenue than a year of the raise.
 
     Its numbers (``give_up_odds``, ``min_crewed_odds``, ``focus_goals``,
     ``supply_overdraft_share``) are the ``policy`` group of the mechanics.
@@ -113,6 +116,18 @@ class StatePolicy:
     def sell_launches(self, view, vehicles, rng):
         """A state is not asked (only a company sells launches); it would not sell."""
         return False
+
+    def join_alliance(self, view, base, share, cost_musd, rng):
+        """Join when its share of an order is within its money (with the overdraft).
+
+        Sharing a base costs a share of one base instead of all of one's own; what can stop
+        a state is that it cannot pay even the share (the supply_base rule).
+        """
+        return self.supply_base(view, base, cost_musd, rng)
+
+    def settle_strike(self, view, base, raise_musd, lost_musd, rng):
+        """Settle when the strike would cost more than a year of the raise."""
+        return lost_musd >= raise_musd
 
     def escalate(self, view, stage, base, pressure, rng):
         """Escalate with the chance the situation's pressure gives (one draw of ``rng``).

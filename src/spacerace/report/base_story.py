@@ -29,6 +29,12 @@ BASE_EVENT_KINDS = (
     "base_founded",
     "base_joined",
     "base_command",
+    "alliance",
+    "commander_replaced",
+    "union_formed",
+    "strike_settled",
+    "strike_unsettled",
+    "independence_movement",
     "base_merged",
     "rationing",
     "base_evacuated",
@@ -165,7 +171,7 @@ def story_paragraph(story: BaseStory, name: Callable[[str], str] = str) -> str:
         text += f" Incidents: {inc}."
     text += f" Tension peaked at {story.max_tension:.2f} ({story.max_tension_date})."
     if story.command == "joint":
-        text += " It ends under joint command."
+        text += " It ends under joint command (an alliance)."
     return text
 
 

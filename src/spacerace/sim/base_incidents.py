@@ -1,23 +1,28 @@
-"""Incidents at a tense base: strikes, work stoppages, sabotage, seized modules, defection.
+"""Incidents at a tense base: strikes, work stoppages, sabotage, seizures, defection, riots.
 
 Above ``incident_threshold`` a base draws incidents (``world.tension.incident_chance``);
-which one depends on who lives there: a strike needs company workers, a defection people
-of both superpowers. Each is an ``incident`` event with its consequences for production
-and politics, and adds to the base's memory of incidents (which raises tension again).
+which one depends on who lives there and how tense it is: a strike needs a company's
+workers in a union (``sim.base_society``), a defection people of both superpowers, a riot
+tension at ``riot_threshold`` or above. Each is an ``incident`` event with its consequences
+for production and politics, and adds to the base's memory of incidents (which raises
+tension again).
 """
 
 from __future__ import annotations
 
 import math
 
+from spacerace.catalog.base_modules import load_module_specs
+from spacerace.sim.base_society import appoint_commander, riot, settle_strike
 from spacerace.sim.context import RunContext
 from spacerace.world.base import Base
 from spacerace.world.event import Breakdown
 from spacerace.world.tension import incident_chance, tension_target, tension_terms
+from spacerace.world.wording import count_verb, join_names
 
 __all__ = ["INCIDENTS", "draw_incident", "end_incidents"]
 
-INCIDENTS = ("strike", "work_stoppage", "sabotage", "seizure", "defection")
+INCIDENTS = ("strike", "work_stoppage", "sabotage", "seizure", "defection", "riot")
 """Kinds of incident, in the order they are drawn (weights: ``mech.tension.incident_weight_*``)."""
 
 
@@ -46,7 +51,7 @@ def _groups(ctx: RunContext, base: Base) -> dict[str, list[str]]:
 
 def _possible(ctx: RunContext, base: Base, groups) -> dict[str, float]:
     agencies = ctx.world.agencies
-    private = [k for k in groups if agencies[k].is_private]
+    private = [k for k in groups if agencies[k].is_private and k in base.unions]
     sides = {agencies[k].country for k in groups if agencies[k].profile.superpower}
     working = [u for u in base.units if u.works(ctx.now)]
     w = ctx.mech.tension
@@ -56,6 +61,7 @@ def _possible(ctx: RunContext, base: Base, groups) -> dict[str, float]:
         "sabotage": w.incident_weight_sabotage,
         "seizure": w.incident_weight_seizure,
         "defection": w.incident_weight_defection,
+        "riot": ctx.mech.society.incident_weight_riot,
     }
     if not private or not any(u.operator in private for u in working):
         weights.pop("strike")
@@ -64,6 +70,8 @@ def _possible(ctx: RunContext, base: Base, groups) -> dict[str, float]:
     if not working:
         weights.pop("sabotage")
         weights.pop("seizure")
+    if base.tension < ctx.mech.society.riot_threshold:
+        weights.pop("riot")
     return weights
 
 
@@ -124,24 +132,32 @@ def _emit(ctx, base, kind, agency, text, cause, **data):
 
 
 def _strike(ctx, base, rng, angriest, groups):
-    company = next(k for k in groups if ctx.world.agencies[k].is_private)
-    days = ctx.mech.tension.incident_days
+    agencies = ctx.world.agencies
+    company = next(k for k in groups if agencies[k].is_private and k in base.unions)
+    full = ctx.mech.tension.incident_days
     stopped = [u for u in base.units if u.operator == company and u.works(ctx.now)]
-    for unit in stopped:
-        unit.offline_until = max(unit.offline_until, ctx.now + days)
-    agency = ctx.world.agencies[company]
-    lost = agency.revenue_musd * days / 365.25
-    agency.capital_musd -= lost
+    agency = agencies[company]
     _emit(
         ctx,
         base,
         "strike",
         company,
-        f"{agency.name} workers strike at {base.name}: "
-        f"{', '.join(sorted({u.kind for u in stopped}))} stand still.",
-        f"company workers' grievances; {lost:,.0f} M$ of revenue lost",
-        days=days,
+        f"{agency.name} workers strike at {base.name}: the "
+        f"{join_names(sorted({_label(u.kind) for u in stopped}))} "
+        f"{count_verb(len({u.kind for u in stopped}), 'stands', 'stand')} still.",
+        "the union's grievances: pay and hours",
+        days=full,
     )
+    settled = settle_strike(ctx, base, company, len(groups[company]), full)
+    days = full / 3.0 if settled else full
+    for unit in stopped:
+        unit.offline_until = max(unit.offline_until, ctx.now + days)
+    agency.capital_musd -= agency.revenue_musd * days / 365.25
+
+
+def _label(kind: str) -> str:
+    """What a module is called ("oxygen plant" for ``isru``: ``catalog.base_modules``)."""
+    return load_module_specs()[kind].name
 
 
 def _work_stoppage(ctx, base, rng, angriest, groups):
@@ -221,10 +237,29 @@ def _defection(ctx, base, rng, angriest, groups):
     )
 
 
+def _riot(ctx, base, rng, angriest, groups):
+    commander = base.commander
+    wrecked, hurt = riot(ctx, base, rng)
+    _emit(
+        ctx,
+        base,
+        "riot",
+        base.lead,
+        f"A riot at {base.name}: "
+        + (f"the {_label(wrecked)} is wrecked, " if wrecked else "")
+        + f"{hurt} hurt; production halves for two weeks.",
+        "tempers past breaking point" + (f"; commander {commander} relieved" if commander else ""),
+        hurt=hurt,
+        module=wrecked,
+    )
+    appoint_commander(ctx, base, replace=True)
+
+
 _APPLY = {
     "strike": _strike,
     "work_stoppage": _work_stoppage,
     "sabotage": _sabotage,
     "seizure": _seizure,
     "defection": _defection,
+    "riot": _riot,
 }

@@ -44,7 +44,9 @@ def state_members(ctx: RunContext, base: Base) -> list[str]:
 
 
 def payers(ctx: RunContext, base: Base) -> dict[str, float]:
-    """Agency key -> share of the base's consumables it pays (who pays follows command)."""
+    """Agency key -> share of the base's costs it pays: the alliance's shares, or the founder."""
+    if base.alliance is not None:
+        return dict(base.alliance.shares)
     if base.command != "joint":
         return {base.founder: 1.0}
     return _by_heads(ctx, base, state_members(ctx, base))
@@ -207,11 +209,15 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         cargo[stock] = max(
             0.0, use * horizon - base.stocks[stock] - base.in_transit_kg.get(stock, 0)
         )
+    funds_before = {k: ctx.world.agencies[k].funds_musd for k in base.agencies}
     paid = _pay_consumables(ctx, base, rng, sum(cargo.values()) * per_kg)
     if not paid:  # an unsupplied base does not grow: no new people without their food
         cargo = {s: 0.0 for s in STOCKS}
         modules, seats = [], {}
     modules, seats = _pay_growth(ctx, base, specs, modules, seats, per_kg, paid)
+    base.order_cost_musd = sum(
+        v - ctx.world.agencies[k].funds_musd for k, v in funds_before.items()
+    )
     mass = sum(cargo.values()) + sum(specs[m].mass_kg for m in modules)
     mass += sum(seats.values()) * _seat_kg(ctx, base)
     if mass <= 0:
@@ -392,6 +398,9 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
             odds=round(odds, 6),
             breakdown=breakdown,
         )
+    flown = sum(parts) / launches  # a failed launch is known at once: its cargo is not coming
+    for stock, kg in cargo.items():
+        base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg * (1 - flown))
     yield ctx.env.timeout(max(0.25, arrive_day - ctx.now))
     risk = (
         ctx.mech.missions.risk_lunar_landing
@@ -403,7 +412,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     parts = [ok and bool(rng.random() >= risk) for ok in parts]
     share = sum(parts) / launches
     for stock, kg in cargo.items():
-        base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg)
+        base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg * flown)
     lost = launches - sum(parts)
     if lost:
         ctx.emit(

@@ -15,6 +15,13 @@ from spacerace.catalog.base_modules import load_life_support, load_module_specs
 from spacerace.sim.base_agreements import review_agreements
 from spacerace.sim.base_incidents import draw_incident, end_incidents
 from spacerace.sim.base_logistics import order_supplies, staff_tour_days, state_members
+from spacerace.sim.base_society import (
+    appoint_commander,
+    hourly_rates,
+    isolation,
+    review_movement,
+    review_unions,
+)
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import react_to_loss
 from spacerace.world.base import STOCKS, Base, ModuleUnit
@@ -27,7 +34,7 @@ from spacerace.world.life_support import (
     reserve_days,
 )
 from spacerace.world.person import Person
-from spacerace.world.tension import TensionDrivers, relax, tension_target
+from spacerace.world.tension import TensionDrivers, pay_gap, relax, tension_target
 from spacerace.world.wording import count_verb, plural
 
 __all__ = [
@@ -76,6 +83,7 @@ def arrive(ctx: RunContext, base: Base, names, tour_end_day: float | None) -> No
     for name in names:
         if name not in base.residents:
             base.residents.append(name)
+            base.arrived.setdefault(name, ctx.now)
         if tour_end_day is not None:
             base.tours[name] = tour_end_day
             ctx.world.people[name].status = "resident"
@@ -94,6 +102,7 @@ def depart(ctx: RunContext, base: Base, names) -> None:
     for name in names:
         if name in base.residents:
             base.residents.remove(name)
+            base.arrived.pop(name, None)
         if base.tours.pop(name, None) is not None and ctx.world.people[name].status == "resident":
             ctx.world.people[name].status = "home"
     if not base.residents:
@@ -139,8 +148,11 @@ def _step(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     if (ctx.now >= base.next_supply_day or urgent) and base.evacuating_day is None:
         order_supplies(ctx, base, rng, specs, needs)
     employers = _employers(ctx, base)
-    _tension(ctx, base, flows, reserve, specs, employers)
+    appoint_commander(ctx, base)
+    drivers = _tension(ctx, base, flows, reserve, specs, employers)
     if base.residents:
+        review_unions(ctx, base, employers)
+        review_movement(ctx, base, drivers, STEP_DAYS)
         if draw_incident(ctx, base, rng, STEP_DAYS) == "defection":
             employers = _employers(ctx, base)
         if _births(ctx, base, rng):
@@ -270,6 +282,12 @@ def _ration(ctx: RunContext, base: Base, reserve: float) -> None:
     )
 
 
+def _days_home(ctx: RunContext, base: Base) -> float:
+    """Days it takes to get home from the base now: a return window's wait plus the transit."""
+    leave_day, tof_days = _days_to_leave(ctx, base)
+    return leave_day - ctx.now + tof_days
+
+
 def _days_to_leave(ctx: RunContext, base: Base) -> tuple[float, float]:
     """(day people can leave, days it takes): Mars waits for a return window."""
     if base.body == "moon":
@@ -371,30 +389,36 @@ def drivers_of(
     a, b = (list(sides.values()) + [0, 0])[:2]
     mix = 4.0 * a * b / (a + b) ** 2 if a + b else 0.0
     people = ctx.world.people
-    residents = base.residents  # max() of a list, not of a generator: the same first maximum
-    leader = max([people[name].skill for name in residents]) if residents else 0.5
+    leader = people[base.commander].skill if base.commander in people else 0.5
     return TensionDrivers(
         scarcity=scarcity,
         workload=workload,
-        inequality=4.0 * share * (1.0 - share),
+        inequality=4.0 * share * (1.0 - share) * pay_gap(hourly_rates(ctx, base, employers)),
         rivalry=ctx.world.rivalry * mix,
         incidents=min(1.0, base.incident_memory),
         joint_work=1.0 if base.command == "joint" else 0.0,
         treaty=1.0 if ctx.world.treaty_year else 0.0,
         leadership=leader,
+        isolation=isolation(ctx, base, _days_home(ctx, base)),
+        grievances=min(1.0, base.grievance),
+        council=1.0 if base.council else 0.0,
     )
 
 
-def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, employers) -> None:
+def _tension(
+    ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, employers
+) -> TensionDrivers:
+    """Move tension and morale; returns the drivers (a calm empty base's, if nobody is there)."""
     mech = ctx.mech
     base.incident_memory *= math.exp(-STEP_DAYS / 365.25)
+    base.grievance *= math.exp(-STEP_DAYS / 365.25)
     if not base.residents:
         base.tension = relax(
             base.tension, mech.tension.tension_floor, STEP_DAYS, mech.tension.tension_relax_per_year
         )
         base.morale = {}
         base.drivers = None
-        return
+        return TensionDrivers()
     d = base.drivers = drivers_of(ctx, base, flows, reserve, specs, employers)
     base.tension = relax(
         base.tension, tension_target(d, mech), STEP_DAYS, mech.tension.tension_relax_per_year
@@ -406,6 +430,7 @@ def _tension(ctx: RunContext, base: Base, flows: Flows, reserve: float, specs, e
     state = round(max(0.0, min(1.0, calm - 0.0)), 3)
     company = round(max(0.0, min(1.0, calm - d.inequality * w_unequal)), 3)
     base.morale = {key: company if agencies[key].is_private else state for key in employers}
+    return d
 
 
 def _births(ctx: RunContext, base: Base, rng) -> int:
@@ -465,5 +490,8 @@ def _record(ctx: RunContext, base: Base, flows: Flows, reserve: float, employers
             "modules": base.modules,
             "rationing": base.rationing,
             "command": base.command,
+            "lead": base.lead,
+            "commander": base.commander,
+            "independence": round(base.independence, 4),
         }
     )

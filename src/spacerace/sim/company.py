@@ -350,6 +350,7 @@ def _go_bankrupt(ctx: RunContext, key: str, debt: float) -> None:
         for name in staff:
             base.residents.remove(name)
             base.tours.pop(name, None)
+            base.arrived.pop(name, None)
             ctx.world.people[name].status = "home"
         left += len(staff)
         for unit in base.units:

@@ -1,10 +1,12 @@
 """The decision point: every question the engine puts to an agency, and every answer.
 
-There are eight questions (:data:`QUESTIONS`): which programs to fund this fiscal year, which
+There are ten questions (:data:`QUESTIONS`): which programs to fund this fiscal year, which
 mission to fly next, which crew to send, whether to keep a goal a rival reached first,
 whether to pay for a base's consumables, whether to evacuate a base, whether to
-escalate a crisis with a rival's base nearby or back down (``sim.lunar_front``), and (a
-company with its own launcher, each fiscal year) whether to sell launches. The engine
+escalate a crisis with a rival's base nearby or back down (``sim.lunar_front``), (a
+company with its own launcher, each fiscal year) whether to sell launches, whether to join
+an alliance sharing a base (``sim.base_agreements``), and (a company whose workers strike)
+whether to settle the strike on their terms (``sim.base_society``). The engine
 asks them only through :class:`DecisionPoint`, which
 
 * asks the agency's policy (with the agency's own random stream ``policy:<key>``), or takes
@@ -42,6 +44,8 @@ QUESTIONS = (
     "evacuate_base",
     "escalate",
     "sell_launches",
+    "join_alliance",
+    "settle_strike",
 )
 """The questions an agency is asked (the ``Policy`` methods of the same names)."""
 

@@ -60,6 +60,9 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
         fails = (forced == "failure" and phase is phases[-1]) or (
             not forced and rng.random() < risk
         )
+        if phase.learns:  # a first-of-kind phase: every attempt teaches
+            ctx.world.phase_records[phase.risk].update(failed=fails)
+            ctx.memo.pop("phase_risks", None)  # the options' odds follow what was learned
         if fails:
             _fail(ctx, mission, phase.name, risk, rng, scripted)
             return

@@ -209,8 +209,15 @@ def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
     ):
         return False
     for _, base in sorted(ctx.world.bases.items()):
-        if base.body == body and mission.agency not in base.agencies and base.abandoned_day is None:
+        if (
+            base.body == body
+            and mission.agency not in base.agencies
+            and base.abandoned_day is None
+            and not _has_another_contractor(ctx, base, mission.agency)
+        ):
             base.agencies.append(mission.agency)
+            if base.alliance is not None and ctx.world.agencies[mission.agency].is_private:
+                base.alliance.contractor = mission.agency
             mission.base = base.name
             _crew_moves_in(ctx, base, mission)
             agency = ctx.world.agencies[mission.agency]
@@ -225,3 +232,11 @@ def _join_existing(ctx: RunContext, mission: Mission, body: str) -> bool:
             )
             return True
     return False
+
+
+def _has_another_contractor(ctx: RunContext, base: Base, key: str) -> bool:
+    """True if ``key`` is a company and the base's alliance has another sole contractor."""
+    alliance = base.alliance
+    if alliance is None or not ctx.world.agencies[key].is_private:
+        return False
+    return alliance.contractor not in ("", key)

@@ -29,7 +29,14 @@ __all__ = [
 
 
 def phase_risk(ctx: RunContext, risk: str) -> float:
-    """The failure chance a phase row names (a missions mechanic), before the skill cut."""
+    """The failure chance a phase row names, before the skill cut.
+
+    A first-of-kind phase's is what the run has learned of it (``World.phase_records``);
+    any other's is its missions mechanic.
+    """
+    record = ctx.world.phase_records.get(risk)
+    if record is not None:
+        return record.failure_rate
     return getattr(ctx.mech.missions, risk)
 
 

@@ -162,6 +162,11 @@ def _contracts(ctx: RunContext) -> None:
         for _, base in sorted(ctx.world.bases.items()):
             if key in base.agencies or base.abandoned_day is not None:
                 continue
+            alliance = base.alliance
+            if alliance is not None and alliance.contractor not in ("", key):
+                continue  # the alliance has its sole contractor
+            if alliance is not None:
+                alliance.contractor = key
             base.agencies.append(key)
             lead = ctx.world.agencies[base.lead]
             ctx.emit(

@@ -18,6 +18,7 @@ from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
 from spacerace.world.apparatus import Apparatus
 from spacerace.world.company import Company
 from spacerace.world.mechanics import Mechanics
+from spacerace.world.mission_kinds import PhaseRecord, learned_risks
 from spacerace.world.person import Person
 from spacerace.world.regime import Regime
 from spacerace.world.vehicle import VehicleRecord
@@ -129,6 +130,7 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
             if a.profile.is_planned and a.profile.successor
         },
     )
+    world.phase_records = _phase_records(Mechanics.with_overrides(scenario.mechanics))
     named = {_name_key(p.name) for p in scenario.people}
     _add_real_people(world, start_year, named)
     sex = _sex_by_name()
@@ -225,3 +227,11 @@ def real_person_skill(name: str) -> float:
     import zlib
 
     return 0.5 + 0.4 * (zlib.crc32(name.encode()) % 1000) / 999.0
+
+
+def _phase_records(mech: Mechanics) -> dict[str, PhaseRecord]:
+    """A prior for each first-of-kind phase: ``first_of_kind_prior_attempts`` at its risk."""
+    n = mech.missions.first_of_kind_prior_attempts
+    return {
+        risk: PhaseRecord(risk, getattr(mech.missions, risk) * n, n) for risk in learned_risks()
+    }

@@ -86,10 +86,23 @@ class MissionsMechanics(MechanicGroup):
     )
 
     risk_asteroid_capture: float = constant(
-        0.25,
-        "invented",
+        0.4,
+        "derived",
         "[0, 1]",
-        "failure per capture attempt (the series' first fails)",
+        "failure of a first-of-kind asteroid capture, before any has been tried in the run: "
+        "the record of first surface contacts with small bodies, 2 failures in 5 (Hayabusa's "
+        "sampler did not fire, 2005; Philae's harpoons did not, 2014; NEAR Shoemaker 2001, "
+        "Hayabusa2 2019 and OSIRIS-REx 2020 made theirs). Learned from every simulated "
+        "capture (world.mission_kinds.PhaseRecord); was 0.25 a try for ever, invented",
+    )
+
+    first_of_kind_prior_attempts: float = constant(
+        5.0,
+        "derived",
+        "(0, 1000]",
+        "attempts the prior of a first-of-kind phase weighs, as many as the real record behind "
+        "it (the 5 small-body contacts of risk_asteroid_capture): each simulated attempt then "
+        "counts as much as one of them",
     )
 
     loss_given_phase_failure: float = constant(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacerace.world.tension import TensionDrivers
 
-__all__ = ["Base", "Employment", "ModuleUnit", "CREDITS", "DEBITS", "STOCKS"]
+__all__ = ["Alliance", "Base", "Employment", "ModuleUnit", "CREDITS", "DEBITS", "STOCKS"]
 
 STOCKS = ("oxygen_kg", "water_kg", "food_kg", "spares_kg")
 """The stocks a base keeps, kg."""
@@ -63,6 +63,47 @@ class Employment:
 
 
 @dataclass
+class Alliance:
+    """An agreement that makes a base international: who pays, who decides, who builds.
+
+    The series' M-7 alliance of 1997: Happy Valley under command rotating between NASA and
+    the Soviet program, Helios its sole contractor. Signed by the state agencies that chose
+    to join (``sim.base_agreements``, the ``join_alliance`` question).
+
+    Attributes:
+        members: State agency keys that signed, sorted.
+        shares: Member key -> share of the base's costs it pays (consumables and modules),
+            summing to 1: by each member's yearly budget when it signed (who pays follows
+            means, as the ISS partners' shares did).
+        contractor: Key of the one company that builds and runs the base's mines and
+            plants ("" for none); other companies' contracts end.
+        signed_day: Day signed (days since the start).
+        term_days: Days of one command term (one staff tour: command changes hands with
+            the crews).
+        holder: Member key whose turn it is to command now.
+    """
+
+    members: tuple[str, ...]
+    shares: dict[str, float]
+    contractor: str
+    signed_day: float
+    term_days: float
+    holder: str
+
+    def holder_on(self, day: float) -> str:
+        """Member whose turn it is on ``day``: terms of ``term_days`` in the members' order.
+
+        Example:
+            >>> shares = {"nasa": 0.6, "soviet": 0.4}
+            >>> a = Alliance(("nasa", "soviet"), shares, "", 0.0, 780.0, "nasa")
+            >>> a.holder_on(100.0), a.holder_on(800.0), a.holder_on(1600.0)
+            ('nasa', 'soviet', 'nasa')
+        """
+        turn = int(max(0.0, day - self.signed_day) // self.term_days)
+        return self.members[turn % len(self.members)]
+
+
+@dataclass
 class Base:
     """A crewed base.
 
@@ -97,6 +138,16 @@ class Base:
         work_factor_until: Day the stoppage ends.
         employment: Employer key -> the terms its people work on here (set for a company
             when its workers first arrive; ``sim.company`` pays them).
+        alliance: The agreement that shares it, or None (``command`` is then ``"joint"``).
+        commander: Name of the resident in command (of the commanding agency), "" if none.
+        arrived: Resident name -> day they came to live there (exactly the residents).
+        grievance: Strikes left unsettled, each worth 1 and fading (e-fold a year).
+        unions: Company keys whose workers here have unionised.
+        independence: Residents' support for independence, 0..1.
+        movement_day: Day an independence movement declared itself, None if none has.
+        council: True once the commands granted the residents a council.
+        order_cost_musd: What the last resupply order cost its payers, M$ (then-year).
+        next_offer_day: Day an alliance may next be offered (``sim.base_agreements``).
     """
 
     name: str
@@ -126,6 +177,16 @@ class Base:
     work_factor: float = 1.0
     work_factor_until: float = 0.0
     employment: dict[str, Employment] = field(default_factory=dict)
+    alliance: Alliance | None = None
+    commander: str = ""
+    arrived: dict[str, float] = field(default_factory=dict)
+    grievance: float = 0.0
+    unions: list[str] = field(default_factory=list)
+    independence: float = 0.0
+    movement_day: float | None = None
+    council: bool = False
+    order_cost_musd: float = 0.0
+    next_offer_day: float = 0.0
     _modules_of: tuple[list[ModuleUnit], int, dict[str, int]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -174,7 +235,9 @@ class Base:
 
     @property
     def lead(self) -> str:
-        """The agency that acts for the base: its command, or the founder under joint command."""
+        """The agency that acts for the base: its command, or the alliance's holder of command."""
+        if self.alliance is not None:
+            return self.alliance.holder
         return self.founder if self.command == "joint" else self.command
 
     @property

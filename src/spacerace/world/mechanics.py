@@ -35,6 +35,7 @@ from spacerace.world._flight_mechanics import MissionsMechanics, SpacecraftMecha
 from spacerace.world._front_mechanics import FrontMechanics
 from spacerace.world._mechanic_kit import TAGS, MechanicGroup, MechanicRow, rows_of, suggest
 from spacerace.world._regime_mechanics import RegimeMechanics
+from spacerace.world._society_mechanics import SocietyMechanics
 from spacerace.world._soviet_mechanics import SovietMechanics
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "PrestigeMechanics",
     "ProgramsMechanics",
     "RegimeMechanics",
+    "SocietyMechanics",
     "SovietMechanics",
     "SpacecraftMechanics",
     "TensionMechanics",
@@ -74,6 +76,7 @@ GROUPS: dict[str, type[MechanicGroup]] = {
         SpacecraftMechanics,
         BasesMechanics,
         TensionMechanics,
+        SocietyMechanics,
         FrontMechanics,
         PeopleMechanics,
         PrestigeMechanics,
@@ -121,6 +124,7 @@ class Mechanics:
     spacecraft: SpacecraftMechanics = field(default_factory=SpacecraftMechanics)
     bases: BasesMechanics = field(default_factory=BasesMechanics)
     tension: TensionMechanics = field(default_factory=TensionMechanics)
+    society: SocietyMechanics = field(default_factory=SocietyMechanics)
     front: FrontMechanics = field(default_factory=FrontMechanics)
     people: PeopleMechanics = field(default_factory=PeopleMechanics)
     prestige: PrestigeMechanics = field(default_factory=PrestigeMechanics)

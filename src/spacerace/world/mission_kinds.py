@@ -30,9 +30,11 @@ __all__ = [
     "Goal",
     "MissionKind",
     "Phase",
+    "PhaseRecord",
     "SurfaceBody",
     "goal_kind",
     "is_met",
+    "learned_risks",
 ]
 
 
@@ -58,12 +60,57 @@ class Phase:
             ``landing_phase_days`` and ``other_phase_days``).
         arrives: True if the mission has arrived when this phase ends: its firsts count
             then (at touchdown, not at splashdown) and its surface stay begins.
+        learns: True if its risk is a first-of-kind belief that every attempt in the run
+            updates (:class:`PhaseRecord`; the mechanic is then the prior's failure rate).
     """
 
     name: str
     risk: str
     duration: str
     arrives: bool = False
+    learns: bool = False
+
+
+@dataclass
+class PhaseRecord:
+    """What a run has learned of a first-of-kind phase: a Beta belief over its failure rate.
+
+    Starts from a prior of ``attempts`` pseudo-attempts at the mechanic's failure rate (the
+    real record it stands for) and counts every simulated attempt of the phase, like a
+    launch vehicle's record (``world.vehicle.VehicleRecord``).
+
+    Attributes:
+        risk: The phase's risk mechanic (its key).
+        failures: Failures behind the belief (prior pseudo-counts and simulated).
+        attempts: Attempts behind the belief (prior pseudo-counts and simulated).
+
+    Example:
+        >>> r = PhaseRecord("risk_asteroid_capture", failures=2.0, attempts=5.0)
+        >>> r.failure_rate
+        0.4
+        >>> r.update(failed=False)
+        >>> round(r.failure_rate, 3)
+        0.333
+    """
+
+    risk: str
+    failures: float
+    attempts: float
+
+    @property
+    def failure_rate(self) -> float:
+        """Posterior mean chance that the next attempt fails."""
+        return self.failures / self.attempts
+
+    def update(self, failed: bool) -> None:
+        """Record one attempt."""
+        self.attempts += 1.0
+        self.failures += 1.0 if failed else 0.0
+
+
+def learned_risks() -> tuple[str, ...]:
+    """Risk mechanics of the phases that learn (:attr:`Phase.learns`), sorted."""
+    return tuple(sorted({p.risk for k in MISSION_KINDS.values() for p in k.phases if p.learns}))
 
 
 _LUNAR = (
@@ -265,7 +312,7 @@ _ROWS = (
         needs=("asteroid_capture",),
         phases=(
             Phase("transfer", "risk_orbit", "transit"),
-            Phase("capture", "risk_asteroid_capture", "short", arrives=True),
+            Phase("capture", "risk_asteroid_capture", "short", arrives=True, learns=True),
             Phase("return", "risk_orbit", "return"),
         ),
         planner="asteroid",

@@ -1,7 +1,8 @@
 """Tension between the groups living at a base: what drives it, how it moves, when it breaks.
 
 Pure functions. Each driver is a number in 0..1 computed by the engine from the base and
-the world; the weights are mechanics (``world.mechanics``, names ``tension_w_*``). Tension
+the world (``sim.bases.drivers_of``); the weights are mechanics (``world.mechanics``, names
+``tension_w_*`` of the ``tension`` and ``society`` groups, ``council_tension_relief``). Tension
 moves toward the target its drivers set, at ``tension_relax_per_year``; above
 ``incident_threshold`` incidents become possible, more often the higher it is.
 """
@@ -16,14 +17,15 @@ __all__ = [
     "REDUCING",
     "TensionDrivers",
     "incident_chance",
+    "pay_gap",
     "relax",
     "tension_target",
     "tension_terms",
 ]
 
-RAISING = ("scarcity", "workload", "inequality", "rivalry", "incidents")
+RAISING = ("scarcity", "workload", "inequality", "rivalry", "incidents", "isolation", "grievances")
 """Drivers that raise tension."""
-REDUCING = ("joint_work", "treaty", "leadership")
+REDUCING = ("joint_work", "treaty", "leadership", "council")
 """Drivers that lower it."""
 
 
@@ -34,12 +36,17 @@ class TensionDrivers:
     Attributes:
         scarcity: 1 while rationing, else how far reserves fall short of comfortable.
         workload: Crowding beyond the habitats' comfort and power deficits.
-        inequality: Mix of agency staff and company workers (1 at half and half).
+        inequality: The pay gap per hour between the employers at the base (``pay_gap``)
+            times the mix of their people (1 at half and half).
         rivalry: Earth's US-Soviet rivalry times the mix of their people at the base.
         incidents: Recent incidents (fading memory, capped at 1).
         joint_work: 1 under joint command of two agencies, else 0.
         treaty: 1 once the superpowers signed a space treaty, else 0.
         leadership: The commander's skill, 0..1 (0.5 is average and neutral).
+        isolation: Years away (the residents' mean, over ``isolation_full_years``) times
+            how remote the base is (days to get home over ``remote_days_full``).
+        grievances: Strikes whose employer refused the strikers' terms (fading, capped at 1).
+        council: 1 while a residents' council sits (the commands' answer to a movement).
     """
 
     scarcity: float = 0.0
@@ -50,6 +57,9 @@ class TensionDrivers:
     joint_work: float = 0.0
     treaty: float = 0.0
     leadership: float = 0.5
+    isolation: float = 0.0
+    grievances: float = 0.0
+    council: float = 0.0
 
     def as_dict(self) -> dict[str, float]:
         """The drivers by name, rounded for the log."""
@@ -76,12 +86,15 @@ def tension_terms(d: TensionDrivers, mech) -> list[tuple[str, float]]:
         ("inequality", t.tension_w_inequality, d.inequality),
         ("rivalry", t.tension_w_rivalry, d.rivalry),
         ("incidents", t.tension_w_incidents, d.incidents),
+        ("isolation", mech.society.tension_w_isolation, d.isolation),
+        ("grievances", mech.society.tension_w_grievances, d.grievances),
     )  # the RAISING drivers, in that order
     terms = [("floor", t.tension_floor)]
     terms += [(f"{name} {value:.2f}", w * value) for name, w, value in raising]
     terms.append((f"joint work {d.joint_work:.2f}", -t.tension_w_joint_work * d.joint_work))
     terms.append((f"treaty {d.treaty:.2f}", -t.tension_w_treaty * d.treaty))
     terms.append((f"leadership {d.leadership:.2f}", -t.tension_w_leadership * (d.leadership - 0.5)))
+    terms.append((f"council {d.council:.2f}", -mech.society.council_tension_relief * d.council))
     return terms
 
 
@@ -95,6 +108,23 @@ def tension_target(d: TensionDrivers, mech) -> float:
         True
     """
     return min(1.0, max(0.0, sum(x for _, x in tension_terms(d, mech))))
+
+
+def pay_gap(rates: list[float]) -> float:
+    """How far apart employers pay for an hour's work, 0 (equal) .. 1.
+
+    Args:
+        rates: Each employer's pay per hour at the base (any one unit), one per employer.
+
+    Example:
+        >>> round(pay_gap([0.2 / 40, 0.2 / 60]), 3)  # same pay, 40 against 60 hours a week
+        0.333
+        >>> pay_gap([1.0])
+        0.0
+    """
+    if len(rates) < 2 or max(rates) <= 0:
+        return 0.0
+    return 1.0 - min(rates) / max(rates)
 
 
 def relax(tension: float, target: float, days: float, rate_per_year: float) -> float:

@@ -8,6 +8,7 @@ from spacerace.world.agency import Agency
 from spacerace.world.base import Base
 from spacerace.world.front import Front
 from spacerace.world.mission import Mission
+from spacerace.world.mission_kinds import PhaseRecord
 from spacerace.world.person import Person
 from spacerace.world.regime import Regime
 from spacerace.world.vehicle import VehicleRecord, VehicleSpec
@@ -68,6 +69,8 @@ class World:
         asteroid_supply_kg: Asteroid material brought in so far (it lowers prices), kg.
         regimes: The one-party states behind planned-economy agencies, by agency key.
         fronts: Rival superpowers' bases at one site (``sim.lunar_front``), by front key.
+        phase_records: What the run has learned of first-of-kind phases (an asteroid's
+            capture), by risk mechanic (``world.mission_kinds.PhaseRecord``).
     """
 
     start_jd_tdb: float
@@ -88,6 +91,7 @@ class World:
     asteroid_supply_kg: float = 0.0
     regimes: dict[str, Regime] = field(default_factory=dict)
     fronts: dict[str, Front] = field(default_factory=dict)
+    phase_records: dict[str, PhaseRecord] = field(default_factory=dict)
 
     def home_of(self, name: str) -> str:
         """Name of the base a person lives at ("" if none), the first by base name."""
