@@ -108,7 +108,8 @@ def test_a_run_of_another_version_shows_its_stored_events(db_path, fam_records, 
 def test_export_writes_parquet(db_path, tmp_path, cli):
     code, out, err = cli(["export", "--db", str(db_path), "--out", str(tmp_path / "pq")])
     assert code == 0, err
-    assert "wrote 7 Parquet files" in out and "missions.parquet" in out
+    assert "wrote 8 Parquet files" in out and "missions.parquet" in out
+    assert "event_breakdowns.parquet" in out  # how the numbers were made, kept too
     assert (tmp_path / "pq" / "events.parquet").stat().st_size > 1000
     import duckdb
 

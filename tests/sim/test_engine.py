@@ -21,7 +21,7 @@ def test_same_seed_same_bytes(scenarios, planners):
 def test_until_stops_the_clock(scenarios, planners):
     r = run_timeline(scenarios["history"], 3, until_year=1972, planner=planners["history"])
     assert max(row["year"] for row in r.metrics) == 1972
-    assert all(r.start_jd_tdb + e.day < 2441682.5 for e in r.log)  # before 1973-01-01
+    assert all(r.start_jd_tdb + e.day < 2441683.5 for e in r.log)  # before 1973-01-01 (JD)
 
 
 def test_every_event_says_what_and_why(ensembles):

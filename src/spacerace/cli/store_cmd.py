@@ -118,6 +118,9 @@ def show(
         with render.status(f"replaying {row['run_id']}"):
             result, reason = replay_stored(row, source_text)
         events = store.events(row["run_id"]) if result is None else []
+        if events:  # each event with the breakdown of its number, as the run wrote it
+            told = store.breakdowns(row["run_id"])
+            events = [{**e, "breakdown": told.get(int(e["seq"]))} for e in events]
         missions = store.missions(row["run_id"]) if result is None else []
     if result is not None:
         _show_replayed(row, result, out, as_json)
@@ -155,7 +158,7 @@ def stored_events_jsonl(events: list[dict]) -> str:
 
 
 def _event_dict(e: dict) -> dict:
-    return {
+    row = {
         "date": e["date"],
         "day": round(e["day"], 6),
         "kind": e["kind"],
@@ -166,6 +169,9 @@ def _event_dict(e: dict) -> dict:
         "data": json.loads(e["data"]),
         "scripted": e["scripted"],
     }
+    if e.get("breakdown"):
+        row["breakdown"] = json.loads(e["breakdown"])
+    return row
 
 
 def _show_replayed(row: dict, result, out: Path | None, as_json: bool) -> None:

@@ -47,7 +47,7 @@ from spacerace.store.schema import ADDED_TABLES, TABLES, create_statements
 __all__ = ["Store", "default_path"]
 
 DEFAULT_NAME = "spacerace.duckdb"
-_CHILDREN = ("events", "milestones", "metrics", "missions")
+_CHILDREN = ("events", "milestones", "metrics", "missions", "event_breakdowns")
 WRITER_MEMORY_LIMIT = "16MB"
 """DuckDB's buffer pool in a process that writes the store (an ensemble's parent).
 
@@ -351,6 +351,18 @@ class Store:
     def events(self, run_id: str) -> list[dict]:
         """A stored run's events in log order."""
         return self._dicts("SELECT * FROM events WHERE run_id = ? ORDER BY seq", [run_id])
+
+    def breakdowns(self, run_id: str) -> dict[int, str]:
+        """A stored run's event breakdowns: the event's ``seq`` -> its JSON object text.
+
+        Empty for a run stored before the store kept them.
+        """
+        if not self._has_table("event_breakdowns"):  # an older store opened read-only
+            return {}
+        rows = self._dicts(
+            "SELECT seq, breakdown FROM event_breakdowns WHERE run_id = ? ORDER BY seq", [run_id]
+        )
+        return {int(row["seq"]): row["breakdown"] for row in rows}
 
     def missions(self, run_id: str) -> list[dict]:
         """A stored run's facts table, rows as ``missions.jsonl`` has them, in commit order.

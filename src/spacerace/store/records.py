@@ -47,6 +47,8 @@ class RunRecord:
             ``run_id`` and ``seq`` (its position, from 0) added and ``crew`` and
             ``milestones`` as JSON lists; :func:`facts_row` gives a row back (about 50
             rows, 10 kB pickled, for a whole run; its events are 110-150 kB).
+        event_breakdowns: ``run_id, seq, breakdown (JSON object)`` for each event that
+            explains its number (``world.event.Breakdown``).
     """
 
     run: dict
@@ -54,6 +56,7 @@ class RunRecord:
     milestones: list[dict]
     metrics: list[dict]
     missions: list[dict] = field(default_factory=list)
+    event_breakdowns: list[dict] = field(default_factory=list)
 
 
 def record_of(result: RunResult, duration_s: float = 0.0) -> RunRecord:
@@ -93,6 +96,15 @@ def record_of(result: RunResult, duration_s: float = 0.0) -> RunRecord:
         }
         for m in sorted(result.milestones.values(), key=lambda m: (m.day, m.key))
     ]
+    breakdowns = [
+        {
+            "run_id": run_id,
+            "seq": i,
+            "breakdown": json.dumps(e.breakdown.to_dict(), ensure_ascii=False),
+        }
+        for i, e in enumerate(result.log)
+        if e.breakdown is not None
+    ]
     metrics = [{"run_id": run_id, **row} for row in result.metrics]
     missions = [
         {
@@ -113,7 +125,7 @@ def record_of(result: RunResult, duration_s: float = 0.0) -> RunRecord:
         "events_sha256": hashlib.sha256(jsonl.encode()).hexdigest(),
         "duration_s": round(duration_s, 6),
     }
-    return RunRecord(run, events, milestones, metrics, missions)
+    return RunRecord(run, events, milestones, metrics, missions, breakdowns)
 
 
 def facts_row(stored: dict) -> dict:

@@ -51,6 +51,11 @@ TABLES: dict[str, dict[str, str]] = {
         "data": "VARCHAR NOT NULL",  # JSON object
         "scripted": "BOOLEAN NOT NULL",
     },
+    "event_breakdowns": {  # how an event's number was made (world.event.Breakdown)
+        "run_id": "VARCHAR NOT NULL",
+        "seq": "INTEGER NOT NULL",  # the event's seq
+        "breakdown": "VARCHAR NOT NULL",  # JSON object: {"of", "label", "terms"}
+    },
     "milestones": {
         "run_id": "VARCHAR NOT NULL",
         "milestone": "VARCHAR NOT NULL",
@@ -107,7 +112,7 @@ TABLES: dict[str, dict[str, str]] = {
 }
 """Columns and DuckDB types per table, in insertion order."""
 
-ADDED_TABLES: frozenset[str] = frozenset({"missions"})
+ADDED_TABLES: frozenset[str] = frozenset({"missions", "event_breakdowns"})
 """Tables a store written by an earlier spacerace may lack (runs stored then have no rows in
 them; replaying such a run with ``spacerace show --out`` writes its ``missions.jsonl``)."""
 
