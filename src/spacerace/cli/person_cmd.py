@@ -6,7 +6,6 @@ how their run ended; ``--json`` prints it as JSON.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -56,21 +55,13 @@ def person(
 
 def read_people(folder: Path) -> list[dict]:
     """The rows of ``people.jsonl`` in a run folder; one line of error if missing or bad."""
+    from spacerace.report.run_files import json_objects
+
     path = Path(folder) / "people.jsonl"
     if not path.is_file():
         raise InputError(
             f"{path}: missing; write the run again with `spacerace run --out {folder}`"
         )
-    rows = []
     with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not a JSON object ({exc.msg})") from None
-            if not isinstance(obj, dict) or "name" not in obj or "agency" not in obj:
-                raise InputError(f"{path}:{number}: expected an object with name and agency")
-            rows.append(obj)
+        rows = [obj for _, obj in json_objects(f, str(path), ("name", "agency"))]
     return rows

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacerace.errors import InputError
 from spacerace.world.event import Breakdown, Event
 
-__all__ = ["RunFolder", "parse_base_rows", "parse_events", "read_run_folder"]
+__all__ = ["RunFolder", "json_objects", "parse_base_rows", "parse_events", "read_run_folder"]
 
 _EVENT_FIELDS = ("day", "kind", "agency", "text")
 _ROW_FIELDS = ("day", "base", "population", "employers", "tension", "reserve_days")
@@ -40,7 +40,16 @@ class RunFolder:
         return self.info.get("agencies", {}).get(key, key)
 
 
-def _objects(lines: Iterable[str], source: str, fields: tuple[str, ...]):
+def json_objects(lines: Iterable[str], source: str, fields: tuple[str, ...]):
+    """Yield (line number, object) of JSON-lines text, each object holding ``fields``.
+
+    Blank lines are skipped; a line that is not a JSON object, or lacks a field, is an
+    ``InputError`` naming ``source`` and the line.
+
+    Example:
+        >>> list(json_objects(['{"id": 1}', "", '{"id": 2}'], "m.jsonl", ("id",)))
+        [(1, {'id': 1}), (3, {'id': 2})]
+    """
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -65,7 +74,7 @@ def parse_events(lines: Iterable[str], source: str = "events.jsonl") -> list[Eve
         'launch'
     """
     events = []
-    for number, obj in _objects(lines, source, _EVENT_FIELDS):
+    for number, obj in json_objects(lines, source, _EVENT_FIELDS):
         try:
             day = float(obj["day"])
         except (TypeError, ValueError):
@@ -102,7 +111,7 @@ def _breakdown(obj, source: str, number: int) -> Breakdown | None:
 def parse_base_rows(lines: Iterable[str], source: str = "bases.jsonl") -> list[dict]:
     """Parse ``bases.jsonl`` lines into base rows (``sim.result.BaseRow``)."""
     rows = []
-    for number, obj in _objects(lines, source, _ROW_FIELDS):
+    for number, obj in json_objects(lines, source, _ROW_FIELDS):
         if not isinstance(obj["employers"], dict):
             raise InputError(f"{source}:{number}: employers: expected an object")
         rows.append(obj)

@@ -355,18 +355,9 @@ def _eras(scenario) -> tuple[tuple[str, int, int], ...]:
 
 
 def _folder_missions(path: Path) -> tuple[dict, ...]:
+    from spacerace.report.run_files import json_objects
+
     if not path.is_file():
         return ()
-    rows = []
     with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not a JSON object ({exc.msg})") from None
-            if not isinstance(row, dict) or "id" not in row:
-                raise InputError(f"{path}:{number}: expected a mission row with an id")
-            rows.append(row)
-    return tuple(rows)
+        return tuple(row for _, row in json_objects(f, str(path), ("id",)))
