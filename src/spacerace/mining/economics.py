@@ -83,8 +83,9 @@ def avoided_cost_usd_per_kg(destination: Destination, architecture: Architecture
 
     The architecture's launcher lifts it to LEO (its catalogue price per kg) on a cargo
     craft (a third of ``spacecraft_cost_musd_per_t`` per tonne in LEO, as the engine costs
-    cargo), and a stage of the tug's Isp takes it through :func:`delivery_dv_km_s`; in
-    USD of ``dollar_year``.
+    an agency's first cargo craft; its later ones learn, ``bases.cargo_craft_learning``,
+    which this price leaves out), and a stage of the tug's Isp takes it through
+    :func:`delivery_dv_km_s`; in USD of ``dollar_year``.
 
     Example:
         >>> from spacerace.mining.destinations import get_destination
