@@ -12,6 +12,7 @@ success from the vehicle's learned reliability, each lander the landing risk.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
@@ -113,53 +114,78 @@ def craft_learning_factor(rate: float, agency) -> float:
 
 
 def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -> list[str]:
-    """Modules an order asks for, most needed first, up to the base's landing capacity.
+    """Modules an order asks for, most needed first, as many as one order can land.
 
     In this order: a landing pad once the base has ``landing_pad_min_units`` modules and
     either has none or the rest of the order would not all land (another pad when landing
-    capacity binds: it is built as traffic needs it); the power units the base and its new
-    habitats need; habitats, as many as the people expected after the order (``pop_after``)
-    need to stay under ``base_fill_share`` of the beds; then an oxygen plant, an ice mine or
-    a greenhouse as the flows call for.
+    capacity binds: it is built as traffic needs it); the power units a deficit of the base
+    calls for now; an oxygen plant, an ice mine or a greenhouse as the flows call for, with
+    the power it draws; then habitats, as many as the people expected after the order
+    (``pop_after``) need to stay under ``base_fill_share`` of the beds, each with its share
+    of power (``habitat_power_kw``): a power unit comes in the same order as the habitat
+    that would overdraw the surplus, so a landing slot never goes to power for habitats
+    that cannot land beside it (before 2026-12-02 power for all the habitats wanted came
+    first, and a base limited to two modules an order could order power for years and
+    never a habitat).
     """
     mech = ctx.mech.bases
+    unit_kw = specs["power"].power_kw
+    kinds = base.modules
+    surplus = flows.power_kw
+    first: list[str] = []
+
+    def power_for(draw_kw: float) -> None:
+        nonlocal surplus
+        surplus -= draw_kw
+        if surplus < 0:
+            n = math.ceil(-surplus / unit_kw)
+            first.extend(["power"] * n)
+            surplus += n * unit_kw
+
+    if flows.power_factor < 1.0 and surplus >= 0:
+        first.append("power")
+        surplus += unit_kw
+    power_for(0.0)
+    if flows.net_kg_day("oxygen_kg") > 0 and not kinds.get("isru"):
+        first.append("isru")
+        power_for(-specs["isru"].power_kw)
+    elif flows.net_kg_day("water_kg") > 0 and not kinds.get("mine"):
+        if base.body == "mars" or "lunar_water_ice" in ctx.world.discoveries:
+            first.append("mine")
+            power_for(-specs["mine"].power_kw)
+    elif (
+        flows.net_kg_day("food_kg") > mech.greenhouse_food_net_kg_day
+        and surplus > mech.greenhouse_power_kw
+    ):
+        first.append("greenhouse")
+        surplus += specs["greenhouse"].power_kw
     cap = capacity(base, specs, ctx.now)
     beds = specs["habitat"].crew_capacity
     short = pop_after - mech.base_fill_share * cap
     habitats = math.ceil(short / (mech.base_fill_share * beds)) if short > 0 else 0
-    kinds = base.modules
-    power = flows.power_kw - mech.habitat_power_kw * habitats
-    wanted = []
-    if power < 0 or flows.power_factor < 1.0:
-        wanted += ["power"] * max(1, math.ceil(-power / specs["power"].power_kw))
-    wanted += ["habitat"] * habitats
-    if flows.net_kg_day("oxygen_kg") > 0 and not kinds.get("isru"):
-        wanted.append("isru")
-    elif flows.net_kg_day("water_kg") > 0 and not kinds.get("mine"):
-        if base.body == "mars" or "lunar_water_ice" in ctx.world.discoveries:
-            wanted.append("mine")
-    elif (
-        flows.net_kg_day("food_kg") > mech.greenhouse_food_net_kg_day
-        and power > mech.greenhouse_power_kw
-    ):
-        wanted.append("greenhouse")
-    binds = len(wanted) + 1 > _landing_capacity(ctx, base)  # with a pad among them
-    if len(base.units) >= mech.landing_pad_min_units and (not kinds.get("landing_pad") or binds):
-        wanted.insert(0, "landing_pad")  # it raises what every later order can land
-    return _landable(ctx, base, wanted)
+    need_power = max(0, math.ceil((habitats * mech.habitat_power_kw - surplus) / unit_kw))
+    room = _landing_capacity(ctx, base)
+    has_pad = bool(kinds.get("landing_pad"))
+    binds = 1 + len(first) + habitats + need_power > room  # with a pad among them
+    pad = len(base.units) >= mech.landing_pad_min_units and (not has_pad or binds)
+    wanted = (["landing_pad"] if pad else []) + first
+    for _ in range(habitats):
+        if len(wanted) >= room:
+            break
+        if surplus < mech.habitat_power_kw and len(wanted) + 2 <= room:
+            wanted.append("power")
+            surplus += unit_kw
+        wanted.append("habitat")  # without its power only in the last slot: the next
+        surplus -= mech.habitat_power_kw  # order's deficit power comes first
+    return wanted[:room]
 
 
-def _landable(ctx: RunContext, base: Base, wanted: list[str]) -> list[str]:
-    """What of ``wanted`` one order can land: ``max_modules_per_order``, more with a pad.
+def _landing_capacity(ctx: RunContext, base: Base) -> int:
+    """Modules one order can land at ``base`` now: ``max_modules_per_order``, more with pads.
 
     A working landing pad adds ``modules_per_order_per_pad`` landers an order (cleared
     approach, beacons, a crew to unload): landing capacity is built, not given.
     """
-    return wanted[: _landing_capacity(ctx, base)]
-
-
-def _landing_capacity(ctx: RunContext, base: Base) -> int:
-    """Modules one order can land at ``base`` now (``_landable``)."""
     mech = ctx.mech.bases
     pads = base.module_count("landing_pad")
     return int(mech.max_modules_per_order + mech.modules_per_order_per_pad * pads)
@@ -195,7 +221,7 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     coming = max(2, _newcomers_affordable(ctx, base, specs, per_kg))
     modules = _modules_wanted(ctx, base, specs, flows, base.population + coming)
     new_beds = sum(specs[m].crew_capacity for m in modules)
-    seats = _seats(ctx, base, specs, new_beds)
+    seats = _seats(ctx, base, specs, new_beds, arrive_day)
     pop_after = base.population + sum(seats.values())
     cargo = {}
     for stock in STOCKS:
@@ -264,11 +290,19 @@ def _growth_budgets(ctx: RunContext, base: Base) -> dict[str, float]:
     return budget
 
 
-def _seats(ctx: RunContext, base: Base, specs, new_beds: int) -> dict[str, int]:
-    """New staff wanted per member: fill the habitats (with those ordered) to the fill share."""
+def _seats(ctx: RunContext, base: Base, specs, new_beds: int, arrive_day: float) -> dict[str, int]:
+    """New staff wanted per member: fill the habitats (with those ordered) to the fill share.
+
+    The beds of residents whose tours end by the time the order lands (``arrive_day``; on
+    Mars up to ``mars_window_tolerance_days`` after it, since staff leave with a return
+    window) count as free: the newcomers replace them.
+    """
     beds = capacity(base, specs, ctx.now) + new_beds
     free = int(ctx.mech.bases.base_fill_share * beds) - base.population
-    free += sum(1 for n in base.residents if base.tours.get(n, math.inf) <= ctx.now + 30.0)
+    leave_by = arrive_day + (
+        ctx.mech.bases.mars_window_tolerance_days if base.body == "mars" else 30.0
+    )
+    free += sum(1 for n in base.residents if base.tours.get(n, math.inf) <= leave_by)
     if free <= 0 or base.evacuating_day is not None:
         return {}
     private = sorted(k for k in base.agencies if ctx.world.agencies[k].is_private)
@@ -359,15 +393,31 @@ def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
                 budget[k] -= cost * s
                 ctx.world.agencies[k].funds_musd -= cost * s
             modules.append(kind)
-    paid_seats = {}
+    paid_seats: dict[str, int] = {}
+    unpaid = 0
     for key, n in sorted(seats.items()):
-        afford = min(n, int(budget[key] // (seat_kg * per_kg))) if per_kg > 0 else n
-        if afford > 0:
-            cost = afford * seat_kg * per_kg
-            budget[key] -= cost
-            ctx.world.agencies[key].funds_musd -= cost
-            paid_seats[key] = afford
-    return modules, paid_seats
+        unpaid += n - _buy_seats(ctx, key, n, budget, seat_kg * per_kg, paid_seats)
+    # seats a member cannot pay go to the others that still can (states first: their staff
+    # run the base; a company takes the rest for its workers)
+    others = state_members(ctx, base) + sorted(
+        k for k in base.agencies if ctx.world.agencies[k].is_private
+    )
+    for key in others:
+        if unpaid <= 0:
+            break
+        unpaid -= _buy_seats(ctx, key, unpaid, budget, seat_kg * per_kg, paid_seats)
+    return modules, {k: n for k, n in sorted(paid_seats.items()) if n}
+
+
+def _buy_seats(ctx, key: str, n: int, budget: dict, seat_musd: float, paid: dict) -> int:
+    """``key`` pays what it can of ``n`` seats at ``seat_musd`` each from ``budget``."""
+    afford = min(n, int(budget[key] // seat_musd)) if seat_musd > 0 else n
+    if afford > 0:
+        cost = afford * seat_musd
+        budget[key] -= cost
+        ctx.world.agencies[key].funds_musd -= cost
+        paid[key] = paid.get(key, 0) + afford
+    return max(0, afford)
 
 
 def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modules, seats, rng):
@@ -402,14 +452,13 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     for stock, kg in cargo.items():
         base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg * (1 - flown))
     yield ctx.env.timeout(max(0.25, arrive_day - ctx.now))
-    risk = (
-        ctx.mech.missions.risk_lunar_landing
-        if base.body == "moon"
-        else ctx.mech.missions.risk_mars_landing
-    )
+    risk = cargo_landing_risk(ctx, base.body)
     if base.module_count("landing_pad"):
         risk *= ctx.mech.bases.pad_landing_risk_factor
+    launched = parts
     parts = [ok and bool(rng.random() >= risk) for ok in parts]
+    done = ctx.world.cargo_landings
+    done[base.body] = done.get(base.body, 0) + sum(launched)
     share = sum(parts) / launches
     for stock, kg in cargo.items():
         base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg * flown)
@@ -438,7 +487,21 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     landed = [m for i, m in enumerate(modules) if parts[i % launches]]
     for kind in landed:
         base.units.append(ModuleUnit(kind, ctx.now, _operator(ctx, base, kind)))
-    arrived = _staff_arrive(ctx, base, seats, rng) if parts[-1] else []
+    # newcomers ride the flights in turn, as the modules do: those on a failed launch stay
+    # home (the abort), those on a lander lost on the approach die with it
+    riders = [key for key, n in sorted(seats.items()) for _ in range(n)]
+    landing, lost_aboard = Counter(), Counter()
+    for i, key in enumerate(riders):
+        if parts[i % launches]:
+            landing[key] += 1
+        elif launched[i % launches]:
+            lost_aboard[key] += 1
+    arrived = _staff_arrive(ctx, base, dict(landing), rng)
+    if lost_aboard:
+        from spacerace.sim.bases import record_deaths
+
+        dead = _staff_arrive(ctx, base, dict(lost_aboard), rng)
+        record_deaths(ctx, base, dead, f"lost with their lander on the approach to {base.name}")
     if share > 0:
         ctx.emit(
             "resupply",
@@ -454,6 +517,33 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
             modules=len(landed),
             arrived=len(arrived),
         )
+
+
+def cargo_landing_risk(ctx: RunContext, body: str) -> float:
+    """Chance that the next cargo lander is lost landing on ``body`` (before a pad's cut).
+
+    Reliability growth (Duane's learning curve): the body's landing risk mechanic
+    (``risk_lunar_landing``, ``risk_mars_landing``: a new lander's) times
+    ``(1 + n / n0) ** -slope``, with ``n`` the cargo landers that have come down there in
+    the run (``World.cargo_landings``), ``n0`` = ``cargo_landing_prior_attempts`` and
+    ``slope`` = ``cargo_landing_growth_slope``: a route flown hundreds of times becomes
+    routine (before 2026-12-02 every cargo landing kept the new-lander risk however many
+    had landed). A curve, not a belief updated by outcomes: early losses do not make later
+    landers worse.
+
+    Example:
+        >>> from types import SimpleNamespace as NS
+        >>> mech = NS(missions=NS(risk_lunar_landing=0.03, risk_mars_landing=0.08),
+        ...           bases=NS(cargo_landing_prior_attempts=6.0, cargo_landing_growth_slope=0.5))
+        >>> ctx = NS(mech=mech, world=NS(cargo_landings={"moon": 96}))
+        >>> round(cargo_landing_risk(ctx, "moon"), 4), cargo_landing_risk(ctx, "mars")
+        (0.0073, 0.08)
+    """
+    mech = ctx.mech
+    risk = mech.missions.risk_lunar_landing if body == "moon" else mech.missions.risk_mars_landing
+    n = ctx.world.cargo_landings.get(body, 0)
+    n0 = mech.bases.cargo_landing_prior_attempts
+    return float(risk * (1.0 + n / n0) ** -mech.bases.cargo_landing_growth_slope)
 
 
 def _operator(ctx: RunContext, base: Base, kind: str) -> str:

@@ -56,7 +56,9 @@ def found_base(ctx: RunContext, base: Base, crew: tuple[str, ...]) -> None:
     """Stock a new base from its founding landing and start its process.
 
     The founding landing brings a habitat and a power unit and, as the Apollo-class cargo
-    of ``lunar_cargo_kg`` allows, consumables for the first crews until the first order.
+    of ``lunar_cargo_kg`` allows, consumables for the first crews until the first order:
+    twice ``supply_margin_days``, and on Mars until the first order can land (the next
+    window's cargo, months to two years away) plus that margin.
     """
     mech = ctx.mech
     needs = load_life_support()
@@ -65,6 +67,12 @@ def found_base(ctx: RunContext, base: Base, crew: tuple[str, ...]) -> None:
         ModuleUnit("power", ctx.now, base.founder),
     ]
     days = 2.0 * mech.bases.supply_margin_days
+    if base.body == "mars":
+        nuclear = "nuclear_propulsion" in ctx.world.agencies[base.founder].capabilities
+        first = ctx.planner.cargo_to_surface("mars", 1000.0, ctx.now, mech, nuclear)
+        if first is not None:
+            _, depart_day, transit_days = first
+            days = max(days, depart_day + transit_days - ctx.now + mech.bases.supply_margin_days)
     start = {s: 4 * kg * days for s, kg in needs.items()}
     start["spares_kg"] = mech.bases.spares_kg_per_module_day * 2 * days
     for stock in STOCKS:

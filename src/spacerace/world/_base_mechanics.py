@@ -265,6 +265,23 @@ class BasesMechanics(MechanicGroup):
         "a base of this many modules orders a landing pad (enough cargo traffic to be worth it)",
     )
 
+    cargo_landing_prior_attempts: float = constant(
+        6.0,
+        "derived",
+        "(0, 1000]",
+        "landings behind a body's new-lander risk (n0 of the reliability-growth curve of cargo "
+        "landings, sim.base_logistics.cargo_landing_risk): the 6 Apollo landings behind "
+        "risk_lunar_landing (the same on Mars)",
+    )
+    cargo_landing_growth_slope: float = constant(
+        0.5,
+        "sourced",
+        "[0, 2]",
+        "slope of Duane's reliability-growth curve for cargo landings: the failure rate falls as "
+        "(landings) ** -slope. J. T. Duane, IEEE Trans. Aerospace 2:563 (1964), found slopes of "
+        "about 0.3-0.6 in aerospace development programs (from memory, unverified); 0.5 taken. "
+        "0 keeps every landing at the new-lander risk",
+    )
     pad_landing_risk_factor: float = constant(
         0.5,
         "invented",

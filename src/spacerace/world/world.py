@@ -71,6 +71,8 @@ class World:
         fronts: Rival superpowers' bases at one site (``sim.lunar_front``), by front key.
         phase_records: What the run has learned of first-of-kind phases (an asteroid's
             capture), by risk mechanic (``world.mission_kinds.PhaseRecord``).
+        cargo_landings: Cargo landers that have reached each body (``"moon"``, ``"mars"``)
+            to land at a base, landed or lost (their risk falls with it).
     """
 
     start_jd_tdb: float
@@ -92,6 +94,7 @@ class World:
     regimes: dict[str, Regime] = field(default_factory=dict)
     fronts: dict[str, Front] = field(default_factory=dict)
     phase_records: dict[str, PhaseRecord] = field(default_factory=dict)
+    cargo_landings: dict[str, int] = field(default_factory=dict)
 
     def home_of(self, name: str) -> str:
         """Name of the base a person lives at ("" if none), the first by base name."""
