@@ -44,6 +44,11 @@ def state_members(ctx: RunContext, base: Base) -> list[str]:
     return sorted(k for k in base.agencies if not ctx.world.agencies[k].is_private)
 
 
+def company_members(ctx: RunContext, base: Base) -> list[str]:
+    """Private companies that share the base (contractors), sorted."""
+    return sorted(k for k in base.agencies if ctx.world.agencies[k].is_private)
+
+
 def payers(ctx: RunContext, base: Base) -> dict[str, float]:
     """Agency key -> share of the base's costs it pays: the alliance's shares, or the founder."""
     if base.alliance is not None:
@@ -305,7 +310,7 @@ def _seats(ctx: RunContext, base: Base, specs, new_beds: int, arrive_day: float)
     free += sum(1 for n in base.residents if base.tours.get(n, math.inf) <= leave_by)
     if free <= 0 or base.evacuating_day is not None:
         return {}
-    private = sorted(k for k in base.agencies if ctx.world.agencies[k].is_private)
+    private = company_members(ctx, base)
     states = state_members(ctx, base)
     seats = {k: 0 for k in states + private}
     company = (
@@ -399,9 +404,7 @@ def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
         unpaid += n - _buy_seats(ctx, key, n, budget, seat_kg * per_kg, paid_seats)
     # seats a member cannot pay go to the others that still can (states first: their staff
     # run the base; a company takes the rest for its workers)
-    others = state_members(ctx, base) + sorted(
-        k for k in base.agencies if ctx.world.agencies[k].is_private
-    )
+    others = state_members(ctx, base) + company_members(ctx, base)
     for key in others:
         if unpaid <= 0:
             break
@@ -548,7 +551,7 @@ def cargo_landing_risk(ctx: RunContext, body: str) -> float:
 
 def _operator(ctx: RunContext, base: Base, kind: str) -> str:
     """Who runs a new module: a contractor company works the mines and plants."""
-    private = sorted(k for k in base.agencies if ctx.world.agencies[k].is_private)
+    private = company_members(ctx, base)
     if private and kind in ("mine", "isru"):
         return private[0]
     return base.lead
