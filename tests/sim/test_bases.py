@@ -235,3 +235,29 @@ def test_cargo_craft_learning_counts_every_cargo_launch_for_a_base(ensembles):
             0.85 ** math.log2(nasa.cargo_craft_built + 1)
         )
     assert counted > 100  # Jamestown's and Happy Valley's orders over ten histories
+
+
+def test_an_order_plans_with_the_modules_en_route_and_leaves_the_base_alone():
+    # A Mars order is placed a window ahead, while the last one still flies: it must count
+    # the habitat and pad on their way (before 2026-12-03 it ordered them again)
+    from spacerace.catalog.base_modules import load_module_specs
+    from spacerace.sim.base_logistics import _as_planned, _settle_en_route
+    from spacerace.world.base import Base, ModuleUnit
+    from spacerace.world.life_support import capacity
+
+    specs = load_module_specs()
+    base = Base("Happy Valley", "mars", "nasa", ["nasa"], 0.0)
+    base.units = [ModuleUnit("habitat", 0.0, "nasa")]
+    assert _as_planned(base, 900.0) is base  # nothing en route: the base as it stands
+    base.modules_en_route = {"habitat": 2, "landing_pad": 1}
+    plan = _as_planned(base, 900.0)
+    assert capacity(plan, specs, 0.0) == 3 * specs["habitat"].crew_capacity
+    assert plan.module_count("landing_pad") == 1 and base.module_count("landing_pad") == 0
+    assert len(base.units) == 1 and capacity(base, specs, 0.0) == specs["habitat"].crew_capacity
+    # flight j % 2 carries module j and rider j: flight 1 fails at launch, flight 0 lands
+    base.staff_en_route = 3
+    modules, riders = ["habitat", "landing_pad", "habitat"], ["nasa", "nasa", "nasa"]
+    _settle_en_route(base, modules, riders, [True, False], 2, lambda ok: not ok)
+    assert base.modules_en_route == {"habitat": 2} and base.staff_en_route == 2
+    _settle_en_route(base, modules, riders, [True, False], 2, bool)
+    assert base.modules_en_route == {} and base.staff_en_route == 0

@@ -11,6 +11,7 @@ success from the vehicle's learned reliability, each lander the landing risk.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 
@@ -221,13 +222,15 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         after = ctx.planner.cargo_to_surface("mars", 1000.0, depart_day + 1.0, mech, nuclear)
         following = (after[1] + after[2]) if after else arrive_day + 800.0
     per_kg = _cost_per_kg(ctx, vkey, imleo_t / 1000.0, base.lead)
-    flows = daily_flows(base, specs, needs, mech, ctx.now)
+    plan = _as_planned(base, arrive_day)
+    flows = daily_flows(plan, specs, needs, mech, ctx.now)
     horizon = following - ctx.now + mech.bases.supply_margin_days
     coming = max(2, _newcomers_affordable(ctx, base, specs, per_kg))
-    modules = _modules_wanted(ctx, base, specs, flows, base.population + coming)
+    expected = base.population + base.staff_en_route
+    modules = _modules_wanted(ctx, plan, specs, flows, expected + coming)
     new_beds = sum(specs[m].crew_capacity for m in modules)
-    seats = _seats(ctx, base, specs, new_beds, arrive_day)
-    pop_after = base.population + sum(seats.values())
+    seats = _seats(ctx, plan, specs, new_beds, arrive_day)
+    pop_after = expected + sum(seats.values())
     cargo = {}
     for stock in STOCKS:
         # what the base will use once the newcomers are in (an empty base's flows use
@@ -255,6 +258,9 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
         return
     for stock, kg in cargo.items():
         base.in_transit_kg[stock] = base.in_transit_kg.get(stock, 0.0) + kg
+    for kind in modules:
+        base.modules_en_route[kind] = base.modules_en_route.get(kind, 0) + 1
+    base.staff_en_route += sum(seats.values())
     ctx.env.process(
         _cargo_flight(
             ctx,
@@ -269,6 +275,26 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
             rng,
         )
     )
+
+
+def _as_planned(base: Base, arrive_day: float) -> Base:
+    """The base as an order plans it: its modules en route landed by ``arrive_day``.
+
+    A shallow copy with the en-route modules among its units (the base itself is left
+    alone), for the planning functions that read units: beds, power, plants, landing pads.
+    A Mars order is placed a window ahead, while the last one is still flying: before
+    2026-12-03 it planned from the modules standing, so it asked again for the pad and
+    habitats already on their way and filled its landing slots with them.
+    """
+    if not base.modules_en_route:
+        return base
+    plan = copy.copy(base)
+    plan.units = base.units + [
+        ModuleUnit(kind, arrive_day, base.lead)
+        for kind, n in sorted(base.modules_en_route.items())
+        for _ in range(n)
+    ]
+    return plan
 
 
 def _newcomers_affordable(ctx: RunContext, base: Base, specs, per_kg: float) -> int:
@@ -303,7 +329,7 @@ def _seats(ctx: RunContext, base: Base, specs, new_beds: int, arrive_day: float)
     window) count as free: the newcomers replace them.
     """
     beds = capacity(base, specs, ctx.now) + new_beds
-    free = int(ctx.mech.bases.base_fill_share * beds) - base.population
+    free = int(ctx.mech.bases.base_fill_share * beds) - base.population - base.staff_en_route
     leave_by = arrive_day + (
         ctx.mech.bases.mars_window_tolerance_days if base.body == "mars" else 30.0
     )
@@ -452,6 +478,8 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
             breakdown=breakdown,
         )
     flown = sum(parts) / launches  # a failed launch is known at once: its cargo is not coming
+    riders = [key for key, n in sorted(seats.items()) for _ in range(n)]
+    _settle_en_route(base, modules, riders, parts, launches, lambda ok: not ok)
     for stock, kg in cargo.items():
         base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg * (1 - flown))
     yield ctx.env.timeout(max(0.25, arrive_day - ctx.now))
@@ -465,6 +493,7 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     share = sum(parts) / launches
     for stock, kg in cargo.items():
         base.in_transit_kg[stock] = max(0.0, base.in_transit_kg.get(stock, 0.0) - kg * flown)
+    _settle_en_route(base, modules, riders, launched, launches, bool)
     lost = launches - sum(parts)
     if lost:
         ctx.emit(
@@ -492,7 +521,6 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
         base.units.append(ModuleUnit(kind, ctx.now, _operator(ctx, base, kind)))
     # newcomers ride the flights in turn, as the modules do: those on a failed launch stay
     # home (the abort), those on a lander lost on the approach die with it
-    riders = [key for key, n in sorted(seats.items()) for _ in range(n)]
     landing, lost_aboard = Counter(), Counter()
     for i, key in enumerate(riders):
         if parts[i % launches]:
@@ -520,6 +548,23 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
             modules=len(landed),
             arrived=len(arrived),
         )
+
+
+def _settle_en_route(base: Base, modules, riders, flights, launches: int, done) -> None:
+    """Take off en route the modules and riders of the flights ``i`` with ``done(flights[i])``.
+
+    Module ``j`` and rider ``j`` fly on flight ``j % launches`` (as ``_cargo_flight`` lands
+    them): at launch the failed flights' loads are no longer coming, at landing the rest.
+    """
+    for j, kind in enumerate(modules):
+        if done(flights[j % launches]):
+            left = base.modules_en_route.get(kind, 0) - 1
+            if left > 0:
+                base.modules_en_route[kind] = left
+            else:
+                base.modules_en_route.pop(kind, None)
+    gone = sum(1 for j in range(len(riders)) if done(flights[j % launches]))
+    base.staff_en_route = max(0, base.staff_en_route - gone)
 
 
 def cargo_landing_risk(ctx: RunContext, body: str) -> float:

@@ -134,6 +134,9 @@ class Base:
         births: Children born at the base.
         next_supply_day: Day the next resupply order is placed.
         in_transit_kg: Stock key -> kg on their way (ordered, not yet landed).
+        modules_en_route: Module kind -> modules ordered and flying, not yet landed or lost
+            (the next order plans with them: they land before it does).
+        staff_en_route: Newcomers ordered and flying, not yet arrived or lost.
         work_factor: Share of production while a work stoppage lasts, 0..1.
         work_factor_until: Day the stoppage ends.
         employment: Employer key -> the terms its people work on here (set for a company
@@ -174,6 +177,8 @@ class Base:
     births: int = 0
     next_supply_day: float = 0.0
     in_transit_kg: dict[str, float] = field(default_factory=dict)
+    modules_en_route: dict[str, int] = field(default_factory=dict)
+    staff_en_route: int = 0
     work_factor: float = 1.0
     work_factor_until: float = 0.0
     employment: dict[str, Employment] = field(default_factory=dict)
