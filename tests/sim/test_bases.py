@@ -261,3 +261,25 @@ def test_an_order_plans_with_the_modules_en_route_and_leaves_the_base_alone():
     assert base.modules_en_route == {"habitat": 2} and base.staff_en_route == 2
     _settle_en_route(base, modules, riders, [True, False], 2, bool)
     assert base.modules_en_route == {} and base.staff_en_route == 0
+
+
+def test_a_contractors_workers_come_on_the_payers_money_when_it_has_none():
+    # The series' Helios builds and runs Happy Valley on the alliance's money: seats its
+    # workers need and the company cannot pay are bought by the base's payers, each its
+    # share, as far as every payer's growth money goes
+    from types import SimpleNamespace
+
+    from spacerace.sim.base_logistics import _contract_seats
+
+    agencies = {k: SimpleNamespace(funds_musd=1000.0) for k in ("nasa", "soviet", "helios")}
+    ctx = SimpleNamespace(world=SimpleNamespace(agencies=agencies))
+    budget = {"nasa": 600.0, "soviet": 200.0, "helios": 0.0}
+    shares = {"nasa": 0.6, "soviet": 0.4}
+    paid = {}
+    # a seat costs 100 M$: the Soviet side's 200 M$ at 40 % a seat pays for 5 of the 9
+    assert _contract_seats("helios", 9, budget, 100.0, shares, ctx, paid) == 5
+    assert paid == {"helios": 5}
+    assert budget == pytest.approx({"nasa": 300.0, "soviet": 0.0, "helios": 0.0})
+    assert agencies["nasa"].funds_musd == pytest.approx(700.0)
+    assert agencies["helios"].funds_musd == 1000.0  # the company pays nothing
+    assert _contract_seats("helios", 3, budget, 100.0, shares, ctx, paid) == 0

@@ -427,7 +427,10 @@ def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
     paid_seats: dict[str, int] = {}
     unpaid = 0
     for key, n in sorted(seats.items()):
-        unpaid += n - _buy_seats(ctx, key, n, budget, seat_kg * per_kg, paid_seats)
+        left = n - _buy_seats(ctx, key, n, budget, seat_kg * per_kg, paid_seats)
+        if left and ctx.world.agencies[key].is_private and key not in shares:
+            left -= _contract_seats(key, left, budget, seat_kg * per_kg, shares, ctx, paid_seats)
+        unpaid += left
     # seats a member cannot pay go to the others that still can (states first: their staff
     # run the base; a company takes the rest for its workers)
     others = state_members(ctx, base) + company_members(ctx, base)
@@ -436,6 +439,28 @@ def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
             break
         unpaid -= _buy_seats(ctx, key, unpaid, budget, seat_kg * per_kg, paid_seats)
     return modules, {k: n for k, n in sorted(paid_seats.items()) if n}
+
+
+def _contract_seats(key, n, budget, seat_musd, shares, ctx, paid) -> int:
+    """The base's payers buy what they can of ``n`` seats for contractor ``key``'s workers.
+
+    A contractor's people come under its contract with the base (the series' Helios at
+    Happy Valley, built and run on the alliance's money; the ISS's contractor staff are
+    paid through NASA's contracts): seats the company cannot pay itself are paid by
+    ``shares`` (``_pay_consumables``), each its share. Before 2026-12-03 they went to the
+    states' own staff, and a company of a few hundred million dollars a year brought one
+    or two workers a window.
+    """
+    if not shares or seat_musd <= 0 or any(k not in budget for k in shares):
+        return 0
+    afford = min(int(budget[k] // (seat_musd * s)) if s > 0 else n for k, s in shares.items())
+    bought = max(0, min(n, afford))
+    for k, s in shares.items():
+        budget[k] -= bought * seat_musd * s
+        ctx.world.agencies[k].funds_musd -= bought * seat_musd * s
+    if bought:
+        paid[key] = paid.get(key, 0) + bought
+    return bought
 
 
 def _buy_seats(ctx, key: str, n: int, budget: dict, seat_musd: float, paid: dict) -> int:
