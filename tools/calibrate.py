@@ -513,6 +513,28 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
             "(the engine's tugs are uncrewed: nobody is killed)",
         )
     )
+    to_mars = [[y for y, where in f.get("asteroid_deliveries", ()) if where == "mars-orbit"]
+               for f in facts]  # fmt: skip
+    firsts = [min(ys) for ys in to_mars if ys]
+    rows.append(
+        (
+            "An asteroid captured into Mars orbit",
+            "2003 (Goldilocks, into Mars orbit instead of Earth's)",
+            f"by 2003: {_pct(sum(y <= 2003 for y in firsts), n)}; ever: {_pct(len(firsts), n)}",
+            _years(firsts),
+            "the first `asteroid_delivered` of a capture bound for `mars-orbit`",
+        )
+    )
+    later = sum(any(2004 <= y <= 2012 for y in ys) for ys in to_mars)
+    rows.append(
+        (
+            "Asteroid material reaches Mars orbit 2004-2012",
+            "2012 (Goldilocks mined in Mars orbit)",
+            _pct(later, n) if _ran_to(facts, 2012) else "— (the runs end earlier)",
+            "—",
+            "an `asteroid_delivered` bound for `mars-orbit` in 2004-2012",
+        )
+    )
     fell = [f["collapse"][USSR] for f in facts if f["collapse"].get(USSR, 9999) <= 2003]
     rows.append(
         (

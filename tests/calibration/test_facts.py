@@ -3,6 +3,7 @@ checked against what its log, people, vehicles and metrics say independently."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -80,6 +81,8 @@ def tiny():
         ),  # fmt: skip
     ]
     missions[-1].failed_phase = "capture"
+    # the success delivers its asteroid into Mars orbit (read from its plan, not the prose)
+    missions[-2].plan = replace(missions[-2].plan, target="1999 JV6", destination="mars-orbit")
     log = EventLog()
     for e in (
         Event(d(1979, 3, 1), "launch", "nasa", "Space Shuttle test flight 1 succeeds.",
@@ -93,6 +96,10 @@ def tiny():
               actors=("P", "Q", "R"), data={"count": 3}),
         Event(d(1972, 5, 4), "crew_lost", "soviet", "The crew is lost.", actors=("S", "T")),
         Event(d(1975, 7, 17), "treaty", None, "A joint crew docks."),
+        Event(d(2005, 3, 1), "asteroid_delivered", "soviet", "Into Earth-Moon space, it says.",
+              data={"target": "1999 JV6"}),  # fmt: skip
+        Event(d(2006, 3, 1), "asteroid_delivered", "nasa", "No such capture.",
+              data={"target": "1999 JV6"}),  # fmt: skip
         Event(d(1977, 1, 1), "treaty", None, "Another treaty."),
         Event(d(1986, 2, 20), "program_completed", "soviet", "Mir.", data={"program": "mir"}),
         Event(d(1990, 1, 1), "program_completed", "nasa", "Mir too.", data={"program": "mir"}),
@@ -172,6 +179,7 @@ def test_a_hand_built_run_is_read_exactly(tiny):
     assert f["mars_population"] == {1995: 6, 1997: 12}  # the Moon's 20 are not on Mars
     assert f["mars_society"] == {"alliance": 1997, "company_strike": 2003}
     assert f["capture_attempts"] == [[2003, "capture"], [2004, "success"]]
+    assert f["asteroid_deliveries"] == [[2005, "mars-orbit"], [2006, ""]]
 
 
 def test_facts_are_small_and_picklable(tiny):

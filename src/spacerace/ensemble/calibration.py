@@ -130,6 +130,9 @@ def facts_of(result: RunResult) -> dict:
         ``mars_society``: item -> first year at the first Mars base (:data:`SOCIETY_KEYS`);
         ``capture_attempts``: ``[departure year, outcome]`` of each asteroid capture that
         left, in departure order (outcome: the failed phase, ``success`` or ``flying``);
+        ``asteroid_deliveries``: ``[year, destination]`` of each ``asteroid_delivered``
+        event, in log order (destination: its capture mission's, ``"mars-orbit"`` or
+        ``"earth-moon"``);
         ``cast``: the scenario's named people, name -> :func:`cast_facts`.
     """
     cal = Calendar(result.world.start_jd_tdb)
@@ -144,6 +147,8 @@ def facts_of(result: RunResult) -> dict:
     crewed: set = set()
     mars_departures: list = []
     captures: list = []
+    bound_for: dict = {}  # (agency, asteroid) -> where its capture delivers
+    deliveries: list = []
     for m in result.world.missions:
         if m.status == "planned":
             continue
@@ -163,6 +168,7 @@ def facts_of(result: RunResult) -> dict:
         if m.kind == "asteroid_capture":
             how = m.failed_phase if m.status in ("failed", "lost") else m.status
             captures.append((m.plan.depart_day, m.id, year(m.plan.depart_day), how))
+            bound_for[m.agency, m.plan.target] = m.plan.destination
     launches: dict = {}
     programs: dict = {}
     collapse: dict = {}
@@ -204,6 +210,9 @@ def facts_of(result: RunResult) -> dict:
             crew_lost[e.agency] = crew_lost.get(e.agency, 0) + n
         elif kind == "death" and TRAINING_ACCIDENT in e.text:
             training += 1
+        elif kind == "asteroid_delivered":
+            where = bound_for.get((e.agency, e.data.get("target")), "")
+            deliveries.append([year(e.day), where])
         elif kind == "treaty" and treaty is None:
             treaty = year(e.day)
         elif kind == "state_collapse":
@@ -238,6 +247,7 @@ def facts_of(result: RunResult) -> dict:
         "mars_population": mars_all,
         "mars_society": society,
         "capture_attempts": [[y, how] for _, _, y, how in sorted(captures)],
+        "asteroid_deliveries": deliveries,
         "public_firsts": {
             key: [m.agency, year(m.day)]
             for key, m in sorted(getattr(result.world, "public_firsts", {}).items())
