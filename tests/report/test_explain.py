@@ -2,8 +2,9 @@
 
 Oracles: the number each event states in its own data (``data[of]``: the budget it sets, the
 odds its launch was drawn at, the tension at its base), which the engine recorded apart from
-the breakdown; and, for launches, the Beta mean recomputed from the counts the breakdown's
-labels give. Over the 50 seeds of each built-in scenario of tests/report/conftest.py.
+the breakdown; and, for launches, the reliability-growth curve (world.launch_growth)
+recomputed at the flight and real record the breakdown's labels name. Over the 50 seeds of
+each built-in scenario of tests/report/conftest.py.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from tests.report.conftest import SCENARIOS
 ROUNDED = {"budget_musd": 0.05, "odds": 5e-7, "tension": 5e-4, "prestige": 5e-3}
 """How far ``data[of]`` may be from the exact total: the digits the engine rounds it to."""
 
-_RECORD = re.compile(r"real record: (\d+) of (\d+)")
-_SIMULATED = re.compile(r"simulated: (\d+) success(?:es)? in (\d+)")
+_FLIGHT = re.compile(r"launcher flight (\d+) on the growth curve")
+_RECORD = re.compile(r"its real record, (\d+) failures? in (\d+) \(x ([0-9.]+) the curve\)")
 
 
 def _explained(result):
@@ -63,14 +64,33 @@ def test_a_prestige_tally_is_the_years_metric(runs, name):
             assert e.breakdown.terms[0] == ("at the start", 0.0)
 
 
-def test_launch_odds_are_the_beta_mean_of_the_counts_they_name(runs):
+def test_launch_odds_are_the_growth_curve_at_the_flight_they_name(runs):
+    # oracle: the curve recomputed from the flight and the record the labels name, and the
+    # flight number counted from the run's own launches of that vehicle (its real flights,
+    # then one per launch event before it)
+    from spacerace.world.launch_growth import class_failure, expected_failures
+    from spacerace.world.mechanics import Mechanics
+
+    m = Mechanics.with_overrides().missions
+    curve = (m.launch_first_failure, m.launch_growth_n0, m.launch_growth_slope)
+    checked = 0
     for result in runs["for-all-mankind"][:10]:
+        flown: dict[str, int] = {}
         for e in result.log.of_kind("launch"):
-            (base, prior), (step, change) = e.breakdown.terms
-            s0, n0 = map(int, _RECORD.search(base).groups())
-            s1, n1 = map(int, _SIMULATED.search(step).groups())
-            assert prior == pytest.approx((1 + s0) / (2 + n0), abs=1e-6)
-            assert prior + change == pytest.approx((1 + s0 + s1) / (2 + n0 + n1), abs=1e-6)
+            (base, odds), (step, change) = e.breakdown.terms
+            flight = int(_FLIGHT.search(base).group(1))
+            failures, real, scale = _RECORD.search(step).groups()
+            failures, real = int(failures), int(real)
+            v = e.data["vehicle"]
+            assert flight == real + flown.get(v, 0) + 1, (e.text, flight, real, flown.get(v))
+            flown[v] = flown.get(v, 0) + 1
+            q = class_failure(flight - 1, *curve)
+            expected = (failures + 1) / (expected_failures(real, *curve) + 1)
+            assert odds == pytest.approx(1 - q, abs=1e-6)
+            assert float(scale) == pytest.approx(expected, abs=0.005)
+            assert odds + change == pytest.approx(max(0.0, 1 - expected * q), abs=1e-6)
+            checked += 1
+    assert checked > 1000
 
 
 def test_a_budget_breaks_down_base_first_then_support(runs):

@@ -53,7 +53,9 @@ def test_a_soviet_first_gets_a_pravda_line_and_a_nasa_release(runs):
     )
 
 
-@pytest.mark.parametrize("name", ["for-all-mankind", "star-city"])
+# star-city's North Korea no longer lands first in secret (0 of its seeds 0-149 to 2003
+# since launches follow the growth curve, 2026-12-03): for-all-mankind's seeds 10 and 26 do
+@pytest.mark.parametrize("name", ["for-all-mankind"])
 def test_a_secret_first_is_told_twice_official_and_true(runs, name):
     seen = 0
     for result in runs[name]:

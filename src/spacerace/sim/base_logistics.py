@@ -484,8 +484,8 @@ def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modu
     payer = base.lead
     ctx.world.agencies[payer].cargo_craft_built += launches  # one craft a launch
     for n in range(launches):
-        odds = record.reliability
-        breakdown = record.odds_breakdown(spec)
+        breakdown = record.launch_breakdown(spec, ctx.mech.missions)
+        odds = breakdown.total
         ok = bool(rng.random() < odds)
         record.update(ok)
         parts.append(ok)

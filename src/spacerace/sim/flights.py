@@ -113,8 +113,8 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
         record = ctx.world.vehicles[vkey]
         if n:
             yield ctx.env.timeout(ctx.mech.missions.launch_interval_days)
-        odds = record.reliability
-        breakdown = record.odds_breakdown(spec)
+        breakdown = record.launch_breakdown(spec, ctx.mech.missions)
+        odds = breakdown.total
         success = True if forced else bool(rng.random() < odds)
         record.update(success)
         last = n == len(sequence) - 1

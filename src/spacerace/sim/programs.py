@@ -332,9 +332,11 @@ def _test_flights(ctx: RunContext, agency_key: str, spec):
     name = ctx.world.vehicle_specs[spec.vehicle].name
     for n in range(spec.test_flights):
         yield ctx.env.timeout(60.0)
-        success = bool(rng.random() < record.reliability)
-        odds = record.reliability
-        breakdown = record.odds_breakdown(ctx.world.vehicle_specs[spec.vehicle])
+        breakdown = record.launch_breakdown(
+            ctx.world.vehicle_specs[spec.vehicle], ctx.mech.missions
+        )
+        odds = breakdown.total
+        success = bool(rng.random() < odds)
         record.update(success)
         ctx.emit(
             "launch",

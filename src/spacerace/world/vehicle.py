@@ -1,10 +1,15 @@
-"""Launch vehicles: fixed specifications and a reliability learned flight by flight."""
+"""Launch vehicles: specifications, a reliability belief, and the odds a launch is drawn at.
+
+The belief (a Beta over the real record and the simulated flights) is what agencies plan
+with; the odds come from the reliability-growth curve of ``world.launch_growth``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from spacerace.world.event import Breakdown
+from spacerace.world.launch_growth import launch_odds
 from spacerace.world.wording import plural
 
 __all__ = ["VehicleSpec", "VehicleRecord"]
@@ -84,27 +89,49 @@ class VehicleRecord:
         """Flights behind the belief (real and simulated)."""
         return round(self.alpha + self.beta - 2.0)
 
-    def odds_breakdown(self, spec: VehicleSpec) -> Breakdown:
-        """A launch's odds now: the real record's Beta mean, then what simulated flights did.
+    def launch_odds(self, spec: VehicleSpec, curve) -> float:
+        """Odds its next launch succeeds: the growth curve at its flights, scaled by its record.
+
+        ``curve``: the ``missions`` mechanics (``world.launch_growth``). Not the Beta belief:
+        outcomes teach the agencies, not the rocket.
+        """
+        return self.launch_breakdown(spec, curve).total
+
+    def launch_breakdown(self, spec: VehicleSpec, curve) -> Breakdown:
+        """How its next launch's odds are made: the curve's odds, then its real record's scale.
 
         Example:
-            >>> from types import SimpleNamespace
-            >>> spec = SimpleNamespace(name="Saturn V", prior_successes=12, prior_failures=0)
-            >>> b = VehicleRecord("saturn_v", 14.0, 2.0).odds_breakdown(spec)
-            >>> [(label, round(x, 3)) for label, x in b.terms]
-            [('real record: 12 of 12 (Beta mean)', 0.929), ('simulated: 1 success in 2', -0.054)]
+            >>> from types import SimpleNamespace as NS
+            >>> spec = NS(name="Saturn V", prior_successes=13, prior_failures=0)
+            >>> curve = NS(launch_first_failure=0.347, launch_growth_n0=0.214,
+            ...            launch_growth_slope=0.341)
+            >>> b = VehicleRecord("saturn_v", 14.0, 1.0, flights=2).launch_breakdown(spec, curve)
+            >>> [label for label, _ in b.terms]  # doctest: +NORMALIZE_WHITESPACE
+            ['launcher flight 16 on the growth curve (GCAT fit)',
+             'its real record, 0 failures in 13 (x 0.36 the curve)']
             >>> round(b.total, 3)
-            0.875
+            0.971
         """
-        prior = (1.0 + spec.prior_successes) / (2.0 + spec.prior_successes + spec.prior_failures)
-        real_total = spec.prior_successes + spec.prior_failures
-        won = self.successes - spec.prior_successes
-        flown = self.total - real_total
+        real = spec.prior_successes + spec.prior_failures
+        base, scale, odds = launch_odds(
+            spec.prior_successes,
+            spec.prior_failures,
+            self.flights,
+            curve.launch_first_failure,
+            curve.launch_growth_n0,
+            curve.launch_growth_slope,
+        )
         return Breakdown.from_stages(
             "odds",
             f"{spec.name}'s launch odds",
-            (f"real record: {spec.prior_successes} of {real_total} (Beta mean)", prior),
-            [(f"simulated: {plural(won, 'success')} in {flown}", self.reliability)],
+            (f"launcher flight {real + self.flights + 1} on the growth curve (GCAT fit)", base),
+            [
+                (
+                    f"its real record, {plural(spec.prior_failures, 'failure')} in {real} "
+                    f"(x {scale:.2f} the curve)",
+                    odds,
+                )
+            ],
         )
 
     def update(self, success: bool) -> None:
