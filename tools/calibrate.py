@@ -9,8 +9,8 @@ writes docs/calibration.md with a plot beside it (docs/calibration_budget.png):
 
 * ``history`` against the real record (WORLD.md's "real history" paragraph, cited per row
   below): every real milestone with its date beside the share of runs that reach it and
-  its median year (5-95 %); counts per run (Apollo landings 1969-72, Energia flights,
-  training deaths, crew lost) as median and 5-95 %;
+  its median year (5-95 %); counts per run (Apollo landings 1969-72, Energia and Space
+  Shuttle flights, training deaths, crew lost) as median and 5-95 %;
 * NASA's appropriation by five-year span of fiscal years, then-year M$: the real one
   (``catalog.budgets.nasa_appropriation_musd``) beside the simulated median-seed value,
   its 5-95 % band and the ratio, and a plot of the years;
@@ -221,6 +221,7 @@ def history_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
             "`launch` events of vehicle `energia`",
         )
     )
+    rows.append(_shuttle_row(facts, n))
     if _modelled(facts, kind="state_collapse"):
         share, years = _share_and_year(facts, lambda f: f["collapse"].get(USSR))
     else:
@@ -546,6 +547,23 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
         )
     )
     return rows  # fmt: skip
+
+
+def _shuttle_row(facts: list[dict], n: int) -> tuple:
+    """Space Shuttle launches to 2003: the real count from the catalog's launch record."""
+    from spacerace.catalog.vehicles import count_outcomes, load_launch_record, load_record_rules
+
+    won, lost = count_outcomes(
+        load_launch_record(), load_record_rules()["space_shuttle"], until_year=2003
+    )
+    flights = [f["launches"].get("space_shuttle", 0) for f in facts]
+    return (
+        "Space Shuttle flights 1981-2003",
+        f"{won + lost} (STS-1 to STS-107; launch record)",
+        f"any in {_pct(sum(x > 0 for x in flights), n)}",
+        _counts(flights),
+        "`launch` events of vehicle `space_shuttle` (test flights too), to the run's end",
+    )
 
 
 def _society_row(facts, key, by, label, canon, how):
