@@ -3,10 +3,12 @@
 An order is placed once a fiscal year for a lunar base and once a window for a Mars base
 (the Earth-Mars windows of the planner). It carries consumables for the time to the next
 delivery plus a margin, spare parts, at most ``max_modules_per_order`` modules, and new
-staff. Consumables come first and are paid by the base's command (split among its state
-members by their people under joint command); modules and staff come out of each member's
-growth allowance. The cargo flies on the command's heaviest vehicle: each launch draws its
-success from the vehicle's learned reliability, each lander the landing risk.
+staff, planned with what the last order still has en route. Consumables come first and
+are paid by the base's command (split among its state members by their people under joint
+command); modules and staff come out of each member's growth allowance (a contractor's
+workers, when it cannot pay, out of the payers'). The cargo flies on the command's vehicle
+with the cheapest expected cost per kilogram: each launch draws its success at the
+vehicle's launch odds (``world.launch_growth``), each lander the landing risk.
 """
 
 from __future__ import annotations
