@@ -55,7 +55,9 @@ class VehicleRecord:
     """A vehicle's flight record in one run: its Beta(alpha, beta) reliability belief.
 
     Starts from the real record (``alpha = 1 + successes``, ``beta = 1 + failures``: a uniform
-    Beta(1, 1) updated with the real flights) and updates with every simulated flight.
+    Beta(1, 1) updated with the real flights) and updates with every simulated flight. The
+    belief (``reliability``) is what agencies plan with; a launch is drawn at
+    :meth:`launch_odds`, which follows the growth curve, not the belief.
 
     Attributes:
         key: Vehicle key.
