@@ -211,17 +211,13 @@ def history_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
         else:
             share, years = "not modelled yet", "—"
         rows.append((label, real, share, years, f"first `program_completed` of `{program}`"))
-    energia = [f["launches"].get("energia", 0) for f in facts]
     rows.append(
-        (
-            "Energia flights",
-            "2 (May 1987 Polyus, Nov 1988 Buran)",
-            f"any in {_pct(sum(e > 0 for e in energia), n)}",
-            _counts(energia),
+        _flights_row(
+            facts, "energia", "Energia flights", "2 (May 1987 Polyus, Nov 1988 Buran)",
             "`launch` events of vehicle `energia`",
         )
-    )
-    rows.append(_shuttle_row(facts, n))
+    )  # fmt: skip
+    rows.append(_shuttle_row(facts))
     if _modelled(facts, kind="state_collapse"):
         share, years = _share_and_year(facts, lambda f: f["collapse"].get(USSR))
     else:
@@ -549,19 +545,25 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
     return rows  # fmt: skip
 
 
-def _shuttle_row(facts: list[dict], n: int) -> tuple:
+def _flights_row(facts: list[dict], vehicle: str, label: str, real: str, how: str) -> tuple:
+    """A row counting one vehicle's `launch` events a run: share with any, median (5-95 %)."""
+    flights = [f["launches"].get(vehicle, 0) for f in facts]
+    any_share = f"any in {_pct(sum(x > 0 for x in flights), len(facts))}"
+    return (label, real, any_share, _counts(flights), how)
+
+
+def _shuttle_row(facts: list[dict]) -> tuple:
     """Space Shuttle launches to 2003: the real count from the catalog's launch record."""
     from spacerace.catalog.vehicles import count_outcomes, load_launch_record, load_record_rules
 
     won, lost = count_outcomes(
         load_launch_record(), load_record_rules()["space_shuttle"], until_year=2003
     )
-    flights = [f["launches"].get("space_shuttle", 0) for f in facts]
-    return (
+    return _flights_row(
+        facts,
+        "space_shuttle",
         "Space Shuttle flights 1981-2003",
         f"{won + lost} (STS-1 to STS-107; launch record)",
-        f"any in {_pct(sum(x > 0 for x in flights), n)}",
-        _counts(flights),
         "`launch` events of vehicle `space_shuttle` (test flights too), to the run's end",
     )
 

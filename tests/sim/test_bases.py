@@ -277,9 +277,9 @@ def test_a_contractors_workers_come_on_the_payers_money_when_it_has_none():
     shares = {"nasa": 0.6, "soviet": 0.4}
     paid = {}
     # a seat costs 100 M$: the Soviet side's 200 M$ at 40 % a seat pays for 5 of the 9
-    assert _contract_seats("helios", 9, budget, 100.0, shares, ctx, paid) == 5
+    assert _contract_seats(ctx, "helios", 9, budget, 100.0, shares, paid) == 5
     assert paid == {"helios": 5}
     assert budget == pytest.approx({"nasa": 300.0, "soviet": 0.0, "helios": 0.0})
     assert agencies["nasa"].funds_musd == pytest.approx(700.0)
     assert agencies["helios"].funds_musd == 1000.0  # the company pays nothing
-    assert _contract_seats("helios", 3, budget, 100.0, shares, ctx, paid) == 0
+    assert _contract_seats(ctx, "helios", 3, budget, 100.0, shares, paid) == 0

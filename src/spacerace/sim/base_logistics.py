@@ -431,7 +431,7 @@ def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
     for key, n in sorted(seats.items()):
         left = n - _buy_seats(ctx, key, n, budget, seat_kg * per_kg, paid_seats)
         if left and ctx.world.agencies[key].is_private and key not in shares:
-            left -= _contract_seats(key, left, budget, seat_kg * per_kg, shares, ctx, paid_seats)
+            left -= _contract_seats(ctx, key, left, budget, seat_kg * per_kg, shares, paid_seats)
         unpaid += left
     # seats a member cannot pay go to the others that still can (states first: their staff
     # run the base; a company takes the rest for its workers)
@@ -443,7 +443,7 @@ def _pay_growth(ctx, base, specs, wanted, seats, per_kg, shares):
     return modules, {k: n for k, n in sorted(paid_seats.items()) if n}
 
 
-def _contract_seats(key, n, budget, seat_musd, shares, ctx, paid) -> int:
+def _contract_seats(ctx, key: str, n: int, budget: dict, seat_musd: float, shares, paid) -> int:
     """The base's payers buy what they can of ``n`` seats for contractor ``key``'s workers.
 
     A contractor's people come under its contract with the base (the series' Helios at

@@ -323,18 +323,15 @@ def _retire_station(ctx: RunContext, agency_key: str, spec):
 
 
 def _test_flights(ctx: RunContext, agency_key: str, spec):
+    vehicle = ctx.world.vehicle_specs[spec.vehicle]
     record = ctx.world.vehicles.get(spec.vehicle)
     if record is None:
-        record = ctx.world.vehicles[spec.vehicle] = VehicleRecord.from_spec(
-            ctx.world.vehicle_specs[spec.vehicle]
-        )
+        record = ctx.world.vehicles[spec.vehicle] = VehicleRecord.from_spec(vehicle)
     rng = ctx.rng("launches")
-    name = ctx.world.vehicle_specs[spec.vehicle].name
+    name = vehicle.name
     for n in range(spec.test_flights):
         yield ctx.env.timeout(60.0)
-        breakdown = record.launch_breakdown(
-            ctx.world.vehicle_specs[spec.vehicle], ctx.mech.missions
-        )
+        breakdown = record.launch_breakdown(vehicle, ctx.mech.missions)
         odds = breakdown.total
         success = bool(rng.random() < odds)
         record.update(success)

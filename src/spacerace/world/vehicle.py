@@ -56,8 +56,8 @@ class VehicleRecord:
 
     Starts from the real record (``alpha = 1 + successes``, ``beta = 1 + failures``: a uniform
     Beta(1, 1) updated with the real flights) and updates with every simulated flight. The
-    belief (``reliability``) is what agencies plan with; a launch is drawn at
-    :meth:`launch_odds`, which follows the growth curve, not the belief.
+    belief (``reliability``) is what agencies plan with; a launch is drawn at the total of
+    :meth:`launch_breakdown`, which follows the growth curve, not the belief.
 
     Attributes:
         key: Vehicle key.
@@ -91,16 +91,11 @@ class VehicleRecord:
         """Flights behind the belief (real and simulated)."""
         return round(self.alpha + self.beta - 2.0)
 
-    def launch_odds(self, spec: VehicleSpec, curve) -> float:
-        """Odds its next launch succeeds: the growth curve at its flights, scaled by its record.
-
-        ``curve``: the ``missions`` mechanics (``world.launch_growth``). Not the Beta belief:
-        outcomes teach the agencies, not the rocket.
-        """
-        return self.launch_breakdown(spec, curve).total
-
     def launch_breakdown(self, spec: VehicleSpec, curve) -> Breakdown:
         """How its next launch's odds are made: the curve's odds, then its real record's scale.
+
+        ``curve``: the ``missions`` mechanics (``world.launch_growth``). Its total is the
+        odds a launch is drawn at; outcomes teach the agencies' belief, not the rocket.
 
         Example:
             >>> from types import SimpleNamespace as NS
