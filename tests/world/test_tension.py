@@ -2,6 +2,7 @@
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from spacerace.world.mechanics import Mechanics
@@ -12,6 +13,7 @@ from spacerace.world.tension import (
     incident_chance,
     relax,
     tension_target,
+    tension_terms,
 )
 
 MECH = Mechanics()
@@ -47,3 +49,17 @@ def test_incidents_only_above_the_threshold_and_more_when_tenser():
     t0 = MECH.tension.incident_threshold
     assert incident_chance(t0 - 0.01, 30.0, MECH) == 0.0
     assert 0.0 < incident_chance(t0 + 0.1, 30.0, MECH) < incident_chance(0.9, 30.0, MECH) < 1.0
+
+
+def test_target_is_the_explained_terms_sum_to_the_last_bit():
+    """``tension_target`` sums the values ``tension_terms`` explains, in their order.
+
+    The target skips the labels for speed; what a chronicle or the report explains with
+    ``tension_terms`` must still add up to the very float the engine moved tension toward.
+    """
+    rng = np.random.default_rng(7)
+    names = [f.name for f in dataclasses.fields(TensionDrivers)]
+    for _ in range(500):
+        d = TensionDrivers(**dict(zip(names, rng.uniform(0.0, 0.4, len(names)), strict=True)))
+        explained = sum(x for _, x in tension_terms(d, MECH))
+        assert tension_target(d, MECH) == min(1.0, max(0.0, explained))

@@ -27,6 +27,7 @@ may not strike) only stop work. Each month, after tension moves (``sim.bases``):
 from __future__ import annotations
 
 import math
+from operator import attrgetter
 
 from spacerace.sim.context import RunContext
 from spacerace.world.base import Base, Employment
@@ -41,6 +42,8 @@ __all__ = [
     "riot",
     "settle_strike",
 ]
+
+_ROLE = attrgetter("role")
 
 
 def appoint_commander(ctx: RunContext, base: Base, replace: bool = False) -> str:
@@ -233,8 +236,8 @@ def review_movement(ctx: RunContext, base: Base, drivers: TensionDrivers, days: 
     n = base.population
     if not n:
         return
-    people = ctx.world.people
-    born = sum(people[name].role == "child" for name in base.residents) / n
+    roles = list(map(_ROLE, map(ctx.world.people.__getitem__, base.residents)))  # in C
+    born = roles.count("child") / n
     target = min(
         1.0,
         mech.movement_w_isolation * drivers.isolation

@@ -10,6 +10,8 @@ records one metrics row per step for the report.
 from __future__ import annotations
 
 import math
+from collections import Counter
+from operator import attrgetter
 
 from spacerace.catalog.base_modules import load_life_support, load_module_specs
 from spacerace.sim.base_agreements import review_agreements
@@ -47,6 +49,8 @@ __all__ = [
     "drivers_of",
     "record_deaths",
 ]
+
+_AGENCY = attrgetter("agency")
 
 STEP_DAYS = 30.4375
 """Days between two steps of a base (a mean month)."""
@@ -88,8 +92,10 @@ def arrive(ctx: RunContext, base: Base, names, tour_end_day: float | None) -> No
     """People start living at a base (a crew's stay ends with its mission)."""
     if base.evacuating_day is not None and base.evacuating_day <= ctx.now:
         base.evacuating_day = None
+    present = set(base.residents)  # a set: dozens arrive at a base of hundreds
     for name in names:
-        if name not in base.residents:
+        if name not in present:
+            present.add(name)
             base.residents.append(name)
             base.arrived.setdefault(name, ctx.now)
         if tour_end_day is not None:
@@ -107,9 +113,11 @@ def bring_supplies(ctx: RunContext, base: Base, people: int, days: float) -> Non
 
 def depart(ctx: RunContext, base: Base, names) -> None:
     """People leave a base for home (staff end their tour; crews follow their mission)."""
+    leaving = set(names) & set(base.residents)
+    if leaving:  # residents are unique (``arrive``): one pass keeps the others in order
+        base.residents[:] = [name for name in base.residents if name not in leaving]
     for name in names:
-        if name in base.residents:
-            base.residents.remove(name)
+        if name in leaving:
             base.arrived.pop(name, None)
         if base.tours.pop(name, None) is not None and ctx.world.people[name].status == "resident":
             ctx.world.people[name].status = "home"
@@ -176,6 +184,8 @@ def _tours_end(ctx: RunContext, base: Base, rng) -> None:
     Mars staff leave only in a return window.
     """
     now = ctx.now
+    if not base.tours or min(base.tours.values()) > now:  # nobody's tour is over (most months)
+        return
     done = [n for n, end in base.tours.items() if end <= now]
     if done:
         done.sort()
@@ -362,12 +372,9 @@ def _evacuate(ctx: RunContext, base: Base) -> None:
 
 def _employers(ctx: RunContext, base: Base) -> dict[str, int]:
     """Residents by employer key, sorted by key."""
-    counts: dict[str, int] = {}
-    people = ctx.world.people
-    for name in base.residents:
-        key = people[name].agency
-        counts[key] = counts.get(key, 0) + 1
-    return counts if len(counts) < 2 else dict(sorted(counts.items()))
+    # counted in C (map, attrgetter, Counter): this runs every month over every resident
+    counts = Counter(map(_AGENCY, map(ctx.world.people.__getitem__, base.residents)))
+    return dict(counts) if len(counts) < 2 else dict(sorted(counts.items()))
 
 
 def drivers_of(

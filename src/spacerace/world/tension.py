@@ -107,7 +107,26 @@ def tension_target(d: TensionDrivers, mech) -> float:
         >>> tension_target(TensionDrivers(scarcity=1.0), m) > tension_target(TensionDrivers(), m)
         True
     """
-    return min(1.0, max(0.0, sum(x for _, x in tension_terms(d, mech))))
+    # the terms' values in ``tension_terms``'s order, summed left to right (the same float),
+    # without the labels: this runs every month at every base
+    t, society = mech.tension, mech.society
+    total = sum(
+        (
+            t.tension_floor,
+            t.tension_w_scarcity * d.scarcity,
+            t.tension_w_workload * d.workload,
+            t.tension_w_inequality * d.inequality,
+            t.tension_w_rivalry * d.rivalry,
+            t.tension_w_incidents * d.incidents,
+            society.tension_w_isolation * d.isolation,
+            society.tension_w_grievances * d.grievances,
+            -t.tension_w_joint_work * d.joint_work,
+            -t.tension_w_treaty * d.treaty,
+            -t.tension_w_leadership * (d.leadership - 0.5),
+            -society.council_tension_relief * d.council,
+        )
+    )
+    return min(1.0, max(0.0, total))
 
 
 def pay_gap(rates: list[float]) -> float:
