@@ -126,11 +126,27 @@ def _foundings(ctx: RunContext, moves, year: int, founded: set[str]) -> None:
             take_role(ctx, person, move)
 
 
+def _names_in_order(ctx: RunContext) -> list[str]:
+    """Everyone's names, sorted: kept per run while nobody joins (people are never removed).
+
+    Thousands of base staff come and go by 2003; sorting them three times a year for the
+    careers had cost more than the careers themselves.
+    """
+    people = ctx.world.people
+    cached = ctx.memo.get("names_in_order")
+    if cached is None or len(cached) != len(people):
+        cached = ctx.memo["names_in_order"] = sorted(people)
+    return cached
+
+
 def _retirements(ctx: RunContext, rng, moves, considered: set[str]) -> None:
     famous = {n for m in ctx.world.public_firsts.values() for n in m.people}
-    for name in sorted(ctx.world.people):
-        person = ctx.world.people[name]
-        if name in considered or person.status not in _GONE:
+    people = ctx.world.people
+    for name in _names_in_order(ctx):
+        if name in considered:
+            continue
+        person = people[name]
+        if person.status not in _GONE:
             continue
         considered.add(name)
         if person.status != "retired":
@@ -183,8 +199,11 @@ def _yearly(ctx: RunContext, rng, moves, year: int) -> None:
     for move in moves:
         if move.trigger != "yearly":
             continue
-        for name in sorted(ctx.world.people):
-            person = ctx.world.people[name]
+        people = ctx.world.people
+        for name in _names_in_order(ctx):  # a new join makes a new list, never changes this
+            person = people[name]
+            if person.post not in move.from_roles:  # _eligible's first test, inlined
+                continue
             if _eligible(ctx, person, move, year) and rng.random() < move.chance_per_year:
                 take_role(ctx, person, move)
 
@@ -196,10 +215,11 @@ def _fill_seats(ctx: RunContext, moves, year: int) -> None:
         for key, agency in sorted(ctx.world.agencies.items()):
             if move.to_role in agency.seats or not agency.trades:
                 continue  # held (by a named person, or "" by someone outside them)
+            roles = move.from_roles
             pool = [
                 p
                 for p in ctx.world.people.values()
-                if p.agency == key and _eligible(ctx, p, move, year)
+                if p.agency == key and p.post in roles and _eligible(ctx, p, move, year)
             ]
             if pool:
                 best = min(pool, key=lambda p: (-p.skill, p.name))
