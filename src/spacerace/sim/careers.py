@@ -15,6 +15,8 @@ does). A flyer who comes back from a flight in its first seat becomes a commande
 
 from __future__ import annotations
 
+import itertools
+
 from spacerace.catalog.careers import CareerMove, load_career_moves, load_roles
 from spacerace.sim.context import RunContext
 from spacerace.sim.soviet_politics import holds_post
@@ -134,8 +136,11 @@ def _names_in_order(ctx: RunContext) -> list[str]:
     """
     people = ctx.world.people
     cached = ctx.memo.get("names_in_order")
-    if cached is None or len(cached) != len(people):
+    if cached is None:
         cached = ctx.memo["names_in_order"] = sorted(people)
+    elif len(cached) != len(people):  # the newcomers are the dict's last keys: merge them in
+        cached = sorted(itertools.chain(cached, itertools.islice(people, len(cached), None)))
+        ctx.memo["names_in_order"] = cached
     return cached
 
 
