@@ -436,6 +436,12 @@ def canon_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
         ),
         "first `base_founded` on Mars, any agency",
     )
+    add(
+        "A colonist transport in service",
+        "— (by 2003 the series' ships carry Happy Valley's hundreds)",
+        lambda f: (f["programs_completed"].get("mars_transport") or [None, None])[1],
+        "first `program_completed` of `mars_transport`, any agency",
+    )
     rows += [
         _population_row(
             facts,

@@ -13,6 +13,7 @@ KEYS = {
     "nuclear_propulsion",
     "mars_vehicle",
     "mars_lander_light",
+    "mars_transport",
     "shuttle",
     "energia",
     "sea_dragon",
@@ -85,6 +86,8 @@ def test_numbers_are_sane_and_invented_rows_say_why():
         ("skylab", 2200.0, 1970),  # Skylab about $2.2 B then-year (Frost, NASA)
         ("mir", 4200.0, 1986),  # Mir "estimated cost of $4.2 billion" (ETHW); 1986 convention
         ("iss", 30000.0, 1994),  # CRS IB93017 (Feb 2003): about $30 B appropriated FY1985-2002
+        # SpaceX's Interplanetary Transport System, IAC 2016: development "about $10 billion"
+        ("mars_transport", 10000.0, 2016),
     ],
 )
 def test_cited_costs(key, cost_musd, cost_year):

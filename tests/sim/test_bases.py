@@ -283,3 +283,31 @@ def test_a_contractors_workers_come_on_the_payers_money_when_it_has_none():
     assert agencies["nasa"].funds_musd == pytest.approx(700.0)
     assert agencies["helios"].funds_musd == 1000.0  # the company pays nothing
     assert _contract_seats(ctx, "helios", 3, budget, 100.0, shares, paid) == 0
+
+
+def test_a_mars_seat_on_a_members_colonist_transport_weighs_its_share_of_the_ship():
+    # bases.seat_kg_mars (17.5 t: the 70 t exploration ship's four seats) until any member
+    # of the base holds mars_transport, then bases.seat_kg_mars_transport: SpaceX's 2017
+    # design, an 85 t ship landing 150 t and about 100 people, (85 + 150) / 100 = 2.35 t
+    from types import SimpleNamespace
+
+    from spacerace.sim.base_logistics import _seat_kg
+    from spacerace.world.base import Base
+    from spacerace.world.mechanics import Mechanics
+
+    mech = Mechanics()
+    agencies = {k: SimpleNamespace(capabilities=set()) for k in ("nasa", "soviet", "helios")}
+    ctx = SimpleNamespace(mech=mech, world=SimpleNamespace(agencies=agencies))
+    mars = Base("Happy Valley", "mars", "nasa", ["nasa", "soviet"], 0.0)
+    moon = Base("Jamestown", "moon", "nasa", ["nasa"], 0.0)
+    assert _seat_kg(ctx, mars) == mech.bases.seat_kg_mars == 17500.0
+    agencies["helios"].capabilities.add("mars_transport")  # not a member: no seat for them
+    assert _seat_kg(ctx, mars) == 17500.0
+    agencies["soviet"].capabilities.add("mars_transport")  # a partner's ship carries all
+    assert (
+        _seat_kg(ctx, mars)
+        == mech.bases.seat_kg_mars_transport
+        == pytest.approx((85_000 + 150_000) / 100)
+    )
+    agencies["nasa"].capabilities.add("mars_transport")
+    assert _seat_kg(ctx, moon) == mech.bases.seat_kg_moon  # the Moon keeps its Soyuz seat

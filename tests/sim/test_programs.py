@@ -200,3 +200,22 @@ def test_infrastructure_is_proposed_whatever_the_goals(make_ctx):
     assert {"skylab", "shuttle"} <= set(offered)  # a station and transport it may build
     assert "sea_dragon" not in offered  # heavy cargo only for an agency with a base
     assert all(not o.serves_goal for o in offered.values())
+
+
+def test_a_colonist_transport_is_proposed_only_to_a_member_of_a_mars_base(make_ctx):
+    # programs.csv: mars_transport (purpose colony) requires mars_vehicle|mars_lander_light;
+    # it is infrastructure for a Mars base's growth, never proposed without one
+    from spacerace.world.base import Base
+
+    ctx = make_ctx(at_year=1960)
+    usa = ctx.world.agencies["usa"]
+    usa.goals = ()
+    usa.capabilities.add("mars_vehicle")
+    assert "mars_transport" not in _offered(ctx, "usa")  # no base at all
+    ctx.world.bases["Jamestown"] = Base("Jamestown", "moon", "usa", ["usa"], 0.0)
+    assert "mars_transport" not in _offered(ctx, "usa")  # a lunar base is not enough
+    ctx.world.bases["Happy Valley"] = Base("Happy Valley", "mars", "ussr", ["ussr", "usa"], 0.0)
+    transport = _offered(ctx, "usa")["mars_transport"]
+    assert transport.purpose == "colony" and not transport.serves_goal
+    usa.capabilities.discard("mars_vehicle")
+    assert "mars_transport" not in _offered(ctx, "usa")  # a Mars ship of its own first

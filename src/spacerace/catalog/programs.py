@@ -12,18 +12,31 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["FOR_A_BASE", "INFRASTRUCTURE", "ProgramSpec", "load_programs", "parse_programs"]
+__all__ = [
+    "FOR_A_BASE",
+    "FOR_A_MARS_BASE",
+    "INFRASTRUCTURE",
+    "ProgramSpec",
+    "load_programs",
+    "parse_programs",
+]
 
-INFRASTRUCTURE = ("station", "transport", "cargo", "shuttle")
+INFRASTRUCTURE = ("station", "transport", "cargo", "shuttle", "colony")
 """Purposes an agency may build for their own sake, whatever its goals, stations first
 (the order in which the built-in state policy funds them: a station to fly to, cheaper
-transport, heavy cargo for its bases, last a shuttle to crew them: the nuclear Pathfinder is the
-dearest, and crews already reach the bases on what carries them)."""
+transport, heavy cargo for its bases, then a shuttle to crew them: the nuclear Pathfinder is
+the dearest, and crews already reach the bases on what carries them; last a colonist
+transport, once a Mars base is there to grow)."""
 
 FOR_A_BASE = ("cargo", "shuttle")
 """The infrastructure proposed only to an agency that belongs to a base: a heavy cargo
 launcher to supply it (Sea Dragon), a shuttle to fly crews to it (the series' nuclear
 Pathfinder)."""
+
+FOR_A_MARS_BASE = ("colony",)
+"""The infrastructure proposed only to an agency that belongs to a base on Mars: a reusable
+colonist transport carrying newcomers by the hundred (``mars_transport``; the seat it
+makes is the mechanic ``seat_kg_mars_transport``)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +64,8 @@ class ProgramSpec:
             goals; ``"station"`` (an orbital station) and ``"transport"`` (cheaper, reusable
             or heavier access to orbit) are infrastructure an agency may build for their own
             sake; ``"cargo"`` (a heavy cargo launcher) and ``"shuttle"`` (a crew shuttle to
-            the bases) are proposed only to an agency with a base.
+            the bases) are proposed only to an agency with a base, ``"colony"`` (a
+            colonist transport) only to one with a base on Mars.
         units: Flight sets its cost buys for missions that use them up (the Apollo
             landers), 0 if it buys no countable flight hardware.
         lifetime_years: Years a station it launches stays in orbit, 0 for no set end

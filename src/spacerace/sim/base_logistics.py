@@ -37,9 +37,19 @@ def staff_tour_days(ctx: RunContext, base: Base) -> float:
 
 
 def _seat_kg(ctx: RunContext, base: Base) -> float:
-    """Landed mass of one newcomer's seat, kg (``seat_kg_moon`` / ``seat_kg_mars``)."""
+    """Landed mass of one newcomer's seat, kg (``seat_kg_moon`` / ``seat_kg_mars``).
+
+    On Mars a seat on a colonist transport (``seat_kg_mars_transport``) once any member of
+    the base holds one (program ``mars_transport``): partners ride each other's ships, as
+    the ISS's partners rode the Shuttle and Soyuz.
+    """
     bases = ctx.mech.bases
-    return bases.seat_kg_moon if base.body == "moon" else bases.seat_kg_mars
+    if base.body == "moon":
+        return bases.seat_kg_moon
+    agencies = ctx.world.agencies
+    if any("mars_transport" in agencies[k].capabilities for k in base.agencies):
+        return bases.seat_kg_mars_transport
+    return bases.seat_kg_mars
 
 
 def state_members(ctx: RunContext, base: Base) -> list[str]:

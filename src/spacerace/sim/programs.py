@@ -19,7 +19,7 @@ vehicle's reliability, before the vehicle (and capability) is available.
 
 from __future__ import annotations
 
-from spacerace.catalog.programs import FOR_A_BASE, INFRASTRUCTURE
+from spacerace.catalog.programs import FOR_A_BASE, FOR_A_MARS_BASE, INFRASTRUCTURE
 from spacerace.policy.base import ProgramOption
 from spacerace.sim.company import program_terms
 from spacerace.sim.context import RunContext
@@ -89,16 +89,23 @@ def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
 
     Stations and transport it may develop and does not hold; a heavy cargo launcher or a
     crew shuttle (purposes ``"cargo"``, ``"shuttle"``: :data:`FOR_A_BASE`) only once it
-    belongs to a base it must supply and crew.
+    belongs to a base it must supply and crew; a colonist transport (``"colony"``:
+    :data:`FOR_A_MARS_BASE`) only once it belongs to a base on Mars.
     """
     agency = ctx.world.agencies[agency_key]
-    has_base = any(agency_key in b.agencies for b in ctx.world.bases.values())
+    mine = [b for b in ctx.world.bases.values() if agency_key in b.agencies]
+    has_base, on_mars = bool(mine), any(b.body == "mars" for b in mine)
     out = {}
     for key, spec in ctx.ref.programs.items():
         if key in agency.capabilities or not _allowed(ctx, agency_key, key):
             continue
-        if spec.purpose in INFRASTRUCTURE and (has_base or spec.purpose not in FOR_A_BASE):
-            out[key] = ""
+        if spec.purpose not in INFRASTRUCTURE:
+            continue
+        if (spec.purpose in FOR_A_BASE and not has_base) or (
+            spec.purpose in FOR_A_MARS_BASE and not on_mars
+        ):
+            continue
+        out[key] = ""
     return out
 
 

@@ -139,6 +139,17 @@ class BasesMechanics(MechanicGroup):
         "the Mars spacecraft of 70 t (mechanic mars_spacecraft_kg) carries four, 17.5 t per seat",
     )
 
+    seat_kg_mars_transport: float = constant(
+        2350.0,
+        "derived",
+        "[0, 1000000]",
+        "a seat on a reusable colonist transport (program mars_transport, held by any of the "
+        "base's members): SpaceX's 2017 BFR design lands its 85 t ship with 150 t of payload "
+        "and about 100 people in 40 cabins (Musk, IAC 2017, Making Life Multiplanetary), "
+        "(85 + 150) / 100 = 2.35 t a person, priced like the 70 t exploration ship's seat as "
+        "if flown once",
+    )
+
     staff_tour_days_moon: float = constant(
         365.25,
         "invented",
