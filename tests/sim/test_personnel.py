@@ -3,7 +3,9 @@
 The recruitment oracle re-selects from the astronaut data set (catalog.astronauts) by the
 rules ``sim.personnel`` documents: the agency's country (a company: countries without a
 state agency in the world), selected by the year + 12, aged 23 (``min_crew_age``, the
-youngest selection in the data set) to 45, in selection order.
+youngest selection in the data set) to 45, still below the training facility's retirement
+age (training.csv: Houston 44, Star City 43) in the year the basic training ends, in
+selection order.
 """
 
 import dataclasses
@@ -29,14 +31,21 @@ def _one_pass(ctx, year):
     ctx.env.run(until=ctx.cal.day_of(year, 1, 1) + 1.0)
 
 
-def _expected_recruits(ctx, year, countries, want):
+def _expected_recruits(ctx, year, countries, want, facility=None):
     pool = sorted(load_astronauts(), key=lambda r: (r.year_of_selection, r.name))
+    retire, ready_year = 1e9, year
+    if facility is not None:
+        retire = facility.retirement_age
+        ready_year = ctx.cal.year(
+            ctx.cal.day_of(year, 1, 1) + facility.basic_training_months * MONTH_DAYS
+        )
     picked = [
         r.name
         for r in pool
         if country_of_astronaut(r.nationality) in countries
         and r.year_of_selection <= year + 12
         and 23 <= year - r.born_year <= 45  # min_crew_age (was 25 as recruit_min_age)
+        and ready_year - r.born_year < retire  # still serving when the training ends
         and r.name not in ctx.world.people
     ]
     return picked[:want]
@@ -49,7 +58,8 @@ def _expected_recruits(ctx, year, countries, want):
 def test_a_short_corps_recruits_a_group_of_its_country(make_ctx, key, countries, role):
     ctx = make_ctx(mechanics=NO_INJURIES)
     want = int(ctx.mech.people.recruit_group_size)
-    expected = _expected_recruits(ctx, 1958, countries, want)
+    facility = ctx.ref.training[ctx.world.agencies[key].training_facility]
+    expected = _expected_recruits(ctx, 1958, countries, want, facility)
     _one_pass(ctx, 1958)
     hired = _recruits(ctx, key)
     assert hired == sorted(expected) and len(hired) == want
@@ -128,3 +138,30 @@ def test_people_retire_at_their_facility_retirement_age_unless_flying(make_ctx):
         "active",
     ]
     assert [e.actors for e in ctx.log.of_kind("retirement")] == [("Ann Able",)]
+
+
+def test_nobody_is_hired_who_would_retire_before_the_training_ends(make_ctx):
+    # Houston retires flyers at 44 (training.csv: median age at last flight) after 24 months
+    # of basic training. Before 2026-12-03 an agency that hired less often than NASA did
+    # took real astronauts selected a decade before, aged 40-47: most retired unflown.
+    ctx = make_ctx(at_year=2002, mechanics=NO_INJURIES)
+    facility = ctx.ref.training[ctx.world.agencies["usa"].training_facility]
+    want = int(ctx.mech.people.recruit_group_size)
+    expected = _expected_recruits(ctx, 2003, {"US"}, want, facility)
+    _one_pass(ctx, 2003)
+    hired = [
+        n
+        for n in _recruits(ctx, "usa")
+        if ctx.world.people[n].ready_day > ctx.cal.day_of(2002, 6, 1)
+    ]
+    assert hired == sorted(expected) and hired
+    ready_year = ctx.cal.year(ctx.world.people[hired[0]].ready_day)
+    assert all(ready_year - ctx.world.people[n].born_year < facility.retirement_age for n in hired)
+    # the data set holds such older candidates that the age limit alone (45) would take
+    older = [
+        r for r in load_astronauts()
+        if country_of_astronaut(r.nationality) == "US" and r.year_of_selection <= 2015
+        and 2003 - r.born_year <= 45 and ready_year - r.born_year >= facility.retirement_age
+        and r.name not in ctx.world.people
+    ]  # fmt: skip
+    assert older

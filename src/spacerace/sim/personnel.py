@@ -129,6 +129,13 @@ def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int
     ready = ctx.now + facility.basic_training_months * MONTH_DAYS
     want = int(ctx.mech.people.recruit_group_size)
     role = agency.profile.crew_title
+    # nobody is hired who would be retired (the facility's retirement age) by the year the
+    # training ends: before 2026-12-03 an agency that hired less often than its real
+    # counterpart fell behind the real roster and took people selected a decade earlier,
+    # aged 40-47, who retired at 44 before they could fly (history seed 1: 78 of the 91
+    # NASA recruits ready from 1990 on never flew)
+    serving_until = facility.retirement_age
+    ready_year = ctx.cal.year(ready)
     hired = []
     kept = []  # the records looked at that may still be hired in later years
     stop = len(candidates)
@@ -136,7 +143,11 @@ def _recruit(ctx: RunContext, key: str, year: int, candidates: list, flyers: int
         if len(hired) >= want or rec.year_of_selection > year + 12:
             stop = i
             break
-        if rec.name in people or year - rec.born_year > mech.recruit_max_age:
+        if (
+            rec.name in people
+            or year - rec.born_year > mech.recruit_max_age
+            or ready_year - rec.born_year >= serving_until
+        ):
             continue  # hired by someone, or too old: for good
         if year - rec.born_year < mech.min_crew_age:
             kept.append(rec)
