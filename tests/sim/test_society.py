@@ -209,3 +209,33 @@ def test_a_bankrupt_contractor_frees_its_place_and_a_lone_member_commands_alone(
     review_agreements(ctx, base)
     assert base.alliance is None and base.command == "usa" and base.lead == "usa"
     assert ctx.log.of_kind("alliance_ended")[0].agency == "usa"
+
+
+def test_the_kept_head_counts_are_the_residents_counted_afresh(scenarios, planners, monkeypatch):
+    # base_society.roster keeps a base's counts until its residents change or someone
+    # changes agency; every month's tension and movement read them. Counted afresh at every
+    # call over whole runs (defections, births, deaths, bankruptcies included), they agree.
+    from spacerace.sim import base_society, bases
+    from spacerace.sim.engine import run_timeline
+
+    kept = base_society.roster
+    calls = 0
+
+    def checked(ctx, base):
+        nonlocal calls
+        counts, children = kept(ctx, base)
+        people = [ctx.world.people[n] for n in base.residents]
+        fresh: dict[str, int] = {}
+        for p in people:
+            fresh[p.agency] = fresh.get(p.agency, 0) + 1
+        assert counts == dict(sorted(fresh.items()))
+        assert list(counts) == sorted(fresh)
+        assert children == sum(p.role == "child" for p in people)
+        calls += 1
+        return counts, children
+
+    monkeypatch.setattr(base_society, "roster", checked)
+    monkeypatch.setattr(bases, "roster", checked)
+    for name, seed in (("for-all-mankind", 1), ("for-all-mankind", 2), ("star-city", 1)):
+        run_timeline(scenarios[name], seed, planner=planners[name])
+    assert calls > 1000

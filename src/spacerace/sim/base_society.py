@@ -27,7 +27,6 @@ may not strike) only stop work. Each month, after tension moves (``sim.bases``):
 from __future__ import annotations
 
 import math
-from operator import attrgetter
 
 from spacerace.sim.context import RunContext
 from spacerace.world.base import Base, Employment
@@ -40,10 +39,32 @@ __all__ = [
     "review_movement",
     "review_unions",
     "riot",
+    "roster",
     "settle_strike",
 ]
 
-_ROLE = attrgetter("role")
+
+def roster(ctx: RunContext, base: Base) -> tuple[dict[str, int], int]:
+    """(residents by employer key sorted by key, children among them): the base's head counts.
+
+    Counted again only when the residents changed (``Base.roster_version``) or someone
+    changed agency in the run (``RunContext.agency_changes``: a defection, a recruit by the
+    rival); between those, every month's tension, unions and movement read the same counts.
+    Do not change the returned dict.
+    """
+    key = (base.roster_version, ctx.agency_changes)
+    cached = base.roster_counts
+    if cached is None or cached[0] != key:
+        people = ctx.world.people
+        counts: dict[str, int] = {}
+        children = 0
+        for name in base.residents:
+            person = people[name]
+            counts[person.agency] = counts.get(person.agency, 0) + 1
+            children += person.role == "child"
+        ordered = counts if len(counts) < 2 else dict(sorted(counts.items()))
+        cached = base.roster_counts = (key, ordered, children)
+    return cached[1], cached[2]
 
 
 def appoint_commander(ctx: RunContext, base: Base, replace: bool = False) -> str:
@@ -236,8 +257,7 @@ def review_movement(ctx: RunContext, base: Base, drivers: TensionDrivers, days: 
     n = base.population
     if not n:
         return
-    roles = list(map(_ROLE, map(ctx.world.people.__getitem__, base.residents)))  # in C
-    born = roles.count("child") / n
+    born = roster(ctx, base)[1] / n
     target = min(
         1.0,
         mech.movement_w_isolation * drivers.isolation

@@ -10,8 +10,6 @@ records one metrics row per step for the report.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from operator import attrgetter
 
 from spacerace.catalog.base_modules import load_life_support, load_module_specs
 from spacerace.sim.base_agreements import review_agreements
@@ -23,6 +21,7 @@ from spacerace.sim.base_society import (
     isolation,
     review_movement,
     review_unions,
+    roster,
 )
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import react_to_loss
@@ -49,8 +48,6 @@ __all__ = [
     "drivers_of",
     "record_deaths",
 ]
-
-_AGENCY = attrgetter("agency")
 
 STEP_DAYS = 30.4375
 """Days between two steps of a base (a mean month)."""
@@ -97,6 +94,7 @@ def arrive(ctx: RunContext, base: Base, names, tour_end_day: float | None) -> No
         if name not in present:
             present.add(name)
             base.residents.append(name)
+            base.roster_version += 1
             base.arrived.setdefault(name, ctx.now)
         if tour_end_day is not None:
             base.tours[name] = tour_end_day
@@ -116,6 +114,7 @@ def depart(ctx: RunContext, base: Base, names) -> None:
     leaving = set(names) & set(base.residents)
     if leaving:  # residents are unique (``arrive``): one pass keeps the others in order
         base.residents[:] = [name for name in base.residents if name not in leaving]
+        base.roster_version += 1
     for name in names:
         if name in leaving:
             base.arrived.pop(name, None)
@@ -186,14 +185,12 @@ def _tours_end(ctx: RunContext, base: Base, rng) -> None:
     now = ctx.now
     if not base.tours or min(base.tours.values()) > now:  # nobody's tour is over (most months)
         return
-    done = [n for n, end in base.tours.items() if end <= now]
-    if done:
-        done.sort()
-    if base.body == "mars" and done:  # staff leave Mars only in a return window
+    if base.body == "mars":  # staff leave Mars only in a return window (waited for monthly)
         window = ctx.planner.return_window_after(ctx.world.start_jd_tdb + ctx.now - 30.0)
         off_days = abs(window.depart_jd_tdb - ctx.world.start_jd_tdb - ctx.now) if window else 0
         if window is None or off_days > ctx.mech.bases.mars_window_tolerance_days:
             return
+    done = sorted(n for n, end in base.tours.items() if end <= now)
     if done and base.evacuating_day is None:
         tour, stay = staff_tour_days(ctx, base), ctx.mech.bases.stay_on_share
         staying = [n for n in done if rng.random() < stay]
@@ -371,10 +368,8 @@ def _evacuate(ctx: RunContext, base: Base) -> None:
 
 
 def _employers(ctx: RunContext, base: Base) -> dict[str, int]:
-    """Residents by employer key, sorted by key."""
-    # counted in C (map, attrgetter, Counter): this runs every month over every resident
-    counts = Counter(map(_AGENCY, map(ctx.world.people.__getitem__, base.residents)))
-    return dict(counts) if len(counts) < 2 else dict(sorted(counts.items()))
+    """Residents by employer key, sorted by key (a new dict: metrics rows keep it)."""
+    return dict(roster(ctx, base)[0])
 
 
 def drivers_of(

@@ -349,6 +349,7 @@ def _go_bankrupt(ctx: RunContext, key: str, debt: float) -> None:
         staff = [n for n in base.residents if ctx.world.people[n].agency == key]
         for name in staff:
             base.residents.remove(name)
+            base.roster_version += 1
             base.tours.pop(name, None)
             base.arrived.pop(name, None)
             ctx.world.people[name].status = "home"

@@ -123,6 +123,7 @@ class RunContext:
     _plans: dict = field(default_factory=dict)
     _deflators: dict = field(default_factory=dict)
     _people_index: tuple[int, dict[str, list], dict[str, list]] | None = None
+    agency_changes: int = 0
     _people_seen: int = 0
     _rivals: dict[str, str | None] = field(default_factory=dict)
     _kinds: dict[str, tuple[int, list]] = field(default_factory=dict)
@@ -263,8 +264,9 @@ class RunContext:
         return index
 
     def forget_people_index(self) -> None:
-        """Drop the people index (someone changed agency)."""
+        """Drop the people index (someone changed agency; counted in ``agency_changes``)."""
         self._people_index = None
+        self.agency_changes += 1
 
     def crew_pool(self, key: str) -> list:
         """People of agency ``key`` who can fly now, best skill first, then by name.

@@ -211,7 +211,9 @@ def seat_designer(ctx: RunContext, key: str, year: int, why: str) -> str:
             name = f"{agency.name} Chief Designer {len(app.designers) + 1}"
             people[name] = Person(name, key, "engineer", agency.country, year - 50, skill=0.5)
     person = people[name]
-    person.agency = key
+    if person.agency != key:  # someone of another agency's: the indexes must hear of it
+        person.agency = key
+        ctx.forget_people_index()
     person.status = "active"
     app.chief_designer = name
     app.designer_since_year = year

@@ -196,6 +196,13 @@ class Base:
         default=None, init=False, repr=False, compare=False
     )
     """``modules`` as last counted: (the units list, its length then, the counts)."""
+    roster_version: int = field(default=0, init=False, repr=False, compare=False)
+    """Bumped whenever ``residents`` changes (``sim.bases.arrive`` and ``depart``, a
+    company's bankruptcy): the residents' head counts (``sim.base_society.roster``) are
+    kept until it moves or someone changes agency."""
+    roster_counts: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    """The head counts as last taken: ((roster_version, the run's agency changes), residents
+    by employer key sorted by key, children)."""
 
     def __post_init__(self) -> None:
         self.command = self.command or self.founder
