@@ -217,5 +217,8 @@ def test_a_colonist_transport_is_proposed_only_to_a_member_of_a_mars_base(make_c
     ctx.world.bases["Happy Valley"] = Base("Happy Valley", "mars", "ussr", ["ussr", "usa"], 0.0)
     transport = _offered(ctx, "usa")["mars_transport"]
     assert transport.purpose == "colony" and not transport.serves_goal
+    ctx.world.agencies["ussr"].capabilities.add("mars_transport")
+    assert "mars_transport" not in _offered(ctx, "usa")  # it rides its partner's ship
+    ctx.world.agencies["ussr"].capabilities.discard("mars_transport")
     usa.capabilities.discard("mars_vehicle")
     assert "mars_transport" not in _offered(ctx, "usa")  # a Mars ship of its own first
