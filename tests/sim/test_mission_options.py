@@ -9,7 +9,12 @@ import math
 
 import pytest
 
-from spacerace.sim.mission_options import best_odds, goal_served, mission_options
+from spacerace.sim.mission_options import (
+    best_odds,
+    goal_served,
+    mission_options,
+    next_upkeep_due_day,
+)
 from spacerace.world.base import Base
 from spacerace.world.mission_kinds import MISSION_KINDS
 
@@ -95,6 +100,24 @@ def test_an_upkeep_kind_is_offered_only_once_its_interval_has_passed(make_ctx):
     assert "earth_orbit" not in {o.kind for o in mission_options(ctx, "usa")}
     last["earth_orbit"] = ctx.now + lead - interval
     assert "earth_orbit" in {o.kind for o in mission_options(ctx, "usa")}
+
+
+def test_the_next_upkeep_due_is_the_day_mission_options_first_offers_it(make_ctx):
+    # the day an agency with nothing to fly looks again (sim.missions.decide_process): the
+    # first upkeep flight to fall due after now; a rotation without a base never falls due,
+    # and one already due (held back by money or crews) is no date to wait for
+    ctx = make_ctx(at_year=1960)
+    interval = ctx.mech.missions.earth_orbit_interval_days
+    lead = ctx.mech.missions.mission_lead_days
+    last = ctx.world.agencies["usa"].last_flown
+    last["earth_orbit"] = ctx.now + lead - interval + 50.0  # due in 50 days
+    due = next_upkeep_due_day(ctx, "usa")
+    assert due == pytest.approx(ctx.now + 50.0)
+    ctx.env.run(until=due)  # on that day it is offered, not a day before
+    assert "earth_orbit" in {o.kind for o in mission_options(ctx, "usa")}
+    assert next_upkeep_due_day(ctx, "usa") == math.inf  # overdue, and no base to rotate to
+    last["earth_orbit"] = ctx.now + lead - interval + 1.0
+    assert "earth_orbit" not in {o.kind for o in mission_options(ctx, "usa")}
 
 
 def test_a_rotation_needs_a_standing_base_of_its_own(make_ctx):

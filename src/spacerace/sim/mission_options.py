@@ -24,6 +24,7 @@ __all__ = [
     "flight_set_of",
     "goal_served",
     "mission_options",
+    "next_upkeep_due_day",
     "phase_risk",
 ]
 
@@ -48,6 +49,31 @@ def launch_cap(ctx: RunContext, kind: MissionKind) -> float:
 def upkeep_interval_days(ctx: RunContext, kind: MissionKind) -> float:
     """Days between two upkeep flights of ``kind`` (the missions mechanic its row names)."""
     return getattr(ctx.mech.missions, kind.upkeep_interval)
+
+
+def next_upkeep_due_day(ctx: RunContext, key: str) -> float:
+    """The next day after now an upkeep flight of agency ``key`` falls due (``inf``: none).
+
+    A flight of a kind open to it that is not windowed falls due ``mission_lead_days``
+    before it would leave an interval (``upkeep_interval_days``) after the last of its kind
+    (``mission_options`` offers it from then on); windowed kinds follow their windows, and
+    kinds it cannot fly at all (a base rotation without a base, a kind without its flight
+    sets) never fall due. Flights already due are left out: what holds them back (money,
+    crews, a grounding) is not a date.
+    """
+    agency = ctx.world.agencies[key]
+    lead = ctx.mech.missions.mission_lead_days
+    last = agency.last_flown
+    now = ctx.now
+    days = [
+        last.get(kind.key, -1e9) + upkeep_interval_days(ctx, kind) - lead
+        for kind in ctx.kinds_open_to(key)
+        if kind.is_upkeep
+        and not kind.windowed
+        and not (kind.needs_own_base and not ctx.bases_of(key, kind.body))
+        and not (kind.uses_flight_set and not flight_set_of(agency, kind))
+    ]
+    return min((d for d in days if d > now), default=math.inf)
 
 
 def flight_set_of(agency, kind: MissionKind) -> str:

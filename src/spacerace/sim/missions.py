@@ -1,7 +1,8 @@
 """An agency's mission decisions: review its goals, pick a mission, commit crew and money.
 
-Every two months or so (``decision_after_commit_days`` after a commitment,
-``idle_review_days`` when nothing can fly) an agency's policy is asked, through the
+Every two months or so (``decision_after_commit_days`` after a commitment; when nothing
+can fly, ``idle_review_days`` or the day its next upkeep flight falls due, if sooner:
+``sim.mission_options.next_upkeep_due_day``) an agency's policy is asked, through the
 decision point, whether to keep goals a rival reached first and which of the options
 (``sim.mission_options``) to fly; the chosen mission is committed (its crew picked, its
 cost paid, its departure set, delayed by political approval where its kind is not bound to
@@ -25,6 +26,7 @@ from spacerace.sim.mission_options import (
     best_odds,
     flight_set_of,
     mission_options,
+    next_upkeep_due_day,
 )
 from spacerace.sim.soviet_politics import in_force, politburo_verdict
 from spacerace.world.crew import crew_order
@@ -51,8 +53,13 @@ def decide_process(ctx: RunContext, key: str):
         apparatus = in_force(ctx, key)
         if apparatus is not None:  # what the Politburo refused or sent back is not proposed
             options = [o for o in options if not apparatus.refuses(o.serves_goal, ctx.now)]
-        if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns
-            yield ctx.env.timeout(ctx.mech.missions.idle_review_days)
+        if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns,
+            # or until the next upkeep flight falls due, if sooner: an agency knows its own
+            # manifest (before 2026-12-03 it looked again only every idle_review_days, and
+            # each flight of a cadence came up to that late: Apollo's 208 days became ~270)
+            wait = ctx.mech.missions.idle_review_days
+            due = next_upkeep_due_day(ctx, key) - ctx.now  # > 0, or inf
+            yield ctx.env.timeout(min(wait, due + 1.0))  # a day after, clear of rounding
             continue
         view = ctx.view(key)
         choice = ctx.decisions.ask(

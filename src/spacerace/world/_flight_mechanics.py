@@ -174,8 +174,9 @@ class MissionsMechanics(MechanicGroup):
         120.0,
         "invented",
         "(0, 3650]",
-        "days an agency waits to look again when no mission is possible (money comes on 1 "
-        "October, trained crews on 1 January); with options it reviews every 60 days",
+        "days an agency waits at most to look again when no mission is possible (money comes "
+        "on 1 October, trained crews on 1 January); it looks sooner on the day its next upkeep "
+        "flight falls due (it knows its own manifest); with options it reviews every 60 days",
     )
 
     decision_retry_days: float = constant(
