@@ -56,7 +56,7 @@ def decide_process(ctx: RunContext, key: str):
         if not options:  # nothing can fly: wait for money (1 Oct), crews (1 Jan) or returns,
             # or until the next upkeep flight falls due, if sooner: an agency knows its own
             # manifest (before 2026-12-03 it looked again only every idle_review_days, and
-            # each flight of a cadence came up to that late: Apollo's 208 days became ~270)
+            # each flight of a cadence came up to that late: Apollo's 208 days became 240-300)
             wait = ctx.mech.missions.idle_review_days
             due = next_upkeep_due_day(ctx, key) - ctx.now  # > 0, or inf
             yield ctx.env.timeout(min(wait, due + 1.0))  # a day after, clear of rounding
