@@ -129,7 +129,7 @@ def _foundings(ctx: RunContext, moves, year: int, founded: set[str]) -> None:
 
 
 def _names_in_order(ctx: RunContext) -> list[str]:
-    """Everyone's names, sorted: kept per run while nobody joins (people are never removed).
+    """Everyone's names, sorted: kept per run, newcomers merged in (nobody is ever removed).
 
     Thousands of base staff come and go by 2003; sorting them three times a year for the
     careers had cost more than the careers themselves.

@@ -68,12 +68,19 @@ def next_upkeep_due_day(ctx: RunContext, key: str) -> float:
     days = [
         last.get(kind.key, -1e9) + upkeep_interval_days(ctx, kind) - lead
         for kind in ctx.kinds_open_to(key)
-        if kind.is_upkeep
-        and not kind.windowed
-        and not (kind.needs_own_base and not ctx.bases_of(key, kind.body))
-        and not (kind.uses_flight_set and not flight_set_of(agency, kind))
+        if kind.is_upkeep and not kind.windowed and _can_fly(ctx, key, agency, kind)
     ]
     return min((d for d in days if d > now), default=math.inf)
+
+
+def _can_fly(ctx: RunContext, key: str, agency, kind: MissionKind) -> bool:
+    """False for a kind agency ``key`` cannot fly at all now, whatever its money and crews.
+
+    A base's kind without a standing base of its own there, a kind without its flight sets.
+    """
+    if kind.needs_own_base and not ctx.bases_of(key, kind.body):
+        return False
+    return not (kind.uses_flight_set and not flight_set_of(agency, kind))
 
 
 def flight_set_of(agency, kind: MissionKind) -> str:
@@ -151,9 +158,7 @@ def mission_options(
     grounded = agency.is_grounded(ctx.now)
     options = []
     for kind in kinds:
-        if kind.needs_own_base and not ctx.bases_of(key, kind.body):
-            continue
-        if kind.uses_flight_set and not flight_set_of(agency, kind):
+        if not _can_fly(ctx, key, agency, kind):
             continue
         goal = goal_served(ctx, key, kind.key, has_woman)
         if goal in pending:

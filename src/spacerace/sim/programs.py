@@ -95,15 +95,10 @@ def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
     agency = ctx.world.agencies[agency_key]
     mine = [b for b in ctx.world.bases.values() if agency_key in b.agencies]
     has_base, on_mars = bool(mine), any(b.body == "mars" for b in mine)
-    partners = {k for b in mine if b.body == "mars" for k in b.agencies} - {agency_key}
     # a colonist transport serves every member of the base (sim.base_logistics._seat_kg):
-    # none is proposed once a partner at one of its Mars bases has one
-    ridden = {
-        program
-        for partner in partners
-        for program in ctx.world.agencies[partner].capabilities
-        if program in ctx.ref.programs and ctx.ref.programs[program].purpose in FOR_A_MARS_BASE
-    }
+    # none is proposed once a partner at one of its Mars bases holds it
+    partners = {k for b in mine if b.body == "mars" for k in b.agencies} - {agency_key}
+    held_by_partners = set().union(*(ctx.world.agencies[k].capabilities for k in partners))
     out = {}
     for key, spec in ctx.ref.programs.items():
         if key in agency.capabilities or not _allowed(ctx, agency_key, key):
@@ -111,7 +106,7 @@ def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
         if spec.purpose not in INFRASTRUCTURE:
             continue
         if (spec.purpose in FOR_A_BASE and not has_base) or (
-            spec.purpose in FOR_A_MARS_BASE and (not on_mars or key in ridden)
+            spec.purpose in FOR_A_MARS_BASE and (not on_mars or key in held_by_partners)
         ):
             continue
         out[key] = ""

@@ -79,23 +79,38 @@ def tension_terms(d: TensionDrivers, mech) -> list[tuple[str, float]]:
         ...     TensionDrivers(scarcity=0.5, joint_work=1.0), m), 6)
         True
     """
-    t = mech.tension
-    raising = (
-        ("scarcity", t.tension_w_scarcity, d.scarcity),
-        ("workload", t.tension_w_workload, d.workload),
-        ("inequality", t.tension_w_inequality, d.inequality),
-        ("rivalry", t.tension_w_rivalry, d.rivalry),
-        ("incidents", t.tension_w_incidents, d.incidents),
-        ("isolation", mech.society.tension_w_isolation, d.isolation),
-        ("grievances", mech.society.tension_w_grievances, d.grievances),
-    )  # the RAISING drivers, in that order
-    terms = [("floor", t.tension_floor)]
-    terms += [(f"{name} {value:.2f}", w * value) for name, w, value in raising]
-    terms.append((f"joint work {d.joint_work:.2f}", -t.tension_w_joint_work * d.joint_work))
-    terms.append((f"treaty {d.treaty:.2f}", -t.tension_w_treaty * d.treaty))
-    terms.append((f"leadership {d.leadership:.2f}", -t.tension_w_leadership * (d.leadership - 0.5)))
-    terms.append((f"council {d.council:.2f}", -mech.society.council_tension_relief * d.council))
-    return terms
+    labels = ["floor"]
+    labels += [f"{name} {getattr(d, name):.2f}" for name in RAISING]
+    labels += [
+        f"joint work {d.joint_work:.2f}",
+        f"treaty {d.treaty:.2f}",
+        f"leadership {d.leadership:.2f}",
+        f"council {d.council:.2f}",
+    ]
+    return list(zip(labels, _term_values(d, mech), strict=True))
+
+
+def _term_values(d: TensionDrivers, mech) -> tuple[float, ...]:
+    """The terms' values, in ``tension_terms``'s order.
+
+    The floor, the raising drivers in :data:`RAISING`'s order, then joint work, treaty,
+    leadership and council.
+    """
+    t, society = mech.tension, mech.society
+    return (
+        t.tension_floor,
+        t.tension_w_scarcity * d.scarcity,
+        t.tension_w_workload * d.workload,
+        t.tension_w_inequality * d.inequality,
+        t.tension_w_rivalry * d.rivalry,
+        t.tension_w_incidents * d.incidents,
+        society.tension_w_isolation * d.isolation,
+        society.tension_w_grievances * d.grievances,
+        -t.tension_w_joint_work * d.joint_work,
+        -t.tension_w_treaty * d.treaty,
+        -t.tension_w_leadership * (d.leadership - 0.5),
+        -society.council_tension_relief * d.council,
+    )
 
 
 def tension_target(d: TensionDrivers, mech) -> float:
@@ -107,25 +122,9 @@ def tension_target(d: TensionDrivers, mech) -> float:
         >>> tension_target(TensionDrivers(scarcity=1.0), m) > tension_target(TensionDrivers(), m)
         True
     """
-    # the terms' values in ``tension_terms``'s order, summed left to right (the same float),
-    # without the labels: this runs every month at every base
-    t, society = mech.tension, mech.society
-    total = sum(
-        (
-            t.tension_floor,
-            t.tension_w_scarcity * d.scarcity,
-            t.tension_w_workload * d.workload,
-            t.tension_w_inequality * d.inequality,
-            t.tension_w_rivalry * d.rivalry,
-            t.tension_w_incidents * d.incidents,
-            society.tension_w_isolation * d.isolation,
-            society.tension_w_grievances * d.grievances,
-            -t.tension_w_joint_work * d.joint_work,
-            -t.tension_w_treaty * d.treaty,
-            -t.tension_w_leadership * (d.leadership - 0.5),
-            -society.council_tension_relief * d.council,
-        )
-    )
+    # the terms' values summed left to right (the same float as ``tension_terms``'s),
+    # without building their labels: this runs every month at every base
+    total = sum(_term_values(d, mech))
     return min(1.0, max(0.0, total))
 
 
