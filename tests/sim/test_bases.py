@@ -1,5 +1,6 @@
 """Bases in the engine: mass balance, resupply cut, evacuation, deaths, Happy Valley."""
 
+import copy
 import dataclasses
 import math
 
@@ -311,3 +312,46 @@ def test_a_mars_seat_on_a_members_colonist_transport_weighs_its_share_of_the_shi
     )
     agencies["nasa"].capabilities.add("mars_transport")
     assert _seat_kg(ctx, moon) == mech.bases.seat_kg_moon  # the Moon keeps its Soyuz seat
+
+
+def test_an_order_lays_as_many_landing_pads_as_the_traffic_it_wants_needs():
+    # Landing capacity is built as traffic needs it: an order whose modules would not all
+    # land asks for pads enough that the next order can land all it wants (before
+    # 2026-12-03 one pad an order, so slots grew by six a window whatever was paid)
+    from types import SimpleNamespace
+
+    from spacerace.catalog.base_modules import load_life_support, load_module_specs
+    from spacerace.sim.base_logistics import _landing_capacity, _modules_wanted
+    from spacerace.world.base import Base, ModuleUnit
+    from spacerace.world.life_support import daily_flows
+    from spacerace.world.mechanics import Mechanics
+
+    mech, specs, needs = Mechanics(), load_module_specs(), load_life_support()
+    ctx = SimpleNamespace(mech=mech, now=0.0, world=SimpleNamespace(discoveries=set()))
+    base = Base("Happy Valley", "mars", "nasa", ["nasa"], 0.0)
+    base.units = [ModuleUnit(k, 0.0, "nasa") for k in ["landing_pad"] + ["habitat", "power"] * 3]
+    flows = daily_flows(base, specs, needs, mech, 0.0)
+    room = _landing_capacity(ctx, base)
+    assert room == mech.bases.max_modules_per_order + mech.bases.modules_per_order_per_pad
+
+    few = _modules_wanted(ctx, base, specs, flows, 12)  # fits: no second pad
+    assert 0 < len(few) < room and "landing_pad" not in few
+    roomy = copy.copy(base)  # forty more pads (no beds, no power): room for all it wants
+    roomy.units = base.units + [ModuleUnit("landing_pad", 0.0, "nasa")] * 40
+    rest = _modules_wanted(ctx, roomy, specs, flows, 200)  # everything 200 people want
+    assert "landing_pad" not in rest and len(rest) > room
+    many = _modules_wanted(ctx, base, specs, flows, 200)
+    pads = many.count("landing_pad")
+    assert len(many) == room and pads > 1
+    per_pad = mech.bases.modules_per_order_per_pad
+    # pads in half the slots at most (bases.pad_share_max): the rest are for the people now
+    assert pads == int(mech.bases.pad_share_max * room) and "habitat" in many
+    bigger = copy.copy(base)  # five pads: the room an order needs is within its share
+    bigger.units = base.units + [ModuleUnit("landing_pad", 0.0, "nasa")] * 4
+    room = _landing_capacity(ctx, bigger)
+    more = _modules_wanted(ctx, bigger, specs, flows, 200)
+    pads = more.count("landing_pad")
+    assert 1 < pads < mech.bases.pad_share_max * room
+    assert room + per_pad * pads >= len(rest) + 1  # the next order lands it all
+    assert room + per_pad * (pads - 1) < len(rest) + 1  # and not a pad more than that
+

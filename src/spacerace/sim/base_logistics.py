@@ -134,9 +134,12 @@ def craft_learning_factor(rate: float, agency) -> float:
 def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -> list[str]:
     """Modules an order asks for, most needed first, as many as one order can land.
 
-    In this order: a landing pad once the base has ``landing_pad_min_units`` modules and
-    either has none or the rest of the order would not all land (another pad when landing
-    capacity binds: it is built as traffic needs it); the power units a deficit of the base
+    In this order: landing pads once the base has ``landing_pad_min_units`` modules: one if
+    it has none, and when the rest of the order would not all land, as many as would let
+    the next order land all that this one wants (``modules_per_order_per_pad`` each), in at
+    most ``pad_share_max`` of its slots (landing capacity is built as traffic needs it;
+    before 2026-12-03 one pad an order, so a base's landing slots grew by six a window
+    however much its members could pay to send); the power units a deficit of the base
     calls for now; an oxygen plant, an ice mine or a greenhouse as the flows call for, with
     the power it draws; then habitats, as many as the people expected after the order
     (``pop_after``) need to stay under ``base_fill_share`` of the beds, each with its share
@@ -183,10 +186,15 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
     habitats = math.ceil(short / (mech.base_fill_share * beds)) if short > 0 else 0
     need_power = max(0, math.ceil((habitats * mech.habitat_power_kw - surplus) / unit_kw))
     room = _landing_capacity(ctx, base)
-    has_pad = bool(kinds.get("landing_pad"))
-    binds = 1 + len(first) + habitats + need_power > room  # with a pad among them
-    pad = len(base.units) >= mech.landing_pad_min_units and (not has_pad or binds)
-    wanted = (["landing_pad"] if pad else []) + first
+    rest = len(first) + habitats + need_power  # what the order wants besides pads
+    pads = 0
+    if len(base.units) >= mech.landing_pad_min_units:
+        if rest + 1 > room:  # capacity binds: the next order's room holds all of this one
+            pads = math.ceil((rest + 1 - room) / mech.modules_per_order_per_pad)
+            pads = min(pads, max(1, int(mech.pad_share_max * room)))
+        elif not kinds.get("landing_pad"):
+            pads = 1
+    wanted = ["landing_pad"] * min(pads, room) + first
     for _ in range(habitats):
         if len(wanted) >= room:
             break

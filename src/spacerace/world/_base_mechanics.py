@@ -245,6 +245,14 @@ class BasesMechanics(MechanicGroup):
         "landing field)",
     )
 
+    pad_share_max: float = constant(
+        0.5,
+        "invented",
+        "[0, 1]",
+        "most of an order's landing slots that go to new landing pads (at least one pad): "
+        "the pads serve the next window's traffic, the rest of the slots the people coming now",
+    )
+
     habitat_power_kw: float = constant(
         6.0,
         "invented",
