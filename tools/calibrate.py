@@ -200,9 +200,11 @@ def history_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
             "first `launch` of vehicle `space_shuttle` (test flights too) or mission on it",
         )
     )
+    # a station program completes when its first crew may fly to it (programs.csv runs
+    # each station's duration to its first crew aboard): the real date beside it is that
     for label, real, program in (
-        ("Soviet second-generation station", "Feb 1986 (Mir core)", "mir"),
-        ("International Space Station", "Nov 1998 (Zarya)", "iss"),
+        ("Soviet second-generation station", "Mar 1986 (first crew; core launched Feb 1986)", "mir"),
+        ("International Space Station", "Nov 2000 (Expedition 1; Zarya launched Nov 1998)", "iss"),
     ):
         if _modelled(facts, program=program):
             share, years = _share_and_year(

@@ -196,6 +196,8 @@ def test_a_goal_is_contested_only_while_a_racing_rival_funds_its_way_there(make_
 def test_infrastructure_is_proposed_whatever_the_goals(make_ctx):
     ctx = make_ctx(at_year=1960)
     ctx.world.agencies["usa"].goals = ()
+    assert "shuttle" not in _offered(ctx, "usa")  # its definition studies begin now
+    ctx.env.run(until=ctx.now + ctx.ref.programs["shuttle"].definition_years * 365.25)
     offered = _offered(ctx, "usa")
     assert {"skylab", "shuttle"} <= set(offered)  # a station and transport it may build
     assert "sea_dragon" not in offered  # heavy cargo only for an agency with a base
@@ -222,3 +224,24 @@ def test_a_colonist_transport_is_proposed_only_to_a_member_of_a_mars_base(make_c
     ctx.world.agencies["ussr"].capabilities.discard("mars_transport")
     usa.capabilities.discard("mars_vehicle")
     assert "mars_transport" not in _offered(ctx, "usa")  # a Mars ship of its own first
+
+
+def test_a_program_is_proposed_only_after_its_definition_studies(make_ctx):
+    # programs.csv definition_years: the Shuttle's Phase A and B, October 1968 to Nixon's
+    # approval in January 1972 (NASA SP-4221), 3.25 years from the first decision at which
+    # it could be proposed; a race shortens them as it does the development
+    ctx = make_ctx(at_year=1960)
+    usa = ctx.world.agencies["usa"]
+    usa.goals, usa.race_lost = (), True  # out of its race: studies at the planned pace
+    years = ctx.ref.programs["shuttle"].definition_years
+    assert years == 3.25 and ctx.ref.programs["skylab"].definition_years == 0.0
+    began = ctx.now
+    assert "shuttle" not in _offered(ctx, "usa") and usa.studies == {"shuttle": began}
+    ctx.env.run(until=began + 3.0 * 365.25)
+    assert "shuttle" not in _offered(ctx, "usa") and usa.studies == {"shuttle": began}
+    usa.race_lost = False  # in a race the studies take 3.25 / crash_program_rate years
+    assert usa.racing and ctx.mech.programs.crash_program_rate > 3.25 / 3.0
+    assert "shuttle" in _offered(ctx, "usa")
+    usa.race_lost = True
+    ctx.env.run(until=began + years * 365.25)
+    assert "shuttle" in _offered(ctx, "usa")

@@ -50,6 +50,9 @@ class ProgramSpec:
         cost_year: Dollar year of ``cost_musd`` (for spending spread over years: the stated
             convention in PROVENANCE.md).
         duration_years: Years from start to first operational use.
+        definition_years: Years of definition studies (NASA's Phase A and B) a program needs
+            from the day it could first be proposed before it may be approved (0: none
+            beyond what ``duration_years`` holds, or studied before the scenarios begin).
         requires: Program keys needed first; ``"a|b"`` means either ``a`` or ``b``.
         vehicle: Vehicle key the program flies on or makes available; ``""`` if that depends
             on the agency.
@@ -88,6 +91,7 @@ class ProgramSpec:
     purpose: str = ""
     units: int = 0
     lifetime_years: float = 0.0
+    definition_years: float = 0.0
 
     def is_unlocked(self, completed: Collection[str]) -> bool:
         """Return True if every requirement is met by the completed program keys.
@@ -127,6 +131,7 @@ def parse_programs(lines: Iterable[str]) -> dict[str, ProgramSpec]:
             purpose=row.get("purpose", ""),
             units=int(row.get("units") or 0),
             lifetime_years=float(row.get("lifetime_years") or 0.0),
+            definition_years=float(row.get("definition_years") or 0.0),
         )
     return programs
 

@@ -163,6 +163,8 @@ def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
         if not all(is_met(r, agency.capabilities) for r in spec.requires):
             continue  # prerequisites first
         progress = agency.programs.get(key)
+        if progress is None and not _defined(ctx, agency_key, key):
+            continue  # its definition studies are still under way
         spent = progress.spent_musd if progress else 0.0
         terms = program_terms(ctx, agency_key, key)
         cost = spec.cost_musd * terms.cost_factor
@@ -182,6 +184,22 @@ def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
             )
         )
     return options
+
+
+def _defined(ctx: RunContext, agency_key: str, program: str) -> bool:
+    """True once a program's definition studies are done and it may be approved.
+
+    Studies (``ProgramSpec.definition_years``: the Shuttle's Phase A and B, the station's
+    task force) begin at the first fiscal-year decision at which the agency could propose
+    the program, and a race shortens them as it does the development (``spending_rate``).
+    Before 2026-12-03 a program could be approved the day it became possible: NASA started
+    the Shuttle in January 1969 and flew it in 1978, and the station in 1978.
+    """
+    years = ctx.ref.programs[program].definition_years
+    if years <= 0:
+        return True
+    began = ctx.world.agencies[agency_key].studies.setdefault(program, ctx.now)
+    return ctx.now - began >= years * 365.25 / spending_rate(ctx, agency_key) - 1e-9
 
 
 def spending_rate(ctx: RunContext, agency_key: str) -> float:

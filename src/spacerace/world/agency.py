@@ -163,6 +163,8 @@ class Agency:
             (``ProgramSpec.units``: the Apollo landers a lunar landing uses up).
         retired: Completed programs whose hardware is gone (a station out of orbit): still
             known (prerequisites stay met), no longer flown to, never built again.
+        studies: Program key -> day its definition studies began (the first day it could
+            be proposed; ``ProgramSpec.definition_years``), for programs that need them.
         company: A private agency's books and owners (``world.company``), None for a state.
         militarisation: 0 (civilian) .. 1 (armed) on the Moon, from answering a seizure by
             force (``sim.lunar_front``); a ``military`` doctrine counts as 1 from the start.
@@ -214,6 +216,7 @@ class Agency:
     race_lost: bool = False
     flight_sets: dict[str, int] = field(default_factory=dict)
     retired: set[str] = field(default_factory=set)
+    studies: dict[str, float] = field(default_factory=dict)
     company: Company | None = None
     militarisation: float = 0.0
     claims: dict[str, bool] = field(default_factory=dict)
