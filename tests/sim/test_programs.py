@@ -204,23 +204,27 @@ def test_infrastructure_is_proposed_whatever_the_goals(make_ctx):
     assert all(not o.serves_goal for o in offered.values())
 
 
-def test_a_colonist_transport_is_proposed_only_to_a_member_of_a_mars_base(make_ctx):
+def test_a_colonist_transport_is_proposed_to_who_can_fly_to_mars_unless_a_partner_has_one(
+    make_ctx,
+):
     # programs.csv: mars_transport (purpose colony) requires mars_vehicle|mars_lander_light;
-    # it is infrastructure for a Mars base's growth, never proposed without one
+    # the ship comes before the settlement (SpaceX's before any base), and a Mars base's
+    # members share one (catalog.programs.SHARED_AT_MARS)
     from spacerace.world.base import Base
 
     ctx = make_ctx(at_year=1960)
     usa = ctx.world.agencies["usa"]
     usa.goals = ()
+    assert "mars_transport" not in _offered(ctx, "usa")  # no Mars ship yet
     usa.capabilities.add("mars_vehicle")
-    assert "mars_transport" not in _offered(ctx, "usa")  # no base at all
-    ctx.world.bases["Jamestown"] = Base("Jamestown", "moon", "usa", ["usa"], 0.0)
-    assert "mars_transport" not in _offered(ctx, "usa")  # a lunar base is not enough
-    ctx.world.bases["Happy Valley"] = Base("Happy Valley", "mars", "ussr", ["ussr", "usa"], 0.0)
-    transport = _offered(ctx, "usa")["mars_transport"]
+    transport = _offered(ctx, "usa")["mars_transport"]  # no base needed
     assert transport.purpose == "colony" and not transport.serves_goal
+    ctx.world.bases["Happy Valley"] = Base("Happy Valley", "mars", "ussr", ["ussr", "usa"], 0.0)
+    assert "mars_transport" in _offered(ctx, "usa")
     ctx.world.agencies["ussr"].capabilities.add("mars_transport")
     assert "mars_transport" not in _offered(ctx, "usa")  # it rides its partner's ship
+    ctx.world.bases["Jamestown"] = Base("Jamestown", "moon", "ussr", ["ussr", "usa"], 0.0)
+    assert "mars_transport" not in _offered(ctx, "usa")
     ctx.world.agencies["ussr"].capabilities.discard("mars_transport")
     usa.capabilities.discard("mars_vehicle")
     assert "mars_transport" not in _offered(ctx, "usa")  # a Mars ship of its own first

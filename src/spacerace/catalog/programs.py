@@ -14,9 +14,9 @@ from importlib import resources
 
 __all__ = [
     "FOR_A_BASE",
-    "FOR_A_MARS_BASE",
     "INFRASTRUCTURE",
     "ProgramSpec",
+    "SHARED_AT_MARS",
     "load_programs",
     "parse_programs",
 ]
@@ -26,17 +26,21 @@ INFRASTRUCTURE = ("station", "transport", "cargo", "shuttle", "colony")
 (the order in which the built-in state policy funds them: a station to fly to, cheaper
 transport, heavy cargo for its bases, then a shuttle to crew them: the nuclear Pathfinder is
 the dearest, and crews already reach the bases on what carries them; last a colonist
-transport, once a Mars base is there to grow)."""
+transport, for the Mars base it will grow)."""
 
 FOR_A_BASE = ("cargo", "shuttle")
 """The infrastructure proposed only to an agency that belongs to a base: a heavy cargo
 launcher to supply it (Sea Dragon), a shuttle to fly crews to it (the series' nuclear
 Pathfinder)."""
 
-FOR_A_MARS_BASE = ("colony",)
-"""The infrastructure proposed only to an agency that belongs to a base on Mars: a reusable
-colonist transport carrying newcomers by the hundred (``mars_transport``; the seat it
-makes is the mechanic ``seat_kg_mars_transport``)."""
+SHARED_AT_MARS = ("colony",)
+"""The infrastructure a Mars base's members share: a reusable colonist transport carrying
+newcomers by the hundred (``mars_transport``; the seat it makes is the mechanic
+``seat_kg_mars_transport``), proposed to an agency that can fly crews to Mars (its
+prerequisites) unless a partner at one of its Mars bases holds one. The ship comes before
+the settlement, as SpaceX builds its own before any base; until 2026-12-03 it was proposed
+only to members of a Mars base, and one begun with the base flew after the windows that
+brought Happy Valley's 2003 residents."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,8 @@ class ProgramSpec:
             or heavier access to orbit) are infrastructure an agency may build for their own
             sake; ``"cargo"`` (a heavy cargo launcher) and ``"shuttle"`` (a crew shuttle to
             the bases) are proposed only to an agency with a base, ``"colony"`` (a
-            colonist transport) only to one with a base on Mars.
+            colonist transport) to one that can fly crews to Mars unless a partner at
+            its Mars base holds one (:data:`SHARED_AT_MARS`).
         units: Flight sets its cost buys for missions that use them up (the Apollo
             landers), 0 if it buys no countable flight hardware.
         lifetime_years: Years a station it launches stays in orbit, 0 for no set end

@@ -19,7 +19,7 @@ vehicle's reliability, before the vehicle (and capability) is available.
 
 from __future__ import annotations
 
-from spacerace.catalog.programs import FOR_A_BASE, FOR_A_MARS_BASE, INFRASTRUCTURE
+from spacerace.catalog.programs import FOR_A_BASE, INFRASTRUCTURE, SHARED_AT_MARS
 from spacerace.policy.base import ProgramOption
 from spacerace.sim.company import program_terms
 from spacerace.sim.context import RunContext
@@ -90,11 +90,11 @@ def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
     Stations and transport it may develop and does not hold; a heavy cargo launcher or a
     crew shuttle (purposes ``"cargo"``, ``"shuttle"``: :data:`FOR_A_BASE`) only once it
     belongs to a base it must supply and crew; a colonist transport (``"colony"``:
-    :data:`FOR_A_MARS_BASE`) only once it belongs to a base on Mars.
+    :data:`SHARED_AT_MARS`) unless a partner at one of its Mars bases holds one.
     """
     agency = ctx.world.agencies[agency_key]
     mine = [b for b in ctx.world.bases.values() if agency_key in b.agencies]
-    has_base, on_mars = bool(mine), any(b.body == "mars" for b in mine)
+    has_base = bool(mine)
     # a colonist transport serves every member of the base (sim.base_logistics._seat_kg):
     # none is proposed once a partner at one of its Mars bases holds it
     partners = {k for b in mine if b.body == "mars" for k in b.agencies} - {agency_key}
@@ -106,7 +106,7 @@ def _infrastructure(ctx: RunContext, agency_key: str) -> dict[str, str]:
         if spec.purpose not in INFRASTRUCTURE:
             continue
         if (spec.purpose in FOR_A_BASE and not has_base) or (
-            spec.purpose in FOR_A_MARS_BASE and (not on_mars or key in held_by_partners)
+            spec.purpose in SHARED_AT_MARS and key in held_by_partners
         ):
             continue
         out[key] = ""
