@@ -203,8 +203,8 @@ def history_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
     # a station program completes when its first crew may fly to it (programs.csv runs
     # each station's duration to its first crew aboard): the real date beside it is that
     for label, real, program in (
-        ("Soviet second-generation station", "Mar 1986 (first crew; core launched Feb 1986)", "mir"),
-        ("International Space Station", "Nov 2000 (Expedition 1; Zarya launched Nov 1998)", "iss"),
+        ("Soviet second-generation station", "Mar 1986 (first crew; core Feb 1986)", "mir"),
+        ("International Space Station", "Nov 2000 (Expedition 1; Zarya Nov 1998)", "iss"),
     ):
         if _modelled(facts, program=program):
             share, years = _share_and_year(

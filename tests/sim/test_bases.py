@@ -354,4 +354,3 @@ def test_an_order_lays_as_many_landing_pads_as_the_traffic_it_wants_needs():
     assert 1 < pads < mech.bases.pad_share_max * room
     assert room + per_pad * pads >= len(rest) + 1  # the next order lands it all
     assert room + per_pad * (pads - 1) < len(rest) + 1  # and not a pad more than that
-

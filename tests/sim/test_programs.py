@@ -10,7 +10,7 @@ import pytest
 
 from spacerace.policy.base import ExternalPolicy
 from spacerace.policy.builtin import StatePolicy
-from spacerace.sim.programs import fund_programs, program_options
+from spacerace.sim.programs import begin_studies, fund_programs, program_options
 from spacerace.world.agency import ProgramProgress
 from spacerace.world.mission_kinds import GOALS, is_met
 
@@ -196,6 +196,7 @@ def test_a_goal_is_contested_only_while_a_racing_rival_funds_its_way_there(make_
 def test_infrastructure_is_proposed_whatever_the_goals(make_ctx):
     ctx = make_ctx(at_year=1960)
     ctx.world.agencies["usa"].goals = ()
+    begin_studies(ctx, "usa")
     assert "shuttle" not in _offered(ctx, "usa")  # its definition studies begin now
     ctx.env.run(until=ctx.now + ctx.ref.programs["shuttle"].definition_years * 365.25)
     offered = _offered(ctx, "usa")
@@ -240,8 +241,11 @@ def test_a_program_is_proposed_only_after_its_definition_studies(make_ctx):
     years = ctx.ref.programs["shuttle"].definition_years
     assert years == 3.25 and ctx.ref.programs["skylab"].definition_years == 0.0
     began = ctx.now
+    assert "shuttle" not in _offered(ctx, "usa") and usa.studies == {}  # not yet studied
+    begin_studies(ctx, "usa")  # the fiscal-year decision starts them
     assert "shuttle" not in _offered(ctx, "usa") and usa.studies == {"shuttle": began}
     ctx.env.run(until=began + 3.0 * 365.25)
+    begin_studies(ctx, "usa")  # a later decision does not start them again
     assert "shuttle" not in _offered(ctx, "usa") and usa.studies == {"shuttle": began}
     usa.race_lost = False  # in a race the studies take 3.25 / crash_program_rate years
     assert usa.racing and ctx.mech.programs.crash_program_rate > 3.25 / 3.0

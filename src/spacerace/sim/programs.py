@@ -30,7 +30,7 @@ from spacerace.world.agency import ProgramProgress
 from spacerace.world.mission_kinds import GOALS, is_met
 from spacerace.world.vehicle import VehicleRecord
 
-__all__ = ["fund_programs", "needed_for", "program_options"]
+__all__ = ["begin_studies", "fund_programs", "needed_for", "program_options"]
 
 
 def _allowed(ctx: RunContext, agency_key: str, program: str) -> bool:
@@ -148,20 +148,46 @@ def _contested(ctx: RunContext, agency_key: str, goal: str) -> bool:
     )
 
 
-def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
-    """Proposals the agency could fund now: goal programs and infrastructure.
+def _candidates(ctx: RunContext, agency_key: str) -> list[tuple[str, str]]:
+    """(program key, goal it serves or "") the agency could propose now, by key.
 
-    Each is tagged with the earliest goal it serves ("" for infrastructure), its purpose,
-    and whether a rival contests that goal.
+    Goal programs and infrastructure whose prerequisites it holds, studied or not.
     """
     agency = ctx.world.agencies[agency_key]
     programs = ctx.ref.programs
     serves = {**_infrastructure(ctx, agency_key), **_serves(ctx, agency_key)}
+    return [
+        (key, goal)
+        for key, goal in sorted(serves.items())
+        if all(is_met(r, agency.capabilities) for r in programs[key].requires)
+    ]
+
+
+def begin_studies(ctx: RunContext, agency_key: str) -> None:
+    """Start the definition studies of every program the agency could propose now.
+
+    Called at each fiscal-year decision (``fund_programs``), before the proposals are
+    made: a program's studies (``ProgramSpec.definition_years``) date from the first
+    decision at which it could have been proposed.
+    """
+    agency = ctx.world.agencies[agency_key]
+    for key, _ in _candidates(ctx, agency_key):
+        if ctx.ref.programs[key].definition_years > 0 and key not in agency.programs:
+            agency.studies.setdefault(key, ctx.now)
+
+
+def program_options(ctx: RunContext, agency_key: str) -> list[ProgramOption]:
+    """Proposals the agency could fund now: goal programs and infrastructure.
+
+    Each is tagged with the earliest goal it serves ("" for infrastructure), its purpose,
+    and whether a rival contests that goal. A program whose definition studies
+    (:func:`begin_studies`) are not done is not among them.
+    """
+    agency = ctx.world.agencies[agency_key]
+    programs = ctx.ref.programs
     options = []
-    for key, goal in sorted(serves.items()):
+    for key, goal in _candidates(ctx, agency_key):
         spec = programs[key]
-        if not all(is_met(r, agency.capabilities) for r in spec.requires):
-            continue  # prerequisites first
         progress = agency.programs.get(key)
         if progress is None and not _defined(ctx, agency_key, key):
             continue  # its definition studies are still under way
@@ -191,14 +217,17 @@ def _defined(ctx: RunContext, agency_key: str, program: str) -> bool:
 
     Studies (``ProgramSpec.definition_years``: the Shuttle's Phase A and B, the station's
     task force) begin at the first fiscal-year decision at which the agency could propose
-    the program, and a race shortens them as it does the development (``spending_rate``).
-    Before 2026-12-03 a program could be approved the day it became possible: NASA started
-    the Shuttle in January 1969 and flew it in 1978, and the station in 1978.
+    the program (:func:`begin_studies`), and a race shortens them as it does the
+    development (``spending_rate``). Before 2026-12-03 a program could be approved the day
+    it became possible: NASA started the Shuttle in January 1969 and flew it in 1978, and
+    the station in 1978.
     """
     years = ctx.ref.programs[program].definition_years
     if years <= 0:
         return True
-    began = ctx.world.agencies[agency_key].studies.setdefault(program, ctx.now)
+    began = ctx.world.agencies[agency_key].studies.get(program)
+    if began is None:
+        return False
     return ctx.now - began >= years * 365.25 / spending_rate(ctx, agency_key) - 1e-9
 
 
@@ -216,6 +245,7 @@ def fund_programs(ctx: RunContext, agency_key: str):
     """
     agency = ctx.world.agencies[agency_key]
     programs = ctx.ref.programs
+    begin_studies(ctx, agency_key)
     options = {o.key: o for o in program_options(ctx, agency_key)}
     offered = list(options.values())
     policy, view = ctx.policies[agency_key], ctx.view(agency_key)
