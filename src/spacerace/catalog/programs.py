@@ -55,8 +55,9 @@ class ProgramSpec:
             convention in PROVENANCE.md).
         duration_years: Years from start to first operational use.
         definition_years: Years of definition studies (NASA's Phase A and B) a program needs
-            from the day it could first be proposed before it may be approved (0: none
-            beyond what ``duration_years`` holds, or studied before the scenarios begin).
+            before it may be approved, from the first fiscal-year decision at which its
+            agency could propose it (0: none beyond what ``duration_years`` holds, or
+            studied before the scenarios begin).
         requires: Program keys needed first; ``"a|b"`` means either ``a`` or ``b``.
         vehicle: Vehicle key the program flies on or makes available; ``""`` if that depends
             on the agency.

@@ -220,7 +220,7 @@ def _defined(ctx: RunContext, agency_key: str, program: str) -> bool:
     the program (:func:`begin_studies`), and a race shortens them as it does the
     development (``spending_rate``). Before 2026-12-03 a program could be approved the day
     it became possible: NASA started the Shuttle in January 1969 and flew it in 1978, and
-    the station in 1978.
+    started the ISS in 1978 (crewed in 1995).
     """
     years = ctx.ref.programs[program].definition_years
     if years <= 0:

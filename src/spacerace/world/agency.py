@@ -163,8 +163,9 @@ class Agency:
             (``ProgramSpec.units``: the Apollo landers a lunar landing uses up).
         retired: Completed programs whose hardware is gone (a station out of orbit): still
             known (prerequisites stay met), no longer flown to, never built again.
-        studies: Program key -> day its definition studies began (the first day it could
-            be proposed; ``ProgramSpec.definition_years``), for programs that need them.
+        studies: Program key -> day its definition studies began (the first fiscal-year
+            decision at which it could be proposed; ``ProgramSpec.definition_years``), for
+            programs that need them (``sim.programs.begin_studies``).
         company: A private agency's books and owners (``world.company``), None for a state.
         militarisation: 0 (civilian) .. 1 (armed) on the Moon, from answering a seizure by
             force (``sim.lunar_front``); a ``military`` doctrine counts as 1 from the start.
