@@ -108,3 +108,27 @@ def browser_type_launch_args(browser_type_launch_args):
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test does)")
     args = [*browser_type_launch_args.get("args", []), LOOPBACK_ONLY]
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": args}
+
+
+@pytest.fixture(scope="session")
+def early_program_runs():
+    """20 runs (seeds 0..19) of for-all-mankind with North Korea's program from 1980.
+
+    In the built-in scenario (program from 1990) North Korea lands first on Mars, in
+    secret, in well under one seed in a hundred; ten years more make it a race it can win,
+    so the tests of secret firsts (tests/sim/test_secret_program.py,
+    tests/report/test_voices.py) have some to read.
+    """
+    from importlib import resources
+
+    from spacerace.scenario.loader import parse_scenario
+    from spacerace.sim.engine import make_planner, run_timeline
+
+    text = resources.files("spacerace.scenario.builtin").joinpath("for-all-mankind.toml")
+    text = text.read_text(encoding="utf-8").replace(
+        "founded_year = 1990             # invented", "founded_year = 1980             # invented"
+    )
+    assert "founded_year = 1980" in text  # the scenario still reads as this replaces it
+    scenario = parse_scenario(text, "for-all-mankind, North Korea from 1980 (test)")
+    planner = make_planner(scenario)
+    return [run_timeline(scenario, seed, planner=planner) for seed in range(20)]

@@ -33,7 +33,7 @@ _DOUBLED = re.compile(r"(?<![\w.])([A-Z][\w.'-]*(?: [\w.'-]+){0,3}) \1(?![\w'-])
 _SINGULAR_S = {"success", "loss", "status", "process", "class", "mass", "series", "is", "was"}
 _SINGULAR_S |= {"has", "does", "its", "his", "this", "plus", "us", "gas", "press", "news"}
 _SINGULAR_S |= {"fails", "succeeds", "returns", "lands"}  # "test flight 1 fails"
-_SINGULAR_S |= {"commands", "becomes", "retires", "founds"}  # "cosmonaut 1 commands"
+_SINGULAR_S |= {"commands", "becomes", "retires", "founds", "dies"}  # "cosmonaut 1 commands"
 _ONE = re.compile(r"(?<![\d.,\w-])1 ([a-z]+)\b(?![-'])")
 _MANY = re.compile(
     r"(?<![\d.,\w-])(?:0|[2-9]|\d[\d,]+) (success|flight|person|proposal|launch|mission|"

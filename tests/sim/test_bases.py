@@ -354,3 +354,31 @@ def test_an_order_lays_as_many_landing_pads_as_the_traffic_it_wants_needs():
     assert 1 < pads < mech.bases.pad_share_max * room
     assert room + per_pad * pads >= len(rest) + 1  # the next order lands it all
     assert room + per_pad * (pads - 1) < len(rest) + 1  # and not a pad more than that
+
+
+def test_a_new_base_whose_first_order_would_not_land_lays_a_pad_at_once():
+    # A pad answers traffic, not the base's size: a base of two modules (under
+    # landing_pad_min_units) that wants housing for 40 lays a pad in its first order (until
+    # 2026-12-04 it waited for four modules and a new Mars base lost a window to two
+    # landers); one whose order fits waits for landing_pad_min_units modules
+    from types import SimpleNamespace
+
+    from spacerace.catalog.base_modules import load_life_support, load_module_specs
+    from spacerace.sim.base_logistics import _landing_capacity, _modules_wanted
+    from spacerace.world.base import Base, ModuleUnit
+    from spacerace.world.life_support import daily_flows
+    from spacerace.world.mechanics import Mechanics
+
+    mech, specs, needs = Mechanics(), load_module_specs(), load_life_support()
+    ctx = SimpleNamespace(mech=mech, now=0.0, world=SimpleNamespace(discoveries=set()))
+    young = Base("Happy Valley", "mars", "nasa", ["nasa"], 0.0)
+    young.units = [ModuleUnit(k, 0.0, "nasa") for k in ("habitat", "power")]
+    assert len(young.units) < mech.bases.landing_pad_min_units
+    flows = daily_flows(young, specs, needs, mech, 0.0)
+    room = _landing_capacity(ctx, young)
+    assert room == mech.bases.max_modules_per_order  # no pad yet: two landers
+    crowded = _modules_wanted(ctx, young, specs, flows, 40)
+    assert crowded.count("landing_pad") == max(1, int(mech.bases.pad_share_max * room))
+    assert len(crowded) == room
+    quiet = _modules_wanted(ctx, young, specs, flows, 1)  # what it wants lands: no pad
+    assert "landing_pad" not in quiet and len(quiet) < room

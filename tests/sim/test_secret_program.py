@@ -22,13 +22,10 @@ Sources and thresholds:
 from __future__ import annotations
 
 import dataclasses
-from importlib import resources
 
 import pytest
 
 from spacerace.catalog.transfers import load_transfers
-from spacerace.scenario.loader import parse_scenario
-from spacerace.sim.engine import make_planner, run_timeline
 from spacerace.sim.landings import record_first
 from spacerace.sim.politics import money_in_dollars_of
 from spacerace.sim.secrets import reveal_first, reveal_on_arrival
@@ -184,17 +181,6 @@ def test_the_two_seat_mars_mission_fits_the_programs_budget(make_ctx):
     assert cost < 300.0  # the program's budget is ~370 M$ a year in the 1990s
     assert full.imleo_kg > 5 * light.imleo_kg  # the full ship is out of its reach
     assert light.depart_day == full.depart_day  # the same real window
-
-
-@pytest.fixture(scope="module")
-def early_program_runs():
-    text = resources.files("spacerace.scenario.builtin").joinpath("for-all-mankind.toml")
-    text = text.read_text(encoding="utf-8").replace(
-        "founded_year = 1990             # invented", "founded_year = 1980             # invented"
-    )
-    scenario = parse_scenario(text, "for-all-mankind, North Korea from 1980 (test)")
-    planner = make_planner(scenario)
-    return [run_timeline(scenario, seed, planner=planner) for seed in range(20)]
 
 
 def test_when_the_race_is_on_the_client_gets_hardware_and_lands_on_mars(early_program_runs):

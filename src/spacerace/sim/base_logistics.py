@@ -134,12 +134,14 @@ def craft_learning_factor(rate: float, agency) -> float:
 def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -> list[str]:
     """Modules an order asks for, most needed first, as many as one order can land.
 
-    In this order: landing pads once the base has ``landing_pad_min_units`` modules: one if
-    it has none, and when the rest of the order would not all land, as many as would let
-    the next order land all that this one wants (``modules_per_order_per_pad`` each), in at
-    most ``pad_share_max`` of its slots (landing capacity is built as traffic needs it;
-    before 2026-12-03 one pad an order, so a base's landing slots grew by six a window
-    however much its members could pay to send); the power units a deficit of the base
+    In this order: landing pads, whenever the rest of the order would not all land as many
+    as would let the next order land all that this one wants (``modules_per_order_per_pad``
+    each), in at most ``pad_share_max`` of its slots (landing capacity is built as traffic
+    needs it; before 2026-12-03 one pad an order, so a base's landing slots grew by six a
+    window however much its members could pay to send; until 2026-12-04 only once the base
+    had ``landing_pad_min_units`` modules, so a new Mars base lost its first window to two
+    landers), and one pad besides once a base of that many modules has none, though its
+    orders still fit; the power units a deficit of the base
     calls for now; an oxygen plant, an ice mine or a greenhouse as the flows call for, with
     the power it draws; then habitats, as many as the people expected after the order
     (``pop_after``) need to stay under ``base_fill_share`` of the beds, each with its share
@@ -188,12 +190,11 @@ def _modules_wanted(ctx: RunContext, base: Base, specs, flows, pop_after: int) -
     room = _landing_capacity(ctx, base)
     rest = len(first) + habitats + need_power  # what the order wants besides pads
     pads = 0
-    if len(base.units) >= mech.landing_pad_min_units:
-        if rest + 1 > room:  # capacity binds: the next order's room holds all of this one
-            pads = math.ceil((rest + 1 - room) / mech.modules_per_order_per_pad)
-            pads = min(pads, max(1, int(mech.pad_share_max * room)))
-        elif not kinds.get("landing_pad"):
-            pads = 1
+    if rest + 1 > room:  # capacity binds: the next order's room holds all of this one
+        pads = math.ceil((rest + 1 - room) / mech.modules_per_order_per_pad)
+        pads = min(pads, max(1, int(mech.pad_share_max * room)))
+    elif not kinds.get("landing_pad") and len(base.units) >= mech.landing_pad_min_units:
+        pads = 1
     wanted = ["landing_pad"] * min(pads, room) + first
     for _ in range(habitats):
         if len(wanted) >= room:

@@ -281,7 +281,9 @@ class BasesMechanics(MechanicGroup):
         4.0,
         "invented",
         "[0, 100]",
-        "a base of this many modules orders a landing pad (enough cargo traffic to be worth it)",
+        "a base of this many modules orders its first landing pad even while its orders still "
+        "land without one (enough cargo traffic to be worth it); an order that would not all "
+        "land asks for pads whatever the base's size",
     )
 
     cargo_landing_prior_attempts: float = constant(
