@@ -146,6 +146,17 @@ def history_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
             "NASA crewed Moon missions past their landing phase, by touchdown year",
         )
     )
+    late = [count_landings(f, "moon", US, range(APOLLO_YEARS.stop, 2100)) for f in facts]
+    rows.append(
+        (
+            "US crewed lunar landings after 1972",
+            "none (Apollo 18-20 cancelled, Jan and Sep 1970)",
+            f"none in {_pct(sum(a == 0 for a in late), n)}",
+            _counts(late),
+            "NASA crewed Moon missions past their landing phase, touchdown 1973 or later",
+        )
+    )
+    rows.append(_saturn_v_row(facts))
     soviet_years = [y for y in map(_first_soviet_landing, facts) if y is not None]
     rows.append(
         (
@@ -558,6 +569,23 @@ def _flights_row(facts: list[dict], vehicle: str, label: str, real: str, how: st
     flights = [f["launches"].get(vehicle, 0) for f in facts]
     any_share = f"any in {_pct(sum(x > 0 for x in flights), len(facts))}"
     return (label, real, any_share, _counts(flights), how)
+
+
+def _saturn_v_row(facts: list[dict]) -> tuple:
+    """Saturn V launches from 1969: the real count from the catalog's launch record."""
+    from spacerace.catalog.vehicles import count_outcomes, load_launch_record, load_record_rules
+
+    record, rule = load_launch_record(), load_record_rules()["saturn_v"]
+    real = sum(count_outcomes(record, rule, until_year=2003)) - sum(
+        count_outcomes(record, rule, until_year=1968)
+    )
+    return _flights_row(
+        facts,
+        "saturn_v",
+        "Saturn V launches 1969-2003",
+        f"{real} (Apollo 9-17 and Skylab, the last in May 1973; launch record)",
+        "`launch` events of vehicle `saturn_v`, to the run's end",
+    )
 
 
 def _shuttle_row(facts: list[dict]) -> tuple:
