@@ -15,6 +15,11 @@ near 0.9 to about +-0.05):
 * median US crewed landings 1969-72 in [4, 8]: six landed (Apollo 11, 12, 14, 15, 16, 17;
   13 aborted); fewer than 4 means the engine ends Apollo early, more than 8 that nothing
   (budget, Apollo 18-20's cancellation) caps it.
+* median US crewed landings after 1972 at most 2, and at most 12 Saturn V launches in
+  every seed: none landed after Apollo 17, and of the 15 Saturn Vs built (SA-501 to 515)
+  3 flew before 1969 and 10 after. NASA ordered no more once its race was won, so the
+  engine flies out the run's stock (``sim.production``); the two unflown ones are Apollo
+  18-20's cancellation, a choice the engine does not make yet, hence 2 and not 0.
 * no Soviet crewed landing (Moon or Mars) in >= 90 %: the N1 failed 4 of 4 and the L3
   program was ended; 10 % leaves room for a lucky N1 streak, not for a habit.
 * first crewed station Soviet in > 50 %: Salyut 1 was crewed in June 1971, Skylab in May
@@ -73,6 +78,13 @@ def test_median_apollo_landings_1969_72_between_4_and_8(facts):
     counts = [count_landings(f, "moon", "nasa", range(1969, 1973)) for f in facts]
     median = statistics.median(counts)
     assert 4 <= median <= 8, f"median {median} US crewed lunar landings 1969-72: {counts}"
+
+
+def test_apollo_ends_with_its_saturn_v_production_run(facts):
+    late = [count_landings(f, "moon", "nasa", range(1973, 2100)) for f in facts]
+    assert statistics.median(late) <= 2, f"US crewed lunar landings after 1972: {late}"
+    saturn_v = [f["launches"].get("saturn_v", 0) for f in facts]
+    assert max(saturn_v) <= 12, f"Saturn V launches 1969-2003: {saturn_v}"
 
 
 def test_no_soviet_crewed_landing_in_90_percent(facts):

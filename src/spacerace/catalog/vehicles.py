@@ -7,6 +7,7 @@ the trimmed GCAT launch list the records are counted from (sources in ``data/PRO
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ __all__ = [
     "load_vehicles",
     "parse_launch_record",
     "parse_vehicles",
+    "stock_at_start",
 ]
 
 
@@ -77,6 +79,7 @@ def parse_vehicles(lines: Iterable[str]) -> dict[str, VehicleSpec]:
             crew_rated=_is_true(row["crew_rated"]),
             prior_successes=int(row["prior_successes"]),
             prior_failures=int(row["prior_failures"]),
+            units_built=int(row.get("units_built") or 0),
             invented=_is_true(row["invented"]),
             program=row["program"],
             source=row["source"],
@@ -173,3 +176,20 @@ def count_outcomes(
             else:
                 failures += 1
     return successes, failures
+
+
+def stock_at_start(spec: VehicleSpec, start_year: int) -> float:
+    """Vehicles of a run left at the start: built less the real launches before ``start_year``.
+
+    ``inf`` for a vehicle in serial production (``units_built`` 0).
+
+    Example:
+        >>> stock_at_start(load_vehicles()["saturn_v"], 1969)  # 15 built, 3 flown 1967-68
+        12.0
+    """
+    if spec.units_built <= 0:
+        return math.inf
+    rule = load_record_rules().get(spec.key)
+    record = load_launch_record()
+    flown = sum(count_outcomes(record, rule, until_year=start_year - 1)) if rule else 0
+    return float(max(0, spec.units_built - flown))

@@ -348,6 +348,13 @@ SALIENCE: tuple[Salience, ...] = (
         noun="station",
         verb=("left orbit", "left orbit"),
     ),
+    _R(
+        "vehicle_retired",
+        40,
+        "a rocket's production run is flown out: an era's hardware ends",
+        noun="rocket retired",
+        nouns="rockets retired",
+    ),
     _R("grounded", 35, "flights stop after an accident", noun="grounding"),
     _R(
         "rationing",

@@ -19,6 +19,7 @@ from collections import Counter
 
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
+from spacerace.sim.production import can_fly, take
 from spacerace.world.base import STOCKS, Base, ModuleUnit
 from spacerace.world.life_support import capacity, daily_flows, daily_use_kg
 from spacerace.world.person import Person
@@ -86,7 +87,7 @@ def _vehicle(ctx: RunContext, key: str, imleo_per_kg: float):
     ties go to the heavier vehicle, then by key. (Before, the heaviest vehicle flew every
     order whatever its record: Sea Dragon at 2 successes in 7 lost most Mars orders.)
     """
-    fleet = sorted(ctx.world.agencies[key].fleet)
+    fleet = [v for v in sorted(ctx.world.agencies[key].fleet) if can_fly(ctx, key, v, 1)]
     if not fleet:
         return None
     specs, records = ctx.world.vehicle_specs, ctx.world.vehicles
@@ -282,6 +283,9 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     for kind in modules:
         base.modules_en_route[kind] = base.modules_en_route.get(kind, 0) + 1
     base.staff_en_route += sum(seats.values())
+    spec = ctx.world.vehicle_specs[vkey]
+    launches = max(1, math.ceil(imleo_t * mass / 1000.0 / spec.payload_leo_kg))
+    take(ctx, base.lead, vkey, launches, f"a cargo order for {base.name}")  # as _cargo_flight
     ctx.env.process(
         _cargo_flight(
             ctx,

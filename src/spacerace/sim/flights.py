@@ -17,6 +17,7 @@ from spacerace.sim.context import RunContext, SurfaceStay
 from spacerace.sim.landings import arrive_at_destination, stay_days
 from spacerace.sim.mission_options import phase_risk
 from spacerace.sim.politics import react_to_loss
+from spacerace.sim.production import give_back
 from spacerace.sim.rescue import try_rescue
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import MISSION_KINDS, Phase
@@ -31,6 +32,9 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
     yield ctx.env.timeout(max(0.0, mission.plan.depart_day - ctx.now))
     if mission.crew and agency.is_grounded(ctx.now) and not forced:
         _release(ctx, mission)
+        give_back(ctx, mission.vehicle, mission.plan.launches)  # its rockets never left
+        if mission.crew_vehicle:
+            give_back(ctx, mission.crew_vehicle, 1)
         mission.status = "failed"
         mission.failed_phase = "scrubbed"
         ctx.emit(

@@ -15,6 +15,7 @@ from spacerace.policy.base import MissionOption
 from spacerace.sim.company import launch_price_musd, sellers
 from spacerace.sim.context import RunContext
 from spacerace.sim.politics import money_in_dollars_of
+from spacerace.sim.production import can_fly
 from spacerace.world.crew import first_seats
 from spacerace.world.mission_kinds import GOALS, MISSION_KINDS, MissionKind
 
@@ -185,9 +186,16 @@ def mission_options(
                 max_cost_musd,
                 bought,
             )
-            if option is not None:
+            if option is not None and _built(ctx, key, option):
                 options.append(option)
     return options
+
+
+def _built(ctx: RunContext, key: str, option: MissionOption) -> bool:
+    """True if the option's vehicles can be had (``sim.production``: a closed line's stock)."""
+    if not can_fly(ctx, key, option.vehicle, option.launches):
+        return False
+    return not option.crew_vehicle or can_fly(ctx, key, option.crew_vehicle, 1)
 
 
 def _crew_vehicle(ctx: RunContext, fleet: list[str]) -> str:

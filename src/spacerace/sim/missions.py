@@ -28,6 +28,7 @@ from spacerace.sim.mission_options import (
     mission_options,
     next_upkeep_due_day,
 )
+from spacerace.sim.production import take
 from spacerace.sim.soviet_politics import in_force, politburo_verdict
 from spacerace.world.crew import crew_order
 from spacerace.world.mission import Mission
@@ -214,6 +215,9 @@ def commit_mission(
     )
     ctx.world.missions.append(mission)
     agency.last_flown[choice.kind] = plan.depart_day
+    take(ctx, key, choice.vehicle, choice.launches, mission.name)  # from a production run
+    if choice.crew_vehicle:
+        take(ctx, key, choice.crew_vehicle, 1, mission.name)
     return mission
 
 

@@ -12,7 +12,7 @@ from spacerace.astro.time import calendar_to_jd_tdb
 from spacerace.catalog.astronauts import AstronautRecord, load_astronauts
 from spacerace.catalog.budgets import BUDGET_SERIES
 from spacerace.catalog.programs import load_programs
-from spacerace.catalog.vehicles import load_vehicles
+from spacerace.catalog.vehicles import load_vehicles, stock_at_start
 from spacerace.scenario.model import AgencySpec, Scenario
 from spacerace.world.agency import Agency, AgencyProfile, ProgramProgress
 from spacerace.world.apparatus import Apparatus
@@ -123,7 +123,12 @@ def build_world(scenario: Scenario, stability_start: float = 0.5) -> World:
         start_jd_tdb=scenario.start_jd_tdb,
         agencies=agencies,
         vehicle_specs=specs,
-        vehicles={k: VehicleRecord.from_spec(specs[k]) for k in sorted(available)},
+        vehicles={
+            k: dataclasses.replace(
+                VehicleRecord.from_spec(specs[k]), units_left=stock_at_start(specs[k], start_year)
+            )
+            for k in sorted(available)
+        },
         regimes={
             key: Regime(key, stability_start)
             for key, a in sorted(agencies.items())

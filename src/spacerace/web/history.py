@@ -74,6 +74,7 @@ LANES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "grounded",
             "station_launched",
             "station_retired",
+            "vehicle_retired",
             "scripted_note",
         ),
     ),  # fmt: skip

@@ -6,6 +6,7 @@ with; the odds come from the reliability-growth curve of ``world.launch_growth``
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from spacerace.world.event import Breakdown
@@ -30,6 +31,9 @@ class VehicleSpec:
         crew_rated: True if it may carry people.
         prior_successes: Successes in the real record used as the Beta prior.
         prior_failures: Failures in the real record used as the Beta prior.
+        units_built: Flight vehicles of a production run that had ended before 1969 (the
+            Saturn V's 15), real launches before the run's start included; 0 for a line in
+            serial production, or one a program opens (no limit: ``sim.production``).
         invented: True for the series' vehicles that never flew (e.g. Sea Dragon).
         program: Development program that makes it available, or "" if available at start.
         source: Where the figures come from (short citation; details in PROVENANCE.md).
@@ -45,6 +49,7 @@ class VehicleSpec:
     crew_rated: bool
     prior_successes: int
     prior_failures: int
+    units_built: int = 0
     invented: bool = False
     program: str = ""
     source: str = ""
@@ -64,12 +69,15 @@ class VehicleRecord:
         alpha: One plus successes (real prior and simulated).
         beta: One plus failures (real prior and simulated).
         flights: Simulated flights so far.
+        units_left: Vehicles of its production run not yet assigned to a flight (``inf``:
+            serial production; ``sim.production``).
     """
 
     key: str
     alpha: float
     beta: float
     flights: int = 0
+    units_left: float = math.inf
 
     @classmethod
     def from_spec(cls, spec: VehicleSpec) -> VehicleRecord:
