@@ -190,6 +190,11 @@ def stock_at_start(spec: VehicleSpec, start_year: int) -> float:
     if spec.units_built <= 0:
         return math.inf
     rule = load_record_rules().get(spec.key)
-    record = load_launch_record()
-    flown = sum(count_outcomes(record, rule, until_year=start_year - 1)) if rule else 0
+    flown = _flown_until(rule, start_year - 1) if rule else 0
     return float(max(0, spec.units_built - flown))
+
+
+@lru_cache(maxsize=64)
+def _flown_until(rule: str, year: int) -> int:
+    """Launches of the record matching ``rule`` up to ``year`` (every run starts with it)."""
+    return sum(count_outcomes(load_launch_record(), rule, until_year=year))

@@ -142,7 +142,9 @@ def mission_options(
     """
     agency = ctx.world.agencies[key]
     bought = sellers(ctx, key)  # a company buys launches of what it does not fly
-    fleet = sorted(agency.fleet | set(bought))
+    # a rocket whose closed production run is flown out is no option (sim.production), nor
+    # the crew's ride: the best crew vehicle is taken among those that can still be had
+    fleet = [v for v in sorted(agency.fleet | set(bought)) if can_fly(ctx, key, v, 1)]
     pool = ctx.crew_pool(key) if pool is None else pool
     has_woman = any(p.sex == "female" for p in pool)
     # the odds are the crew's the engine will offer first (world.crew.crew_order): the
