@@ -6,6 +6,7 @@ from spacerace.scenario.model import Scenario
 from spacerace.sim.context import RunContext
 from spacerace.sim.flights import flight_process
 from spacerace.sim.missions import mission_name
+from spacerace.sim.production import take
 from spacerace.world.mission import Mission
 from spacerace.world.mission_kinds import MISSION_KINDS, is_met
 
@@ -84,6 +85,7 @@ def _scripted_mission(ctx: RunContext, event):
         plan=plan,
     )
     ctx.world.missions.append(mission)
+    take(ctx, event.agency, vehicle.key, 1, mission.name)  # forced, even from an empty stock
     if event.text:  # the note tells the scripted date's event: it is dated then, not at launch
         ctx.env.process(_note_on(ctx, ctx.cal.day_of_iso(event.date), event))
     yield from flight_process(ctx, mission, forced=event.outcome)
