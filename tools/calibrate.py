@@ -199,6 +199,18 @@ def history_rows(facts: list[dict]) -> list[tuple[str, str, str, str, str]]:
             "first `treaty` event",
         )
     )
+    gap = [
+        sum(1976 <= y <= 1980 for y in f["crewed_years"].get(US, ())) for f in facts
+    ]  # years with a US crew launch
+    rows.append(
+        (
+            "US crew launches 1976-80",
+            "none (Apollo-Soyuz Jul 1975 to STS-1 Apr 1981: the Saturns flown out)",
+            f"none in {_pct(sum(g == 0 for g in gap), n)}",
+            f"years with one: {_counts(gap)}",
+            "years 1976-80 in which a NASA crew left (scrubbed flights left out)",
+        )
+    )
     shuttle = [f["first_launch"].get("space_shuttle") for f in facts]
     by_1983 = sum(y is not None and y <= 1983 for y in shuttle)
     share, years = _share_and_year(facts, lambda f: f["first_launch"].get("space_shuttle"))

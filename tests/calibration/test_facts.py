@@ -81,8 +81,11 @@ def tiny():
         ),  # fmt: skip
     ]
     missions[-1].failed_phase = "capture"
+    # scrubbed on the pad (crews grounded): it never left, so no crew launch that year
+    missions.append(_mission(12, "nasa", "earth_orbit", d(1977, 1, 1), "failed", []))
+    missions[-1].failed_phase = "scrubbed"
     # the success delivers its asteroid into Mars orbit (read from its plan, not the prose)
-    missions[-2].plan = replace(missions[-2].plan, target="1999 JV6", destination="mars-orbit")
+    missions[-3].plan = replace(missions[-3].plan, target="1999 JV6", destination="mars-orbit")
     log = EventLog()
     for e in (
         Event(d(1979, 3, 1), "launch", "nasa", "Space Shuttle test flight 1 succeeds.",
@@ -179,6 +182,7 @@ def test_a_hand_built_run_is_read_exactly(tiny):
     assert f["mars_population"] == {1995: 6, 1997: 12}  # the Moon's 20 are not on Mars
     assert f["mars_society"] == {"alliance": 1997, "company_strike": 2003}
     assert f["capture_attempts"] == [[2003, "capture"], [2004, "success"]]
+    assert f["crewed_years"] == {"nasa": [1969, 1970, 1973, 1981], "soviet": [1971, 1972]}
     assert f["asteroid_deliveries"] == [[2005, "mars-orbit"], [2006, ""]]
 
 

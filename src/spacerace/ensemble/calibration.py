@@ -120,7 +120,9 @@ def facts_of(result: RunResult) -> dict:
         in flight; ``budget``: agency -> ``{fiscal year: M$}``; ``event_years``: event
         kind -> year of its first occurrence, for the kinds of :data:`CANON_EVENTS`;
         ``rescues``: body -> rescues there; ``crewed_agencies``: agencies that launched a
-        crew; ``mars_departures``: ``[agency, day]`` of each crewed Mars mission that left;
+        crew; ``crewed_years``: agency -> the years in which a crew of it left (scrubbed
+        flights left out); ``mars_departures``: ``[agency, day]`` of each crewed Mars
+        mission that left;
         ``bases_founded``: agency -> body -> year of its first base there;
         ``public_firsts``: milestone -> ``[agency, year]`` of the first the world was told
         of (where the run keeps it apart from the true first); ``mars_base_population``:
@@ -145,6 +147,7 @@ def facts_of(result: RunResult) -> dict:
     stations: dict = {}
     first_launch: dict = {}
     crewed: set = set()
+    crewed_years: dict = {}
     mars_departures: list = []
     captures: list = []
     bound_for: dict = {}  # (agency, asteroid) -> where its capture delivers
@@ -154,6 +157,8 @@ def facts_of(result: RunResult) -> dict:
             continue
         if m.crew:
             crewed.add(m.agency)
+            if m.failed_phase != "scrubbed":  # it left
+                crewed_years.setdefault(m.agency, set()).add(year(m.plan.depart_day))
             if MISSION_KINDS[m.kind].body == "mars":
                 mars_departures.append([m.agency, round(m.plan.depart_day, 1)])
         if landed(m):
@@ -241,6 +246,7 @@ def facts_of(result: RunResult) -> dict:
         "event_years": event_years,
         "rescues": rescues,
         "crewed_agencies": sorted(crewed),
+        "crewed_years": {k: sorted(v) for k, v in sorted(crewed_years.items())},
         "mars_departures": mars_departures,
         "bases_founded": bases,
         "mars_base_population": mars_first,
