@@ -64,10 +64,9 @@ def give_back(ctx: RunContext, vehicle: str, n: int) -> None:
 
 
 def _retire(ctx: RunContext, key: str, vehicle: str, record: VehicleRecord, flight: str) -> None:
-    retired = ctx.memo.setdefault("vehicles_retired", set())
-    if vehicle in retired:
-        return  # a scrubbed flight gave one back and it has been assigned again
-    retired.add(vehicle)
+    if record.retired:
+        return  # a scrubbed flight gave one back and it has been assigned again: told once
+    record.retired = True
     spec = ctx.world.vehicle_specs[vehicle]
     agency = ctx.world.agencies[key]
     ctx.emit(

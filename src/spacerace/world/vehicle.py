@@ -71,6 +71,8 @@ class VehicleRecord:
         flights: Simulated flights so far.
         units_left: Vehicles of its production run not yet assigned to a flight (``inf``:
             serial production; ``sim.production``).
+        retired: True once the last of a closed run has been assigned (its
+            ``vehicle_retired`` event told).
     """
 
     key: str
@@ -78,6 +80,7 @@ class VehicleRecord:
     beta: float
     flights: int = 0
     units_left: float = math.inf
+    retired: bool = False
 
     @classmethod
     def from_spec(cls, spec: VehicleSpec) -> VehicleRecord:
