@@ -112,6 +112,11 @@ def test_station_programs_chain_and_belong_to_their_agencies():
     for key, who in [("skylab", "US"), ("salyut", "SU"), ("mir", "SU"), ("iss", "US")]:
         spec = programs[key]
         assert spec.developers == (who,) and spec.vehicle == "" and not spec.invented
+    # What each station went up on before its first crew (launch record): Skylab on the
+    # last Saturn V, Salyut 1 and Mir's core on Protons, the ISS's US share on five Shuttles
+    assert [(programs[k].launched_on, programs[k].station_launches) for k in
+            ("skylab", "salyut", "mir", "iss")] == [
+        ("saturn_v", 1), ("proton", 1), ("proton", 1), ("space_shuttle", 5)]  # fmt: skip
     # Decision to first crew aboard: Skylab Jul 1969-May 1973; ISS Jan 1984-Nov 2000.
     assert programs["skylab"].duration_years == 3.9
     assert programs["iss"].duration_years == 16.8

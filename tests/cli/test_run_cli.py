@@ -29,17 +29,18 @@ def test_run_writes_the_facts_table_of_the_run_it_played(tmp_path, cli):
     from spacerace.scenario.loader import load_scenario
     from spacerace.sim.engine import run_timeline
 
-    argv = ["run", "--scenario", "history", "--seed", "1", "--until", "2003", "--json"]
+    argv = ["run", "--scenario", "history", "--seed", "11", "--until", "2003", "--json"]
     code, out, err = cli([*argv, "--out", str(tmp_path)])
     assert code == 0, err
     path = tmp_path / "missions.jsonl"
     assert json.loads(out)["files"]["missions.jsonl"] == str(path)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    expected = run_timeline(load_scenario("history"), 1, until_year=2003).mission_rows()
+    expected = run_timeline(load_scenario("history"), 11, until_year=2003).mission_rows()
     assert rows == expected and len(rows) > 40
     assert rows[0]["id"] == "nasa-0001" and rows[0]["launch_date"].startswith("1969")
-    # seed 1 to 2003 (the first of 0-29 with all five since the Saturns fly out their
-    # production runs, 2026-12-04; seed 0 before): a scrub, a failure, a loss, one in flight
+    # seed 11 to 2003 (the first of 0-29 with all five since stations fly up on their own
+    # rockets, 2026-12-04; seed 1, and seed 0 before): a scrub, a failure, a loss, one in
+    # flight
     outcomes = {r["outcome"] for r in rows}
     assert {"success", "failed", "crew_lost", "scrubbed", "in_flight"} <= outcomes
     assert not list(tmp_path.glob(".*.tmp"))

@@ -63,3 +63,67 @@ def test_an_open_line_orders_again_what_a_flight_takes(make_ctx):
     assert not line_open(ctx, "nasa")
     ctx.world.bases["Jamestown"] = type("B", (), {"agencies": ["nasa"]})()  # a base to supply
     assert line_open(ctx, "nasa")  # a base keeps it ordering
+
+
+def _complete(ctx, key, program):
+    from spacerace.sim import programs as sim_programs
+    from spacerace.world.agency import ProgramProgress
+
+    progress = ProgramProgress(program, started_day=ctx.now)
+    ctx.world.agencies[key].programs[program] = progress
+    done = {}
+
+    def run():
+        yield from sim_programs._complete(ctx, key, progress)
+        done["at"] = ctx.now
+
+    ctx.env.process(run())
+    ctx.env.run(until=ctx.now + 400)
+    return done
+
+
+def test_a_station_flies_up_on_its_launches_and_its_rocket_comes_from_the_run(make_ctx):
+    # programs.csv: Skylab flies on one Saturn V (SA-513, May 1973), the ISS's US share on
+    # five Shuttle assembly flights before Expedition 1 (STS-88, 96, 101, 106, 92)
+    ctx = make_ctx("history", at_year=1985)
+    done = _complete(ctx, "nasa", "iss")
+    shuttle = [e for e in ctx.log.of_kind("launch") if e.data.get("program") == "iss"]
+    assert len([e for e in shuttle if e.data["success"]]) == 5
+    assert all(e.data["vehicle"] == "space_shuttle" for e in shuttle)
+    assert "iss" in ctx.world.agencies["nasa"].capabilities and done
+    assert ctx.log.of_kind("station_launched")
+
+
+def test_a_station_lost_at_launch_with_no_rocket_left_is_abandoned(make_ctx):
+    ctx = make_ctx("history", at_year=1972)
+    nasa = ctx.world.agencies["nasa"]
+    nasa.race_won = True  # the line is closed
+    ctx.world.vehicles["saturn_v"].units_left = 0.0  # Skylab's rocket set aside, none more
+
+    class Fails:  # every launch draw above any odds: the launch fails
+        def random(self):
+            return 1.0
+
+    ctx.rng = lambda name: Fails()
+    _complete(ctx, "nasa", "skylab")
+    assert "skylab" not in nasa.capabilities and "skylab" not in nasa.programs
+    [launch] = [e for e in ctx.log.of_kind("launch") if e.data.get("program") == "skylab"]
+    assert not launch.data["success"] and launch.data["vehicle"] == "saturn_v"
+    [gone] = ctx.log.of_kind("program_abandoned")
+    assert gone.text == (
+        "NASA gives up Skylab (Apollo Applications orbital workshop): a launch failed and no "
+        "Saturn V is left."
+    )
+    nasa.race_won = False  # racing, the line is open: a second rocket is ordered
+    ctx2 = make_ctx("history", at_year=1972)
+    ctx2.world.vehicles["saturn_v"].units_left = 0.0
+    draws = iter([1.0, 0.0])  # the first fails, the second flies
+
+    class Once:
+        def random(self):
+            return next(draws)
+
+    ctx2.rng = lambda name: Once()
+    _complete(ctx2, "nasa", "skylab")
+    assert "skylab" in ctx2.world.agencies["nasa"].capabilities
+    assert [e.data["success"] for e in ctx2.log.of_kind("launch")] == [False, True]

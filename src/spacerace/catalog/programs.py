@@ -80,6 +80,11 @@ class ProgramSpec:
         lifetime_years: Years a station it launches stays in orbit, 0 for no set end
             (Skylab 1973-79; the Salyut series 1971-86 as one line of stations; Mir
             1986-2001; the ISS and the generic station: none within the scenarios).
+        launched_on: Vehicle key a station is launched on (``""``: none is flown for it).
+        station_launches: Launches of ``launched_on`` that put a station up before its first
+            crew (Skylab's Saturn V, Salyut's and Mir's core on Proton, the five Shuttle
+            assembly flights before the ISS's Expedition 1); set aside from a production
+            run when the program starts (``sim.production``), flown when it completes.
         source: Where the cost comes from (short; details in PROVENANCE.md).
     """
 
@@ -98,6 +103,8 @@ class ProgramSpec:
     units: int = 0
     lifetime_years: float = 0.0
     definition_years: float = 0.0
+    launched_on: str = ""
+    station_launches: int = 0
 
     def is_unlocked(self, completed: Collection[str]) -> bool:
         """Return True if every requirement is met by the completed program keys.
@@ -138,6 +145,8 @@ def parse_programs(lines: Iterable[str]) -> dict[str, ProgramSpec]:
             units=int(row.get("units") or 0),
             lifetime_years=float(row.get("lifetime_years") or 0.0),
             definition_years=float(row.get("definition_years") or 0.0),
+            launched_on=row.get("launched_on", ""),
+            station_launches=int(row.get("station_launches") or 0),
         )
     return programs
 

@@ -349,6 +349,13 @@ SALIENCE: tuple[Salience, ...] = (
         verb=("left orbit", "left orbit"),
     ),
     _R(
+        "program_abandoned",
+        45,
+        "a station is lost at launch with no rocket left to fly another",
+        noun="program abandoned",
+        nouns="programs abandoned",
+    ),
+    _R(
         "vehicle_retired",
         40,
         "a rocket's production run is flown out: an era's hardware ends",

@@ -25,6 +25,7 @@ from spacerace.sim.company import program_terms
 from spacerace.sim.context import RunContext
 from spacerace.sim.lunar_front import is_claimed
 from spacerace.sim.politics import money_in_dollars_of
+from spacerace.sim.production import can_fly, take
 from spacerace.sim.soviet_politics import development_factor, in_force, politburo_verdict
 from spacerace.world.agency import ProgramProgress
 from spacerace.world.mission_kinds import GOALS, is_met
@@ -160,7 +161,15 @@ def _candidates(ctx: RunContext, agency_key: str) -> list[tuple[str, str]]:
         (key, goal)
         for key, goal in sorted(serves.items())
         if all(is_met(r, agency.capabilities) for r in programs[key].requires)
+        and _rockets_for(ctx, agency_key, programs[key])
     ]
+
+
+def _rockets_for(ctx: RunContext, agency_key: str, spec) -> bool:
+    """True unless a station's own launches need rockets that cannot be had (a closed run)."""
+    if not spec.station_launches or spec.key in ctx.world.agencies[agency_key].programs:
+        return True  # under way: its rockets were set aside when it started
+    return can_fly(ctx, agency_key, spec.launched_on, spec.station_launches)
 
 
 def begin_studies(ctx: RunContext, agency_key: str) -> None:
@@ -277,6 +286,8 @@ def fund_programs(ctx: RunContext, agency_key: str):
         progress = agency.programs.get(key)
         if progress is None:
             progress = agency.programs[key] = ProgramProgress(key, started_day=ctx.now)
+            if spec.station_launches:  # its rockets are set aside (Skylab's Saturn V, 1969)
+                take(ctx, agency_key, spec.launched_on, spec.station_launches, spec.name)
             terms = program_terms(ctx, agency_key, key)
             ctx.emit(
                 "program_started",
@@ -338,8 +349,12 @@ def _complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
     progress.completion_due = True
     if spec.vehicle and not program_terms(ctx, agency_key, progress.key).licensed_from:
         yield from _test_flights(ctx, agency_key, spec)  # a line bought has flown already
+    if spec.station_launches and not (yield from _station_launches(ctx, agency_key, spec)):
+        del agency.programs[progress.key]
+        agency.retired.add(progress.key)  # its hardware is gone: not proposed again
+        return  # lost with its rocket, and no other to be had
     if agency.programs.get(progress.key) is not progress:
-        return  # given up while its test flights flew
+        return  # given up while its test or station flights flew
     agency.gain(progress.key, spec.units)
     if spec.vehicle:
         agency.fleet.add(spec.vehicle)
@@ -379,6 +394,59 @@ def _retire_station(ctx: RunContext, agency_key: str, spec):
         cause=f"the end of its {spec.lifetime_years:g}-year life (programs.csv)",
         program=spec.key,
     )
+
+
+def _station_launches(ctx: RunContext, agency_key: str, spec):
+    """Fly a station up: ``station_launches`` launches of ``spec.launched_on``; True once all flew.
+
+    Each draws its success at the vehicle's launch odds (``world.launch_growth``); a module
+    lost at launch is built again (Skylab had its backup, the DOS hulls came in series) and
+    flies on another rocket, if one can be had (``sim.production``); if none can, the
+    station is lost and the program ends (``program_abandoned``). The rockets themselves
+    were set aside when the program started.
+    """
+    vehicle = ctx.world.vehicle_specs[spec.launched_on]
+    record = ctx.world.vehicles.get(spec.launched_on)
+    if record is None:
+        record = ctx.world.vehicles[spec.launched_on] = VehicleRecord.from_spec(vehicle)
+    rng = ctx.rng("launches")
+    flown = 0
+    n = 0
+    while flown < spec.station_launches:
+        n += 1
+        if n > spec.station_launches:  # a replacement module needs a rocket of its own
+            if not can_fly(ctx, agency_key, spec.launched_on, 1):
+                agency = ctx.world.agencies[agency_key]
+                ctx.emit(
+                    "program_abandoned",
+                    agency_key,
+                    f"{agency.name} gives up {spec.name}: a launch failed and no "
+                    f"{vehicle.name} is left.",
+                    cause=f"its production run is flown out ({spec.launched_on})",
+                    program=spec.key,
+                )
+                return False
+            take(ctx, agency_key, spec.launched_on, 1, spec.name)
+        if n > 1:
+            yield ctx.env.timeout(ctx.mech.missions.launch_interval_days)
+        breakdown = record.launch_breakdown(vehicle, ctx.mech.missions)
+        odds = breakdown.total
+        success = bool(rng.random() < odds)
+        record.update(success)
+        flown += success
+        ctx.emit(
+            "launch",
+            agency_key,
+            f"{vehicle.name} launch {n} for {spec.name} {'succeeds' if success else 'fails'}.",
+            cause=f"{vehicle.name} reliability {odds:.2f} ({record.successes} successes in "
+            f"{record.total} flights, real record and simulated)",
+            vehicle=spec.launched_on,
+            success=success,
+            program=spec.key,
+            odds=round(odds, 6),
+            breakdown=breakdown,
+        )
+    return True
 
 
 def _test_flights(ctx: RunContext, agency_key: str, spec):

@@ -66,6 +66,7 @@ LANES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "program_started",
             "program_completed",
             "goal_abandoned",
+            "program_abandoned",
             "technology_transfer",
             "company_books",
             "company_bankrupt",
