@@ -350,7 +350,7 @@ def _complete(ctx: RunContext, agency_key: str, progress: ProgramProgress):
     if spec.vehicle and not program_terms(ctx, agency_key, progress.key).licensed_from:
         yield from _test_flights(ctx, agency_key, spec)  # a line bought has flown already
     if spec.station_launches and not (yield from _station_launches(ctx, agency_key, spec)):
-        del agency.programs[progress.key]
+        agency.programs.pop(progress.key, None)
         agency.retired.add(progress.key)  # its hardware is gone: not proposed again
         return  # lost with its rocket, and no other to be had
     if agency.programs.get(progress.key) is not progress:
