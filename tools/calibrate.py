@@ -9,8 +9,9 @@ writes docs/calibration.md with a plot beside it (docs/calibration_budget.png):
 
 * ``history`` against the real record (WORLD.md's "real history" paragraph, cited per row
   below): every real milestone with its date beside the share of runs that reach it and
-  its median year (5-95 %); counts per run (Apollo landings 1969-72, Energia and Space
-  Shuttle flights, training deaths, crew lost) as median and 5-95 %;
+  its median year (5-95 %); counts per run (Apollo landings 1969-72 and after, Saturn V,
+  Energia and Space Shuttle flights, years with a US crew launch 1976-80, training deaths,
+  crew lost) as median and 5-95 %;
 * NASA's appropriation by five-year span of fiscal years, then-year M$: the real one
   (``catalog.budgets.nasa_appropriation_musd``) beside the simulated median-seed value,
   its 5-95 % band and the ratio, and a plot of the years;
