@@ -283,9 +283,6 @@ def order_supplies(ctx: RunContext, base: Base, rng, specs, needs) -> None:
     for kind in modules:
         base.modules_en_route[kind] = base.modules_en_route.get(kind, 0) + 1
     base.staff_en_route += sum(seats.values())
-    spec = ctx.world.vehicle_specs[vkey]
-    launches = max(1, math.ceil(imleo_t * mass / 1000.0 / spec.payload_leo_kg))
-    take(ctx, base.lead, vkey, launches, f"a cargo order for {base.name}")  # as _cargo_flight
     ctx.env.process(
         _cargo_flight(
             ctx,
@@ -501,18 +498,17 @@ def _buy_seats(ctx, key: str, n: int, budget: dict, seat_musd: float, paid: dict
 
 def _cargo_flight(ctx, base, vkey, imleo_kg, depart_day, arrive_day, cargo, modules, seats, rng):
     """Fly an order: launches (learned reliability), transit, landers (landing risk)."""
-    yield ctx.env.timeout(max(0.0, depart_day - ctx.now))
     spec = ctx.world.vehicle_specs[vkey]
     record = ctx.world.vehicles[vkey]
     launches = max(1, math.ceil(imleo_kg / spec.payload_leo_kg))
+    take(ctx, base.lead, vkey, launches, f"a cargo order for {base.name}")  # when ordered
+    yield ctx.env.timeout(max(0.0, depart_day - ctx.now))
     parts = []
     payer = base.lead
     ctx.world.agencies[payer].cargo_craft_built += launches  # one craft a launch
     for n in range(launches):
-        breakdown = record.launch_breakdown(spec, ctx.mech.missions)
+        ok, breakdown = record.fly(spec, ctx.mech.missions, rng)
         odds = breakdown.total
-        ok = bool(rng.random() < odds)
-        record.update(ok)
         parts.append(ok)
         ctx.emit(
             "launch",

@@ -117,10 +117,8 @@ def _launches(ctx: RunContext, mission: Mission, rng, forced: str):
         record = ctx.world.vehicles[vkey]
         if n:
             yield ctx.env.timeout(ctx.mech.missions.launch_interval_days)
-        breakdown = record.launch_breakdown(spec, ctx.mech.missions)
+        success, breakdown = record.fly(spec, ctx.mech.missions, rng, forced=bool(forced))
         odds = breakdown.total
-        success = True if forced else bool(rng.random() < odds)
-        record.update(success)
         last = n == len(sequence) - 1
         ctx.emit(
             "launch",

@@ -188,16 +188,11 @@ def mission_options(
                 max_cost_musd,
                 bought,
             )
-            if option is not None and _built(ctx, key, option):
+            # the fleet holds only rockets with one left: an option of several launches
+            # needs that many (the crew's ride, one launch, is of the fleet)
+            if option is not None and can_fly(ctx, key, vkey, option.launches):
                 options.append(option)
     return options
-
-
-def _built(ctx: RunContext, key: str, option: MissionOption) -> bool:
-    """True if the option's vehicles can be had (``sim.production``: a closed line's stock)."""
-    if not can_fly(ctx, key, option.vehicle, option.launches):
-        return False
-    return not option.crew_vehicle or can_fly(ctx, key, option.crew_vehicle, 1)
 
 
 def _crew_vehicle(ctx: RunContext, fleet: list[str]) -> str:

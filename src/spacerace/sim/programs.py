@@ -405,10 +405,7 @@ def _station_launches(ctx: RunContext, agency_key: str, spec):
     station is lost and the program ends (``program_abandoned``). The rockets themselves
     were set aside when the program started.
     """
-    vehicle = ctx.world.vehicle_specs[spec.launched_on]
-    record = ctx.world.vehicles.get(spec.launched_on)
-    if record is None:
-        record = ctx.world.vehicles[spec.launched_on] = VehicleRecord.from_spec(vehicle)
+    vehicle, record = _vehicle_and_record(ctx, spec.launched_on)
     rng = ctx.rng("launches")
     flown = 0
     n = 0
@@ -429,10 +426,8 @@ def _station_launches(ctx: RunContext, agency_key: str, spec):
             take(ctx, agency_key, spec.launched_on, 1, spec.name)
         if n > 1:
             yield ctx.env.timeout(ctx.mech.missions.launch_interval_days)
-        breakdown = record.launch_breakdown(vehicle, ctx.mech.missions)
+        success, breakdown = record.fly(vehicle, ctx.mech.missions, rng)
         odds = breakdown.total
-        success = bool(rng.random() < odds)
-        record.update(success)
         flown += success
         ctx.emit(
             "launch",
@@ -449,19 +444,23 @@ def _station_launches(ctx: RunContext, agency_key: str, spec):
     return True
 
 
-def _test_flights(ctx: RunContext, agency_key: str, spec):
-    vehicle = ctx.world.vehicle_specs[spec.vehicle]
-    record = ctx.world.vehicles.get(spec.vehicle)
+def _vehicle_and_record(ctx: RunContext, vkey: str):
+    """A vehicle's spec and its run record (started from its real record if it has none)."""
+    vehicle = ctx.world.vehicle_specs[vkey]
+    record = ctx.world.vehicles.get(vkey)
     if record is None:
-        record = ctx.world.vehicles[spec.vehicle] = VehicleRecord.from_spec(vehicle)
+        record = ctx.world.vehicles[vkey] = VehicleRecord.from_spec(vehicle)
+    return vehicle, record
+
+
+def _test_flights(ctx: RunContext, agency_key: str, spec):
+    vehicle, record = _vehicle_and_record(ctx, spec.vehicle)
     rng = ctx.rng("launches")
     name = vehicle.name
     for n in range(spec.test_flights):
         yield ctx.env.timeout(60.0)
-        breakdown = record.launch_breakdown(vehicle, ctx.mech.missions)
+        success, breakdown = record.fly(vehicle, ctx.mech.missions, rng)
         odds = breakdown.total
-        success = bool(rng.random() < odds)
-        record.update(success)
         ctx.emit(
             "launch",
             agency_key,

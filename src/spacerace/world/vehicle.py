@@ -142,6 +142,16 @@ class VehicleRecord:
             ],
         )
 
+    def fly(self, spec: VehicleSpec, curve, rng, forced: bool = False) -> tuple[bool, Breakdown]:
+        """Fly one launch: draw it at :meth:`launch_breakdown`'s odds and record it.
+
+        ``forced`` (a scripted success) draws nothing. Returns (success, the odds' breakdown).
+        """
+        breakdown = self.launch_breakdown(spec, curve)
+        success = True if forced else bool(rng.random() < breakdown.total)
+        self.update(success)
+        return success, breakdown
+
     def update(self, success: bool) -> None:
         """Record one flight."""
         self.flights += 1
