@@ -145,6 +145,19 @@ def test_an_unforced_crewed_flight_of_a_grounded_agency_is_scrubbed(make_ctx):
     assert {ctx.world.people[n].status for n in mission.crew} == {"active"}
 
 
+
+def test_a_scrubbed_flight_gives_back_the_flight_set_it_took(make_ctx):
+    """A lander bought for a flight that never left is still there (Apollo's flight sets)."""
+    ctx = make_ctx()
+    usa = ctx.world.agencies["usa"]
+    usa.grounded_until_day = DEPART + 1.0
+    usa.flight_sets["apollo_lm"] = 2  # one of three already taken by this mission
+    mission = _mission(ctx)
+    mission.flight_set = "apollo_lm"
+    _fly(ctx, mission, forced="")
+    assert mission.failed_phase == "scrubbed"
+    assert usa.flight_sets == {"apollo_lm": 3}
+
 def test_a_forced_flight_flies_even_when_grounded(make_ctx):
     ctx = make_ctx()
     ctx.world.agencies["usa"].grounded_until_day = DEPART + 1.0

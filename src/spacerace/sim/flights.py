@@ -35,6 +35,8 @@ def flight_process(ctx: RunContext, mission: Mission, forced: str = ""):
         give_back(ctx, mission.vehicle, mission.plan.launches)  # its rockets never left
         if mission.crew_vehicle:
             give_back(ctx, mission.crew_vehicle, 1)
+        if mission.flight_set:  # nor its lander (until 2026-12-04 a scrub used one up)
+            agency.flight_sets[mission.flight_set] += 1
         mission.status = "failed"
         mission.failed_phase = "scrubbed"
         ctx.emit(

@@ -212,6 +212,7 @@ def commit_mission(
         plan=plan,
         crew_vehicle=choice.crew_vehicle,
         goal=choice.serves_goal,
+        flight_set=used,
     )
     ctx.world.missions.append(mission)
     agency.last_flown[choice.kind] = plan.depart_day

@@ -73,6 +73,8 @@ class Mission:
         firsts: Milestones this mission was the first to achieve (``World.milestones``),
             in the order they were recorded.
         goal: The goal it was chosen to achieve ("" if none: an upkeep flight).
+        flight_set: Program whose flight set it uses (``Agency.flight_sets``: an Apollo
+            lander bought), "" if none; a scrubbed mission gives it back.
     """
 
     id: str
@@ -87,6 +89,7 @@ class Mission:
     failed_phase: str = ""
     base: str = ""
     goal: str = ""
+    flight_set: str = ""
     phases_done: list[str] = field(default_factory=list)
     firsts: list[str] = field(default_factory=list)
 
