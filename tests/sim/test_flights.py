@@ -145,7 +145,6 @@ def test_an_unforced_crewed_flight_of_a_grounded_agency_is_scrubbed(make_ctx):
     assert {ctx.world.people[n].status for n in mission.crew} == {"active"}
 
 
-
 def test_a_scrubbed_flight_gives_back_the_flight_set_it_took(make_ctx):
     """A lander bought for a flight that never left is still there (Apollo's flight sets)."""
     ctx = make_ctx()
@@ -157,6 +156,7 @@ def test_a_scrubbed_flight_gives_back_the_flight_set_it_took(make_ctx):
     _fly(ctx, mission, forced="")
     assert mission.failed_phase == "scrubbed"
     assert usa.flight_sets == {"apollo_lm": 3}
+
 
 def test_a_forced_flight_flies_even_when_grounded(make_ctx):
     ctx = make_ctx()
