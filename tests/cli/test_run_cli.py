@@ -25,24 +25,34 @@ def test_run_json_and_report(tmp_path, cli):
         assert (tmp_path / name).stat().st_size > 500
 
 
+OUTCOMES = {"success", "failed", "crew_lost", "scrubbed", "in_flight"}
+"""Every outcome a facts row can have (docs/engine.md, the facts table)."""
+
+
 def test_run_writes_the_facts_table_of_the_run_it_played(tmp_path, cli):
     from spacerace.scenario.loader import load_scenario
-    from spacerace.sim.engine import run_timeline
+    from spacerace.sim.engine import make_planner, run_timeline
 
-    argv = ["run", "--scenario", "history", "--seed", "11", "--until", "2003", "--json"]
+    # the first seed of 0-59 whose facts to 2003 hold all five outcomes (a scrub, a failure,
+    # a loss, one in flight), found here rather than named: a model change moves it (seed 0,
+    # then 1, then 11 before 2026-12-04)
+    scenario = load_scenario("history")
+    planner = make_planner(scenario)
+    seed, expected = next(
+        (s, rows)
+        for s in range(60)
+        for rows in [run_timeline(scenario, s, planner=planner, until_year=2003).mission_rows()]
+        if OUTCOMES <= {r["outcome"] for r in rows}
+    )
+    argv = ["run", "--scenario", "history", "--seed", str(seed), "--until", "2003", "--json"]
     code, out, err = cli([*argv, "--out", str(tmp_path)])
     assert code == 0, err
     path = tmp_path / "missions.jsonl"
     assert json.loads(out)["files"]["missions.jsonl"] == str(path)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    expected = run_timeline(load_scenario("history"), 11, until_year=2003).mission_rows()
     assert rows == expected and len(rows) > 40
     assert rows[0]["id"] == "nasa-0001" and rows[0]["launch_date"].startswith("1969")
-    # seed 11 to 2003 (the first of 0-29 with all five since stations fly up on their own
-    # rockets, 2026-12-04; seed 1, and seed 0 before): a scrub, a failure, a loss, one in
-    # flight
-    outcomes = {r["outcome"] for r in rows}
-    assert {"success", "failed", "crew_lost", "scrubbed", "in_flight"} <= outcomes
+    assert OUTCOMES <= {r["outcome"] for r in rows}
     assert not list(tmp_path.glob(".*.tmp"))
 
 
