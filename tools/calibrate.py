@@ -584,35 +584,35 @@ def _flights_row(facts: list[dict], vehicle: str, label: str, real: str, how: st
     return (label, real, any_share, _counts(flights), how)
 
 
-def _saturn_v_row(facts: list[dict]) -> tuple:
-    """Saturn V launches from 1969: the real count from the catalog's launch record."""
+def _real_launches(vehicle: str, first_year: int, last_year: int) -> int:
+    """Launches of ``vehicle`` in the catalog's launch record, ``first_year``-``last_year``."""
     from spacerace.catalog.vehicles import count_outcomes, load_launch_record, load_record_rules
 
-    record, rule = load_launch_record(), load_record_rules()["saturn_v"]
-    real = sum(count_outcomes(record, rule, until_year=2003)) - sum(
-        count_outcomes(record, rule, until_year=1968)
+    record, rule = load_launch_record(), load_record_rules()[vehicle]
+    return sum(count_outcomes(record, rule, until_year=last_year)) - sum(
+        count_outcomes(record, rule, until_year=first_year - 1)
     )
+
+
+def _saturn_v_row(facts: list[dict]) -> tuple:
+    """Saturn V launches from 1969: the real count from the catalog's launch record."""
     return _flights_row(
         facts,
         "saturn_v",
         "Saturn V launches 1969-2003",
-        f"{real} (Apollo 9-17 and Skylab, the last in May 1973; launch record)",
+        f"{_real_launches('saturn_v', 1969, 2003)} (Apollo 9-17 and Skylab, the last in May "
+        "1973; launch record)",
         "`launch` events of vehicle `saturn_v`, to the run's end",
     )
 
 
 def _shuttle_row(facts: list[dict]) -> tuple:
     """Space Shuttle launches to 2003: the real count from the catalog's launch record."""
-    from spacerace.catalog.vehicles import count_outcomes, load_launch_record, load_record_rules
-
-    won, lost = count_outcomes(
-        load_launch_record(), load_record_rules()["space_shuttle"], until_year=2003
-    )
     return _flights_row(
         facts,
         "space_shuttle",
         "Space Shuttle flights 1981-2003",
-        f"{won + lost} (STS-1 to STS-107; launch record)",
+        f"{_real_launches('space_shuttle', 1981, 2003)} (STS-1 to STS-107; launch record)",
         "`launch` events of vehicle `space_shuttle` (test flights too), to the run's end",
     )
 
