@@ -41,10 +41,11 @@ demo: $(VENV)/.installed
 	$(BIN)/spacerace run --out out/demo
 
 # Each pytest fails on exit 5 (nothing collected); with SPACERACE_ORACLE=1 a missing peer is
-# an error, not a skip.
+# an error, not a skip. The main suite runs on two pytest-xdist workers (CI has 2 cores), a
+# test file to a worker so that its module fixtures are built once (docs/reliability.md).
 test: $(VENV)/.installed-test $(ORACLE)/.installed
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest src tests --ignore=tests/oracle
+	$(BIN)/python -m pytest -n 2 --dist loadfile src tests --ignore=tests/oracle
 	SPACERACE_ORACLE=1 NUMBA_CACHE_DIR=$(ORACLE_NUMBA) $(OBIN)/python -m pytest tests/oracle
 
 fuzz: $(VENV)/.installed-test   # about 10 minutes on 2 cores (docs/reliability.md)
